@@ -1,0 +1,320 @@
+"""The command line: launch the app, or add, export and import without it.
+
+Subcommands other than the app import no Textual, so they answer at once.
+Every mistake is one line on stderr and exit code 2, with nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from healjournal import __version__
+from healjournal.clock import get_clock
+from healjournal.errors import HealJournalError, InputError
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+DAY_HELP = "a day: today, yesterday, '3 days ago', 'last friday', 'oct 3', 2026-10-03"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="use the journal at PATH (default: $HEALJOURNAL_DB, else the data folder)",
+    )
+    parser = _Parser(
+        prog="healjournal",
+        parents=[common],
+        description=(
+            "A private journal for getting over a breakup. With no command, "
+            "opens today's reflection in the full-screen app."
+        ),
+        epilog=(
+            "healjournal is a journal, not therapy. If you are thinking of "
+            "hurting yourself, contact your local emergency services or a "
+            "crisis line now (findahelpline.com lists them by country), and "
+            "tell a friend."
+        ),
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"healjournal {__version__}"
+    )
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser
+    )
+
+    add = commands.add_parser(
+        "add",
+        parents=[common],
+        help="save an entry from the command line or stdin",
+        description="Save an entry. Without TEXT, reads it from stdin.",
+    )
+    add.add_argument("text", nargs="*", help="the words to save")
+    add.add_argument("--day", help=f"the day it belongs to ({DAY_HELP}); default today")
+    add.add_argument("--mood", type=_mood, help="how you feel, 1 (awful) to 5 (great)")
+    add.add_argument(
+        "--kind",
+        default="reflection",
+        help="reflection (default), letter (an unsent letter) or urge",
+    )
+    add.add_argument("--title", help="a title; otherwise a short first line becomes it")
+    add.add_argument("--star", action="store_true", help="star the entry")
+
+    exporter = commands.add_parser(
+        "export",
+        parents=[common],
+        help="write entries as markdown, json, text or jrnl",
+        description="Write entries to stdout or a file, oldest first.",
+    )
+    exporter.add_argument(
+        "--format",
+        "-f",
+        default="markdown",
+        choices=["markdown", "json", "text", "jrnl"],
+        help="markdown (default); json (everything, re-importable); text; "
+        "jrnl (jrnl's journal file, for jrnl --import)",
+    )
+    exporter.add_argument(
+        "--from", dest="start", metavar="DAY", help=f"first day ({DAY_HELP})"
+    )
+    exporter.add_argument("--to", dest="end", metavar="DAY", help="last day")
+    exporter.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE, not stdout"
+    )
+    exporter.add_argument(
+        "--force", action="store_true", help="replace FILE if it already exists"
+    )
+
+    importer = commands.add_parser(
+        "import",
+        parents=[common],
+        help="add entries from a jrnl or healjournal JSON export",
+        description="Add entries from jrnl's JSON export (jrnl --format json) or "
+        "our own (healjournal export --format json). Entries already there are "
+        "skipped, so importing twice adds nothing.",
+    )
+    importer.add_argument("file", help="the JSON file, or - for stdin")
+
+    commands.add_parser(
+        "path", parents=[common], help="print where the journal is kept"
+    )
+    return parser
+
+
+def _mood(text: str) -> int:
+    try:
+        mood = int(text)
+    except ValueError:
+        mood = 0
+    if not 1 <= mood <= 5:
+        raise argparse.ArgumentTypeError(f"mood must be 1 to 5, not {text!r}")
+    return mood
+
+
+def _open_journal(args: argparse.Namespace):  # -> Journal, imported lazily
+    from healjournal.paths import journal_path
+    from healjournal.storage.journal import Journal
+
+    return Journal.open(journal_path(getattr(args, "db", None)), clock=get_clock())
+
+
+def _read_stdin_text() -> str:
+    if sys.stdin is None:
+        raise InputError("nothing to add: give the text as arguments or on stdin")
+    if sys.stdin.isatty():
+        print("Write your entry, then press Ctrl+D on an empty line:", file=sys.stderr)
+    raw = sys.stdin.buffer.read()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"the input is not UTF-8 (byte {error.start + 1}): save it as UTF-8 "
+            "and try again"
+        ) from None
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    from healjournal.domain.dates import describe_day, parse_day
+    from healjournal.domain.models import EntryKind, check_text
+
+    today = get_clock().today()
+    kind = EntryKind.parse(args.kind)
+    day = parse_day(args.day, today) if args.day else today
+    text = " ".join(args.text) if args.text else _read_stdin_text()
+    check_text(text, "the entry")
+    if not text.strip():
+        raise InputError("nothing to add: the entry is empty")
+    journal = _open_journal(args)
+    entry = journal.add_entry(
+        text.strip("\n") if not args.text else text,
+        day=day,
+        kind=kind,
+        mood=args.mood,
+        starred=args.star,
+        title=args.title,
+    )
+    what = {
+        EntryKind.REFLECTION: "a reflection",
+        EntryKind.LETTER: "an unsent letter (it goes nowhere but here)",
+        EntryKind.URGE: "an urge",
+    }[entry.kind]
+    details = [f"{entry.words} word{'s' if entry.words != 1 else ''}"]
+    if entry.mood:
+        details.append(f"mood {entry.mood}/5")
+    if entry.tags:
+        details.append(" ".join(entry.tags))
+    print(
+        f"Saved {what} for {describe_day(entry.day, today)} "
+        f"({entry.day.isoformat()}): {', '.join(details)}."
+    )
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from healjournal.domain.dates import parse_day
+    from healjournal.storage.atomic import write_atomically
+    from healjournal.storage.interchange import ExportFormat, export
+
+    today = get_clock().today()
+    start = parse_day(args.start, today) if args.start else None
+    end = parse_day(args.end, today) if args.end else None
+    if start and end and start > end:
+        raise InputError(f"--from {start} is after --to {end}: swap them")
+    output = Path(args.output).expanduser() if args.output else None
+    if output is not None:
+        if output.is_dir():
+            raise InputError(f"{output} is a folder: give a file name with -o")
+        if output.exists() and not args.force:
+            raise InputError(
+                f"{output} already exists: choose another name or add --force"
+            )
+        if not output.parent.is_dir():
+            raise InputError(f"the folder {output.parent} does not exist")
+    journal = _open_journal(args)
+    fmt = ExportFormat(args.format)
+    everything = start is None and end is None
+    text = export(
+        fmt,
+        journal.entries(start, end),
+        goals=journal.goals(include_archived=True) if everything else None,
+        no_contact=journal.no_contact() if everything else None,
+        exported_at=get_clock().now(),
+    )
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    try:
+        write_atomically(output, text.encode("utf-8"))
+    except OSError as error:
+        raise InputError(f"cannot write {output}: {error.strerror}") from None
+    count = len(journal.entries(start, end))
+    print(
+        f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {output}.",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from healjournal.storage.interchange import read_import
+
+    if args.file == "-":
+        raw, name = sys.stdin.buffer.read(), "stdin"
+    else:
+        source = Path(args.file).expanduser()
+        try:
+            raw, name = source.read_bytes(), str(source)
+        except FileNotFoundError:
+            raise InputError(f"{source} does not exist") from None
+        except IsADirectoryError:
+            raise InputError(
+                f"{source} is a folder: give the JSON export file"
+            ) from None
+        except OSError as error:
+            raise InputError(f"cannot read {source}: {error.strerror}") from None
+    imported = read_import(raw, name)
+    journal = _open_journal(args)
+    with journal.transaction():
+        added = journal.import_entries(imported.entries)
+        goals = journal.import_goals(imported.goals) if imported.goals else 0
+        slips = (
+            journal.import_no_contact(imported.no_contact) if imported.no_contact else 0
+        )
+    skipped = len(imported.entries) - added
+    parts = [
+        f"Imported {added} entr{'y' if added == 1 else 'ies'} from {imported.source}"
+    ]
+    if skipped:
+        parts.append(f"{skipped} already there")
+    if goals:
+        parts.append(f"{goals} goal{'s' if goals != 1 else ''}")
+    if slips:
+        parts.append(f"{slips} slip{'s' if slips != 1 else ''}")
+    print(", ".join(parts) + ".")
+    return EXIT_OK
+
+
+def _cmd_path(args: argparse.Namespace) -> int:
+    from healjournal.paths import journal_path
+
+    print(journal_path(getattr(args, "db", None)))
+    return EXIT_OK
+
+
+def _cmd_app(args: argparse.Namespace) -> int:
+    from healjournal.paths import journal_path
+
+    path = journal_path(getattr(args, "db", None))
+    journal = _open_journal(args)  # refuse a broken journal before the screen opens
+    journal.close()
+    from healjournal.app import run  # Textual is imported only here
+
+    return run(path)
+
+
+COMMANDS = {
+    None: _cmd_app,
+    "add": _cmd_add,
+    "export": _cmd_export,
+    "import": _cmd_import,
+    "path": _cmd_path,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run healjournal with `argv` (default: the process's) and return the exit code."""
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a usage mistake
+        return int(done.code or 0)
+    try:
+        return COMMANDS[args.command](args)
+    except HealJournalError as error:
+        print(f"healjournal: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("healjournal: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `healjournal export | head`: the reader left, which is fine.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK

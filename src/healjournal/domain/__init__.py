@@ -1,0 +1,1 @@
+"""The journal's pure-Python core: no Textual, no TinyDB."""

@@ -1,0 +1,355 @@
+"""A TinyDB storage that never leaves a half-written journal behind.
+
+Every save writes a temporary file in the journal's folder, flushes and fsyncs
+it, renames it over the journal and fsyncs the folder, so after a crash, a
+killed process or a full disk the journal is either the old file or the new
+one, never a mix. The parsed data stays in memory between operations and is
+only replaced once the disk has the new version, so memory is never ahead of
+the disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import secrets
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from healjournal.errors import JournalError, JournalUnreadable, SaveFailed
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+BACKUPS_KEPT = 7
+_DUMP_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+
+
+@dataclass(frozen=True, slots=True)
+class _Stamp:
+    """What a file looked like on disk when it was last read or written."""
+
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> _Stamp | None:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return None
+        return cls(st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def temp_files(path: Path) -> list[Path]:
+    """Temporary files a save to `path` may have left behind."""
+    return sorted(path.parent.glob(f".{path.name}.*.tmp"))
+
+
+def backup_files(path: Path) -> list[Path]:
+    """The daily backups of `path`, oldest first."""
+    return sorted(path.parent.glob(f"{path.name}.????-??-??.bak"))
+
+
+def _describe_os_error(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno == errno.EDQUOT:
+        return "the disk quota is used up"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if error.errno == errno.EROFS:
+        return "the disk is read-only"
+    return error.strerror or str(error)
+
+
+def _fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Replace `path` with `payload` so that a crash leaves old or new, never a mix.
+
+    Raises OSError; on failure `path` is untouched and no temp file is left.
+    """
+    temp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        try:
+            os.fchmod(fd, FILE_MODE)
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        temp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    _fsync_folder(path.parent)
+
+
+def _check_shape(data: Any) -> str | None:
+    """Why `data` is not a set of TinyDB tables, or None when it is."""
+    if not isinstance(data, dict):
+        return f"the top level is a JSON {type(data).__name__}, not an object"
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            return f"table {name!r} is not an object"
+        for doc_id, doc in table.items():
+            if not doc_id.isdigit():
+                return f"table {name!r} has a key {doc_id!r} that is not an id"
+            if not isinstance(doc, dict):
+                return f"record {name}/{doc_id} is not an object"
+    return None
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        seen[key] = value
+    return seen
+
+
+def parse_journal(raw: bytes) -> Tables:
+    """Parse a journal file's bytes, or raise ValueError saying what is wrong."""
+    if not raw.strip():
+        raise ValueError("the file is empty")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise ValueError(
+            f"it is not valid UTF-8 (byte {error.start + 1}, line {line})"
+        ) from None
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise ValueError(
+            f"it is not valid JSON ({error.msg} at line {error.lineno}, "
+            f"column {error.colno})"
+        ) from None
+    # orjson keeps the last of two equal keys without a word. Our own files
+    # are canonical, so one re-dump proves there were none; anything else
+    # (hand-edited, another tool) takes the slower, strict path.
+    if orjson.dumps(data, option=_DUMP_OPTIONS) != raw:
+        try:
+            json.loads(text, object_pairs_hook=_reject_duplicates)
+        except ValueError as error:
+            raise ValueError(f"it is not a valid journal: {error}") from None
+    problem = _check_shape(data)
+    if problem:
+        raise ValueError(f"it is not a healjournal journal: {problem}")
+    return data
+
+
+def unreadable_message(path: Path, problem: str) -> str:
+    """One line naming the file, what is wrong and the newest backup."""
+    backups = backup_files(path)
+    if backups:
+        advice = (
+            f"the newest backup is {backups[-1]}; copy it over the journal to go "
+            "back to that day, or fix the file by hand"
+        )
+    else:
+        advice = "there is no backup yet; fix the file by hand or move it away"
+    return f"cannot read the journal {path}: {problem}. It was left untouched; {advice}"
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: atomic saves, 0600 files, daily backups, in-memory cache.
+
+    Writes are only accepted inside `batch()`, which the Journal opens while it
+    holds the journal's lock, so a save is always one whole transaction.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        today: Callable[[], date] = date.today,
+        backups_kept: int = BACKUPS_KEPT,
+    ) -> None:
+        self.path = Path(path).expanduser()
+        # Save through a symlinked journal to its target, so the link survives.
+        self.file = Path(os.path.realpath(self.path))
+        self._today = today
+        self._backups_kept = backups_kept
+        self._data: Tables | None = None
+        self._stamp: _Stamp | None = None
+        self._pending: Tables | None = None
+        self._batch_depth = 0
+        #: Goes up each time the tables in memory are replaced (a load or a save).
+        self.generation = 0
+
+    # -- TinyDB's interface -------------------------------------------------
+
+    def read(self) -> Tables | None:
+        """The journal's tables; re-read from disk only when the file changed.
+
+        Inside a batch, TinyDB gets copies it may change freely; outside, it
+        only reads, so the cached tables are shared.
+        """
+        if self._batch_depth:
+            source = self._pending if self._pending is not None else self._load()
+            return _copy_tables(source) if source is not None else None
+        return self._load()
+
+    def write(self, data: Tables) -> None:
+        """Queue `data` as the new journal; `batch()` saves it when it ends."""
+        if not self._batch_depth:
+            raise RuntimeError("journal writes must happen inside Storage.batch()")
+        self._pending = data
+
+    def close(self) -> None:
+        """Nothing to release: files are only open while reading or saving."""
+
+    # -- Ours ---------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Collect writes and save them as one atomic file replacement.
+
+        If the block or the save fails, nothing is kept in memory either.
+        """
+        self._batch_depth += 1
+        try:
+            yield
+        except BaseException:
+            if self._batch_depth == 1:
+                self._pending = None
+            raise
+        finally:
+            self._batch_depth -= 1
+        if self._batch_depth == 0 and self._pending is not None:
+            pending, self._pending = self._pending, None
+            self.save(pending)
+
+    def exists(self) -> bool:
+        """Whether the journal file is there yet."""
+        return self.file.exists()
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file differs from what this process last read or wrote."""
+        return _Stamp.of(self.file) != self._stamp
+
+    def ensure_folder(self) -> None:
+        """Create the journal's folder, private to its owner."""
+        folder = self.file.parent
+        if not folder.exists():
+            try:
+                folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+                folder.chmod(FOLDER_MODE)
+            except OSError as error:
+                raise JournalError(
+                    f"cannot create the journal folder {folder}: "
+                    f"{_describe_os_error(error)}; choose another place with --db"
+                ) from None
+
+    def remove_stale_temp_files(self) -> list[Path]:
+        """Delete temp files a killed save left; call only while holding the lock."""
+        removed = []
+        for temp in temp_files(self.file):
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+                removed.append(temp)
+        return removed
+
+    def save(self, data: Tables) -> None:
+        """Write `data` to disk atomically; raise SaveFailed and keep the old file."""
+        self.ensure_folder()
+        try:
+            payload = orjson.dumps(data, option=_DUMP_OPTIONS)
+        except TypeError as error:  # a bug, not a user's mistake: say so plainly
+            raise SaveFailed(f"could not save the journal: {error}") from None
+        try:
+            self._backup_before_first_save_of_the_day()
+            write_atomically(self.file, payload)
+        except OSError as error:
+            stamp = _Stamp.of(self.file)
+            if stamp is not None and stamp != self._stamp:
+                # The rename happened and only the folder fsync failed: the disk
+                # has the new data, so memory follows it.
+                self._data, self._stamp = data, stamp
+                self.generation += 1
+            raise SaveFailed(
+                f"could not save to {self.file}: {_describe_os_error(error)}. "
+                "The journal on disk is unchanged"
+            ) from None
+        self._data, self._stamp = data, _Stamp.of(self.file)
+        self.generation += 1
+
+    def _load(self) -> Tables | None:
+        stamp = _Stamp.of(self.file)
+        if stamp is None:
+            if self._data is not None:
+                self.generation += 1
+            self._data, self._stamp = None, None
+            return None
+        if stamp == self._stamp and self._data is not None:
+            return self._data
+        try:
+            raw = self.file.read_bytes()
+        except OSError as error:
+            raise JournalUnreadable(
+                unreadable_message(self.file, _describe_os_error(error))
+            ) from None
+        try:
+            data = parse_journal(raw)
+        except ValueError as error:
+            raise JournalUnreadable(unreadable_message(self.file, str(error))) from None
+        # The stamp taken before reading: if the file changed meanwhile, the
+        # next read sees a new stamp and reads again.
+        self._data, self._stamp = data, stamp
+        self.generation += 1
+        return data
+
+    def _backup_before_first_save_of_the_day(self) -> None:
+        if not self.file.exists():
+            return
+        target = self.file.with_name(f"{self.file.name}.{self._today():%Y-%m-%d}.bak")
+        if target.exists():
+            return
+        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            with temp.open("xb") as out, self.file.open("rb") as source:
+                os.fchmod(out.fileno(), FILE_MODE)
+                shutil.copyfileobj(source, out)
+                out.flush()
+                os.fsync(out.fileno())
+            temp.replace(target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise
+        for old in backup_files(self.file)[: -self._backups_kept]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def _copy_tables(tables: Tables) -> Tables:
+    """Copies TinyDB can change without touching the cached tables."""
+    return {
+        name: {doc_id: dict(doc) for doc_id, doc in table.items()}
+        for name, table in tables.items()
+    }

@@ -1,0 +1,733 @@
+"""The Journal: the one class that talks to TinyDB.
+
+Everything the app and the command line do to a journal goes through here.
+Each change is one transaction: take the lock file beside the journal, pick up
+whatever another process saved meanwhile, apply the change, and save the whole
+journal atomically once. Reads come from memory and are refreshed only when
+the file changed on disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from filelock import FileLock, Timeout
+from tinydb import Query, TinyDB
+from tinydb.table import Document, Table
+
+from healjournal.clock import Clock, get_clock
+from healjournal.domain.models import (
+    Entry,
+    EntryKind,
+    Goal,
+    GoalKind,
+    NoContact,
+    Slip,
+    Theme,
+    check_mood,
+    check_text,
+    find_tags,
+)
+from healjournal.errors import InputError, JournalBusy, JournalUnreadable
+from healjournal.storage.atomic import (
+    FILE_MODE,
+    AtomicJSONStorage,
+    Tables,
+    unreadable_message,
+    write_atomically,
+)
+from healjournal.storage.migrations import (
+    META,
+    META_ID,
+    SCHEMA_VERSION,
+    migrate,
+    new_meta,
+)
+
+ENTRIES, GOALS, NOCONTACT, SETTINGS = "entries", "goals", "nocontact", "settings"
+MAX_GOAL_TITLE = 200
+LOCK_TIMEOUT = 10.0
+
+T = TypeVar("T")
+
+
+class _Unset:
+    """Marks an argument that was not given (None is a real value for mood)."""
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()
+
+
+def split_text(text: str) -> tuple[str, str]:
+    """Split editor text into (title, body); `Entry.text` joins them back exactly.
+
+    A short first line followed by more text is the title; anything else is
+    all body.
+    """
+    first, newline, rest = text.partition("\n")
+    if newline and first.strip() and rest and len(first) <= 120:
+        return first, rest
+    return "", text
+
+
+def _iso_day(day: date) -> str:
+    return day.isoformat()
+
+
+class Journal:
+    """A healjournal journal file: entries, goals, no contact and settings."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        clock: Clock | None = None,
+        lock_timeout: float = LOCK_TIMEOUT,
+    ) -> None:
+        self._clock = clock or get_clock()
+        self._db = TinyDB(
+            Path(path).expanduser(),
+            storage=AtomicJSONStorage,
+            today=lambda: self._clock.today(),
+        )
+        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        self.path = self._storage.file
+        self._lock = FileLock(
+            f"{self.path}.lock",
+            timeout=lock_timeout,
+            mode=FILE_MODE,
+            thread_local=False,
+        )
+        self._lock_timeout = lock_timeout
+        self._mutex = threading.RLock()
+        self._depth = 0
+        self._models: dict[str, tuple[int, dict[int, Any]]] = {}
+
+    @classmethod
+    def open(cls, path: str | Path, *, clock: Clock | None = None) -> Journal:
+        """Open the journal at `path`, checking every record and upgrading old files.
+
+        A journal that does not exist yet is fine: it is created on the first
+        save. One that cannot be read raises JournalUnreadable and is never
+        written to.
+        """
+        journal = cls(path, clock=clock)
+        journal._check_and_upgrade()
+        return journal
+
+    @property
+    def clock(self) -> Clock:
+        """The clock that says what "today" is for this journal."""
+        return self._clock
+
+    def exists(self) -> bool:
+        """Whether anything has been saved yet."""
+        return self._storage.exists()
+
+    def changed_on_disk(self) -> bool:
+        """Whether another process saved since this one last read or wrote."""
+        return self._storage.changed_on_disk()
+
+    def close(self) -> None:
+        """Release the journal (nothing stays open between operations)."""
+        self._db.close()
+
+    # -- transactions ------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group changes into one locked, atomic save (nesting joins the outer one)."""
+        with self._mutex:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._storage.ensure_folder()
+            try:
+                self._lock.acquire(timeout=self._lock_timeout)
+            except Timeout:
+                raise JournalBusy(
+                    f"another healjournal has been saving to {self.path} for "
+                    f"{self._lock_timeout:g} s; try again in a moment"
+                ) from None
+            self._depth = 1
+            try:
+                with self._storage.batch():
+                    self._ensure_current_schema()
+                    yield
+            finally:
+                self._depth = 0
+                self._lock.release()
+
+    def _check_and_upgrade(self) -> None:
+        with self._mutex:
+            if self.path.parent.exists():
+                with self._lock_quietly():
+                    self._storage.remove_stale_temp_files()
+            tables = self._storage.read()
+            if tables is None:
+                return
+            _, found = migrate(tables, self.path)
+            if found < SCHEMA_VERSION:
+                self._keep_pre_upgrade_copy(found)
+                with self.transaction():
+                    pass  # _ensure_current_schema upgrades and saves
+            for name, convert in self._converters().items():
+                self._convert_all(name, convert)
+
+    @contextlib.contextmanager
+    def _lock_quietly(self) -> Iterator[None]:
+        try:
+            self._lock.acquire(timeout=self._lock_timeout)
+        except Timeout:
+            raise JournalBusy(
+                f"another healjournal is holding {self.path}; try again in a moment"
+            ) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _keep_pre_upgrade_copy(self, version: int) -> None:
+        copy = self.path.with_name(f"{self.path.name}.schema{version}.bak")
+        if not copy.exists():
+            write_atomically(copy, self.path.read_bytes())
+
+    def _ensure_current_schema(self) -> None:
+        tables = self._storage.read()
+        if tables is None:
+            self._storage.write({META: {META_ID: new_meta({})}})
+            return
+        upgraded, _ = migrate(tables, self.path)
+        if upgraded is not tables:
+            self._storage.write(upgraded)
+
+    def _table(self, name: str) -> Table:
+        # No query cache: another process may change the file between queries.
+        return self._db.table(name, cache_size=0)
+
+    def _allocate_id(self, name: str) -> int:
+        meta_table = self._table(META)
+        meta = meta_table.get(doc_id=int(META_ID))
+        assert meta is not None, "a transaction always has meta"
+        counters = dict(meta.get("next_id", {}))
+        used = max((doc.doc_id for doc in self._table(name)), default=0)
+        new_id = max(int(counters.get(name, 1)), used + 1)
+        counters[name] = new_id + 1
+        meta_table.update({"next_id": counters}, doc_ids=[int(META_ID)])
+        return new_id
+
+    def _insert(self, name: str, doc: dict[str, Any]) -> int:
+        new_id = self._allocate_id(name)
+        self._table(name).insert(Document(doc, doc_id=new_id))
+        return new_id
+
+    def _require(self, name: str, doc_id: int, what: str) -> dict[str, Any]:
+        doc = self._table(name).get(doc_id=doc_id)
+        if doc is None:
+            raise InputError(
+                f"{what} {doc_id} does not exist (it may have been deleted)"
+            )
+        return dict(doc)
+
+    def _now(self) -> str:
+        return self._clock.now().isoformat(timespec="seconds")
+
+    # -- reading, with models cached until the file changes ----------------
+
+    def _converters(self) -> dict[str, Any]:
+        return {
+            ENTRIES: _entry_from_doc,
+            GOALS: _goal_from_doc,
+            NOCONTACT: lambda i, d: d,
+            SETTINGS: lambda i, d: d,
+        }
+
+    def _convert_all(self, name: str, convert: Any) -> dict[int, Any]:
+        with self._mutex:
+            tables = self._storage.read()
+            generation = self._storage.generation
+            cached = self._models.get(name)
+            if cached is not None and cached[0] == generation and not self._depth:
+                return cached[1]
+            raw = (tables or {}).get(name, {})
+            models = {}
+            for doc_id, doc in raw.items():
+                try:
+                    models[int(doc_id)] = convert(int(doc_id), doc)
+                except (KeyError, ValueError, TypeError, InputError) as error:
+                    raise JournalUnreadable(
+                        unreadable_message(
+                            self.path,
+                            f"record {name}/{doc_id} is damaged ({error!s})",
+                        )
+                    ) from None
+            if not self._depth:
+                self._models[name] = (generation, models)
+            return models
+
+    def _entries(self) -> dict[int, Entry]:
+        return self._convert_all(ENTRIES, _entry_from_doc)
+
+    def _goals(self) -> dict[int, Goal]:
+        return self._convert_all(GOALS, _goal_from_doc)
+
+    # -- entries -------------------------------------------------------------
+
+    def add_entry(
+        self,
+        text: str,
+        *,
+        day: date | None = None,
+        kind: EntryKind = EntryKind.REFLECTION,
+        mood: int | None = None,
+        starred: bool = False,
+        title: str | None = None,
+    ) -> Entry:
+        """Save a new entry and return it; `day` defaults to today."""
+        check_text(text)
+        if title is None:
+            title, body = split_text(text)
+        else:
+            check_text(title, "the title")
+            body = text
+        doc = {
+            "created": self._now(),
+            "updated": None,
+            "day": _iso_day(day or self._clock.today()),
+            "kind": EntryKind(kind).value,
+            "title": title,
+            "body": body,
+            "mood": check_mood(mood),
+            "starred": bool(starred),
+            "tags": list(find_tags(title, body)),
+        }
+        with self.transaction():
+            new_id = self._insert(ENTRIES, doc)
+        return _entry_from_doc(new_id, doc)
+
+    def update_entry(
+        self,
+        entry_id: int,
+        *,
+        text: str = UNSET,
+        day: date = UNSET,
+        kind: EntryKind = UNSET,
+        mood: int | None = UNSET,
+        starred: bool = UNSET,
+    ) -> Entry:
+        """Change the given fields of an entry and return it as saved."""
+        changes: dict[str, Any] = {}
+        if text is not UNSET:
+            check_text(text)
+            changes["title"], changes["body"] = split_text(text)
+            changes["tags"] = list(find_tags(changes["title"], changes["body"]))
+        if day is not UNSET:
+            changes["day"] = _iso_day(day)
+        if kind is not UNSET:
+            changes["kind"] = EntryKind(kind).value
+        if mood is not UNSET:
+            changes["mood"] = check_mood(mood)
+        if starred is not UNSET:
+            changes["starred"] = bool(starred)
+        with self.transaction():
+            doc = self._require(ENTRIES, entry_id, "entry")
+            doc.update(changes, updated=self._now())
+            self._table(ENTRIES).update(doc, doc_ids=[entry_id])
+        return _entry_from_doc(entry_id, doc)
+
+    def delete_entry(self, entry_id: int) -> None:
+        """Delete an entry for good."""
+        with self.transaction():
+            self._require(ENTRIES, entry_id, "entry")
+            self._table(ENTRIES).remove(doc_ids=[entry_id])
+
+    def get_entry(self, entry_id: int) -> Entry | None:
+        """The entry with this id, or None."""
+        return self._entries().get(entry_id)
+
+    def entries(
+        self,
+        start: date | None = None,
+        end: date | None = None,
+        kinds: Iterable[EntryKind] | None = None,
+    ) -> list[Entry]:
+        """Entries from `start` to `end` (both included), oldest first."""
+        wanted = set(kinds) if kinds is not None else None
+        found = [
+            e
+            for e in self._entries().values()
+            if (start is None or e.day >= start)
+            and (end is None or e.day <= end)
+            and (wanted is None or e.kind in wanted)
+        ]
+        found.sort(key=lambda e: (e.day, e.created, e.id))
+        return found
+
+    def entries_on(self, day: date) -> list[Entry]:
+        """The entries of one day, in the order they were written."""
+        return self.entries(day, day)
+
+    def reflection_for(self, day: date) -> Entry | None:
+        """The day's reflection (the first one, if there are several)."""
+        return next(
+            (e for e in self.entries_on(day) if e.kind is EntryKind.REFLECTION), None
+        )
+
+    def import_entries(self, entries: Iterable[Entry]) -> int:
+        """Add entries not already in the journal; return how many were new.
+
+        An entry counts as already there when its day, its minute and its text
+        match one in the journal, so importing the same file twice adds nothing.
+        """
+        with self.transaction():
+            table = self._table(ENTRIES)
+            seen = {_entry_key_from_doc(doc) for doc in table}
+            added = 0
+            for entry in entries:
+                doc = _doc_from_entry(entry)
+                key = _entry_key_from_doc(doc)
+                if key in seen:
+                    continue
+                seen.add(key)
+                self._insert(ENTRIES, doc)
+                added += 1
+        return added
+
+    # -- goals -----------------------------------------------------------------
+
+    def add_goal(
+        self,
+        title: str,
+        theme: Theme,
+        kind: GoalKind = GoalKind.ONCE,
+        due: date | None = None,
+    ) -> Goal:
+        """Save a new goal and return it."""
+        doc = {
+            "theme": Theme(theme).value,
+            "title": _check_goal_title(title),
+            "kind": GoalKind(kind).value,
+            "created": self._now(),
+            "due": _iso_day(due) if due else None,
+            "ticks": [],
+            "archived": False,
+        }
+        with self.transaction():
+            new_id = self._insert(GOALS, doc)
+        return _goal_from_doc(new_id, doc)
+
+    def update_goal(
+        self,
+        goal_id: int,
+        *,
+        title: str = UNSET,
+        theme: Theme = UNSET,
+        kind: GoalKind = UNSET,
+        due: date | None = UNSET,
+        archived: bool = UNSET,
+    ) -> Goal:
+        """Change the given fields of a goal and return it as saved."""
+        changes: dict[str, Any] = {}
+        if title is not UNSET:
+            changes["title"] = _check_goal_title(title)
+        if theme is not UNSET:
+            changes["theme"] = Theme(theme).value
+        if kind is not UNSET:
+            changes["kind"] = GoalKind(kind).value
+        if due is not UNSET:
+            changes["due"] = _iso_day(due) if due else None
+        if archived is not UNSET:
+            changes["archived"] = bool(archived)
+        return self._change_goal(goal_id, lambda doc: doc.update(changes))
+
+    def archive_goal(self, goal_id: int, archived: bool = True) -> Goal:
+        """Put a goal away (or bring it back) without losing its history."""
+        return self.update_goal(goal_id, archived=archived)
+
+    def delete_goal(self, goal_id: int) -> None:
+        """Delete a goal and its ticks for good."""
+        with self.transaction():
+            self._require(GOALS, goal_id, "goal")
+            self._table(GOALS).remove(doc_ids=[goal_id])
+
+    def tick_goal(self, goal_id: int, day: date | None = None) -> Goal:
+        """Mark a goal done for `day` (today by default)."""
+        mark = _iso_day(day or self._clock.today())
+
+        def tick(doc: dict[str, Any]) -> None:
+            doc["ticks"] = sorted(set(doc.get("ticks", [])) | {mark})
+
+        return self._change_goal(goal_id, tick)
+
+    def untick_goal(self, goal_id: int, day: date | None = None) -> Goal:
+        """Take back the tick of `day` (today by default)."""
+        mark = _iso_day(day or self._clock.today())
+
+        def untick(doc: dict[str, Any]) -> None:
+            doc["ticks"] = [t for t in doc.get("ticks", []) if t != mark]
+
+        return self._change_goal(goal_id, untick)
+
+    def _change_goal(self, goal_id: int, change: Any) -> Goal:
+        with self.transaction():
+            doc = self._require(GOALS, goal_id, "goal")
+            change(doc)
+            self._table(GOALS).update(doc, doc_ids=[goal_id])
+        return _goal_from_doc(goal_id, doc)
+
+    def get_goal(self, goal_id: int) -> Goal | None:
+        """The goal with this id, or None."""
+        return self._goals().get(goal_id)
+
+    def goals(self, *, include_archived: bool = False) -> list[Goal]:
+        """Goals in theme order, oldest first within a theme."""
+        order = {theme: i for i, theme in enumerate(Theme)}
+        found = [
+            g for g in self._goals().values() if include_archived or not g.archived
+        ]
+        found.sort(key=lambda g: (order[g.theme], g.id))
+        return found
+
+    def import_goals(self, goals: Iterable[Goal]) -> int:
+        """Add goals not already there (same theme, title and creation time)."""
+        with self.transaction():
+            table = self._table(GOALS)
+            seen = {(d["theme"], d["title"], d.get("created")) for d in table}
+            added = 0
+            for goal in goals:
+                doc = _doc_from_goal(goal)
+                key = (doc["theme"], doc["title"], doc["created"])
+                if key not in seen:
+                    seen.add(key)
+                    self._insert(GOALS, doc)
+                    added += 1
+        return added
+
+    # -- no contact --------------------------------------------------------------
+
+    def no_contact(self) -> NoContact:
+        """When no contact started and every slip since."""
+        docs = self._convert_all(NOCONTACT, lambda i, d: d)
+        started = None
+        slips = []
+        for doc_id, doc in sorted(docs.items()):
+            try:
+                day = date.fromisoformat(doc["day"])
+                if doc.get("type") == "start":
+                    started = day
+                elif doc.get("type") == "slip":
+                    created = doc.get("created")
+                    slips.append(
+                        Slip(
+                            id=doc_id,
+                            day=day,
+                            note=str(doc.get("note", "")),
+                            created=datetime.fromisoformat(created)
+                            if created
+                            else None,
+                        )
+                    )
+            except (KeyError, ValueError, TypeError) as error:
+                raise JournalUnreadable(
+                    unreadable_message(
+                        self.path, f"record nocontact/{doc_id} is damaged ({error!s})"
+                    )
+                ) from None
+        slips.sort(key=lambda s: (s.day, s.id))
+        return NoContact(started=started, slips=tuple(slips))
+
+    def start_no_contact(self, last_contact: date) -> NoContact:
+        """Record the last day of contact before no contact began."""
+        if last_contact > self._clock.today():
+            raise InputError("the last contact cannot be in the future")
+        with self.transaction():
+            table = self._table(NOCONTACT)
+            table.remove(Query().type == "start")
+            self._insert(NOCONTACT, {"type": "start", "day": _iso_day(last_contact)})
+        return self.no_contact()
+
+    def log_slip(self, day: date | None = None, note: str = "") -> Slip:
+        """Record contact on `day` (today by default); the count starts again."""
+        day = day or self._clock.today()
+        if day > self._clock.today():
+            raise InputError("a slip cannot be logged for a day still to come")
+        check_text(note, "the note")
+        doc = {
+            "type": "slip",
+            "day": _iso_day(day),
+            "note": note,
+            "created": self._now(),
+        }
+        with self.transaction():
+            new_id = self._insert(NOCONTACT, doc)
+        return Slip(
+            id=new_id,
+            day=day,
+            note=note,
+            created=datetime.fromisoformat(doc["created"]),
+        )
+
+    def delete_slip(self, slip_id: int) -> None:
+        """Remove a slip logged by mistake."""
+        with self.transaction():
+            doc = self._require(NOCONTACT, slip_id, "slip")
+            if doc.get("type") != "slip":
+                raise InputError(f"record {slip_id} is not a slip")
+            self._table(NOCONTACT).remove(doc_ids=[slip_id])
+
+    def import_no_contact(self, record: NoContact) -> int:
+        """Merge another journal's no-contact record; return the slips added."""
+        with self.transaction():
+            table = self._table(NOCONTACT)
+            if record.started and not table.search(Query().type == "start"):
+                self._insert(
+                    NOCONTACT, {"type": "start", "day": _iso_day(record.started)}
+                )
+            seen = {
+                (d["day"], d.get("note", "")) for d in table if d.get("type") == "slip"
+            }
+            added = 0
+            for slip in record.slips:
+                key = (_iso_day(slip.day), slip.note)
+                if key in seen:
+                    continue
+                seen.add(key)
+                created = (
+                    slip.created.isoformat(timespec="seconds") if slip.created else None
+                )
+                self._insert(
+                    NOCONTACT,
+                    {
+                        "type": "slip",
+                        "day": key[0],
+                        "note": slip.note,
+                        "created": created,
+                    },
+                )
+                added += 1
+        return added
+
+    # -- settings ------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: T | None = None) -> Any:
+        """A saved setting, or `default`."""
+        for doc in self._convert_all(SETTINGS, lambda i, d: d).values():
+            if doc.get("key") == key:
+                return doc.get("value")
+        return default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Save a setting (any JSON value)."""
+        with self.transaction():
+            table = self._table(SETTINGS)
+            if table.search(Query().key == key):
+                table.update({"value": value}, Query().key == key)
+            else:
+                self._insert(SETTINGS, {"key": key, "value": value})
+
+    def raw_tables(self) -> Tables:
+        """A copy of everything in the journal, for export."""
+        with self._mutex:
+            tables = self._storage.read() or {}
+            return {name: dict(table) for name, table in tables.items()}
+
+
+# -- records <-> models ---------------------------------------------------------
+
+
+def _entry_from_doc(doc_id: int, doc: dict[str, Any]) -> Entry:
+    title = doc.get("title", "")
+    body = doc["body"]
+    if not isinstance(title, str) or not isinstance(body, str):
+        raise TypeError("title and body must be text")
+    updated = doc.get("updated")
+    tags = doc.get("tags")
+    return Entry(
+        id=doc_id,
+        created=_aware(datetime.fromisoformat(doc["created"])),
+        day=date.fromisoformat(doc["day"]),
+        kind=EntryKind(doc.get("kind", EntryKind.REFLECTION.value)),
+        title=title,
+        body=body,
+        mood=check_mood(doc.get("mood")),
+        starred=bool(doc.get("starred", False)),
+        updated=_aware(datetime.fromisoformat(updated)) if updated else None,
+        tags=tuple(tags) if isinstance(tags, list) else find_tags(title, body),
+    )
+
+
+def _doc_from_entry(entry: Entry) -> dict[str, Any]:
+    check_text(entry.title, "a title")
+    check_text(entry.body, "an entry")
+    return {
+        "created": entry.created.isoformat(timespec="seconds"),
+        "updated": entry.updated.isoformat(timespec="seconds")
+        if entry.updated
+        else None,
+        "day": _iso_day(entry.day),
+        "kind": entry.kind.value,
+        "title": entry.title,
+        "body": entry.body,
+        "mood": check_mood(entry.mood),
+        "starred": entry.starred,
+        "tags": list(find_tags(entry.title, entry.body)),
+    }
+
+
+def _entry_key_from_doc(doc: dict[str, Any]) -> tuple[str, str, str, str]:
+    minute = str(doc.get("created", ""))[:16]  # YYYY-MM-DDTHH:MM
+    return (doc["day"], minute, doc.get("title", "").strip(), doc["body"].strip())
+
+
+def _goal_from_doc(doc_id: int, doc: dict[str, Any]) -> Goal:
+    created = doc.get("created")
+    due = doc.get("due")
+    return Goal(
+        id=doc_id,
+        theme=Theme(doc["theme"]),
+        title=str(doc["title"]),
+        kind=GoalKind(doc.get("kind", GoalKind.ONCE.value)),
+        created=_aware(datetime.fromisoformat(created)) if created else None,
+        due=date.fromisoformat(due) if due else None,
+        ticks=tuple(sorted(date.fromisoformat(t) for t in doc.get("ticks", []))),
+        archived=bool(doc.get("archived", False)),
+    )
+
+
+def _doc_from_goal(goal: Goal) -> dict[str, Any]:
+    return {
+        "theme": goal.theme.value,
+        "title": _check_goal_title(goal.title),
+        "kind": goal.kind.value,
+        "created": goal.created.isoformat(timespec="seconds") if goal.created else None,
+        "due": _iso_day(goal.due) if goal.due else None,
+        "ticks": sorted({_iso_day(t) for t in goal.ticks}),
+        "archived": goal.archived,
+    }
+
+
+def _check_goal_title(title: str) -> str:
+    title = " ".join(check_text(title, "the goal").split())
+    if not title:
+        raise InputError("a goal needs a title: say what you want to do")
+    if len(title) > MAX_GOAL_TITLE:
+        raise InputError(
+            f"the goal title is {len(title)} characters; keep it under {MAX_GOAL_TITLE}"
+        )
+    return title
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.astimezone()
