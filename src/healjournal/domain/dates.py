@@ -124,7 +124,10 @@ def parse_day(text: str, today: date) -> date:
 
 
 def describe_day(day: date, today: date) -> str:
-    """`day` as the app shows it: "today", "Friday" (this past week), "Sat 3 Oct"."""
+    """`day` as the app shows it: "today", "Friday" (this past week), "Sat 3 Oct".
+
+    What it returns always reads back as the same day through `parse_day`.
+    """
     delta = (day - today).days
     if delta == 0:
         return "today"
@@ -136,7 +139,10 @@ def describe_day(day: date, today: date) -> str:
         return _WEEKDAY_NAMES[day.weekday()]
     weekday, month = _WEEKDAY_NAMES[day.weekday()][:3], _MONTH_NAMES[day.month - 1][:3]
     short = f"{weekday} {day.day} {month}"
-    return short if day.year == today.year else f"{short} {day.year}"
+    # Without its year a day reads back as the nearest such date, so the year
+    # is shown whenever that would be a different day.
+    nearby = day.year == today.year and abs(delta) <= 182
+    return short if nearby else f"{short} {day.year}"
 
 
 def week_start(day: date) -> date:
