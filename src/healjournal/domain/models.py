@@ -16,7 +16,8 @@ MAX_TEXT_CHARS = 1_000_000
 #: Days of no contact worth celebrating.
 MILESTONES: tuple[int, ...] = (7, 14, 30, 60, 90, 180, 365)
 
-_TAG = re.compile(r"(?<![\w#@&])([#@])(\w[\w'-]*\w|\w)", re.UNICODE)
+# A sigil that starts a tag: not inside a word or an email address.
+_SIGIL = re.compile(r"(?<![\w#@&])[#@](?=\w)")
 
 
 class Theme(StrEnum):
@@ -87,14 +88,23 @@ def check_mood(mood: int | None) -> int | None:
     return mood
 
 
+def _in_tag(char: str) -> bool:
+    # Combining marks count: "#क्षमा" and a decomposed "#café" are one word each.
+    return char.isalnum() or char in "_'-" or unicodedata.category(char)[0] == "M"
+
+
 def find_tags(*texts: str) -> tuple[str, ...]:
     """The `#tags` and `@names` in `texts`, lower-cased, in order of appearance."""
     seen: dict[str, None] = {}
     for text in texts:
-        for sigil, word in _TAG.findall(text):
-            if word.isdigit():
-                continue  # "#1 priority" is not a tag
-            seen.setdefault(sigil + unicodedata.normalize("NFC", word).casefold())
+        text = unicodedata.normalize("NFC", text)
+        for sigil in _SIGIL.finditer(text):
+            end = sigil.end()
+            while end < len(text) and _in_tag(text[end]):
+                end += 1
+            word = text[sigil.end() : end].rstrip("'-")
+            if word and not word.isdigit():  # "#1 priority" is not a tag
+                seen.setdefault(sigil.group() + word.casefold())
     return tuple(seen)
 
 

@@ -212,6 +212,7 @@ def read_import(raw: bytes, name: str) -> Imported:
     if isinstance(data, dict) and "healjournal" in data:
         return _read_ours(data, name)
     if isinstance(data, dict) and isinstance(data.get("entries"), list):
+        _records(data, "entries", name)
         return _read_jrnl(data, name)
     raise InputError(
         f"{name} is neither a jrnl JSON export (jrnl --format json) nor a "
@@ -250,9 +251,22 @@ def _read_jrnl(data: dict[str, Any], name: str) -> Imported:
     return Imported(source="jrnl", entries=tuple(entries))
 
 
+_SINGULAR = {"entries": "entry", "goals": "goal"}
+
+
+def _records(data: dict[str, Any], key: str, name: str) -> list[dict[str, Any]]:
+    records = data.get(key) or []
+    if not isinstance(records, list):
+        raise InputError(f"{name}: {key!r} should be a list of records")
+    for index, record in enumerate(records):
+        if not isinstance(record, dict):
+            raise InputError(f"{name}: {_SINGULAR[key]} {index + 1} is not a record")
+    return records
+
+
 def _read_ours(data: dict[str, Any], name: str) -> Imported:
     entries = []
-    for index, record in enumerate(data.get("entries") or []):
+    for index, record in enumerate(_records(data, "entries", name)):
         try:
             created = datetime.fromisoformat(record["created"])
             updated = record.get("updated")
@@ -272,7 +286,7 @@ def _read_ours(data: dict[str, Any], name: str) -> Imported:
         except (KeyError, ValueError, TypeError, InputError) as error:
             raise _problem(name, index, error) from None
     goals = []
-    for index, record in enumerate(data.get("goals") or []):
+    for index, record in enumerate(_records(data, "goals", name)):
         try:
             created = record.get("created")
             due = record.get("due")
