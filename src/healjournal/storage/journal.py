@@ -105,6 +105,7 @@ class Journal:
             timeout=lock_timeout,
             mode=FILE_MODE,
             thread_local=False,
+            poll_interval=0.01,  # a waiting writer gets its turn quickly
         )
         self._lock_timeout = lock_timeout
         self._mutex = threading.RLock()
@@ -139,6 +140,17 @@ class Journal:
     def close(self) -> None:
         """Release the journal (nothing stays open between operations)."""
         self._db.close()
+
+    @property
+    def generation(self) -> int:
+        """Goes up whenever the journal in memory changes (a save or a re-read)."""
+        return self._storage.generation
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Hold off other threads so several reads see the same journal."""
+        with self._mutex:
+            yield
 
     # -- transactions ------------------------------------------------------
 
@@ -636,6 +648,11 @@ class Journal:
                 table.update({"value": value}, Query().key == key)
             else:
                 self._insert(SETTINGS, {"key": key, "value": value})
+
+    def settings(self) -> dict[str, Any]:
+        """Every saved setting."""
+        docs = self._convert_all(SETTINGS, lambda i, d: d).values()
+        return {doc["key"]: doc.get("value") for doc in docs if "key" in doc}
 
     def raw_tables(self) -> Tables:
         """A copy of everything in the journal, for export."""

@@ -1,0 +1,55 @@
+"""Everything the main screen shows, gathered in one read (no Textual here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from healjournal.domain.models import Entry, Goal, NoContact
+from healjournal.domain.stats import Streak, no_contact_streak, writing_streak
+from healjournal.storage.journal import Journal
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """A consistent picture of the journal at one moment, for the screen."""
+
+    today: date
+    generation: int
+    entries: tuple[Entry, ...]
+    goals: tuple[Goal, ...]
+    no_contact: NoContact
+    no_contact_streak: Streak | None
+    writing_streak: Streak
+    settings: dict[str, object]
+
+    @property
+    def moods(self) -> dict[date, int | None]:
+        """Each day written, with the day's last mood (None when never set)."""
+        days: dict[date, int | None] = {}
+        for entry in self.entries:  # oldest first, so the last mood wins
+            days.setdefault(entry.day, None)
+            if entry.mood is not None:
+                days[entry.day] = entry.mood
+        return days
+
+    def entry(self, entry_id: int | None) -> Entry | None:
+        """The entry with this id, if it is in the picture."""
+        return next((e for e in self.entries if e.id == entry_id), None)
+
+
+def gather(journal: Journal, today: date) -> Overview:
+    """Read the whole picture; call it off the UI thread."""
+    with journal.reading():
+        entries = journal.entries()
+        record = journal.no_contact()
+        return Overview(
+            today=today,
+            generation=journal.generation,
+            entries=tuple(entries),
+            goals=tuple(journal.goals()),
+            no_contact=record,
+            no_contact_streak=no_contact_streak(record, today),
+            writing_streak=writing_streak((e.day for e in entries), today),
+            settings=journal.settings(),
+        )
