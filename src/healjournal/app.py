@@ -1,163 +1,123 @@
-"""The full-screen app: today's reflection, one keystroke away."""
+"""HealJournalApp: today's page, one keystroke away."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.message import Message
-from textual.widgets import Footer, Header, Static, TextArea
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
-from healjournal.clock import get_clock
-from healjournal.domain.dates import describe_day
-from healjournal.domain.models import Entry
-from healjournal.domain.stats import no_contact_streak
+from healjournal.clock import Clock, get_clock
+from healjournal.commands import journal_commands
+from healjournal.dialogs.confirm import ConfirmDialog
 from healjournal.errors import HealJournalError
+from healjournal.screens.help import HelpScreen
+from healjournal.screens.main import MainScreen
 from healjournal.storage.journal import Journal
-from healjournal.tips import tip_for
-
-AUTOSAVE_DELAY = 1.0
-
-
-@dataclass
-class Loaded(Message):
-    """The journal was read off the UI thread."""
-
-    entry: Entry | None
-    streak_days: int | None
-
-
-@dataclass
-class Saved(Message):
-    """A save finished: `entry` on success, `error` when the disk said no."""
-
-    entry: Entry | None
-    error: str | None
-    at: datetime
 
 
 class HealJournalApp(App[None]):
-    """Today's reflection in an editor that saves itself."""
+    """The full-screen journal over one journal file."""
 
     TITLE = "healjournal"
-    CSS = """
-    #editor { height: 1fr; border: round $primary; }
-    #status { height: 1; padding: 0 1; color: $text-muted; }
-    """
-    BINDINGS: ClassVar = [
-        Binding("ctrl+s", "save", "Save", id="save"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    CSS_PATH = "styles/app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+        Binding("f1", "help", "Help", id="help"),
+        Binding(
+            "question_mark", "help_outside_editor", "Help", show=False, id="help.key"
+        ),
     ]
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, clock: Clock | None = None) -> None:
         super().__init__()
-        self.journal = Journal(path, clock=get_clock())
-        self.today = get_clock().today()
-        self.entry_id: int | None = None
-        self.saved_text = ""
-        self.saving = False
+        self.clock = clock or get_clock()
+        self.journal = Journal(path, clock=self.clock)
+        self._quitting = False
 
-    def compose(self) -> ComposeResult:
-        """Header, the editor for today, a save line and the footer."""
-        yield Header()
-        tip = tip_for(self.today)
-        yield TextArea(id="editor", soft_wrap=True, placeholder=tip.prompt)
-        yield Static("", id="status")
-        yield Footer()
+    def get_default_screen(self) -> Screen:
+        """The main screen opens straight on today's page."""
+        return MainScreen(self.journal, self.clock.today())
 
     def on_mount(self) -> None:
-        """Focus the editor at once; read the journal in the background."""
-        self.sub_title = describe_day(self.today, self.today).capitalize()
-        self.query_one("#editor", TextArea).focus()
-        self.load()
+        """Bring back the colour theme chosen last time."""
+        self.restore_theme()
 
-    @work(thread=True, exclusive=True, group="load")
-    def load(self) -> None:
-        """Read today's reflection and the no-contact count."""
-        entry = self.journal.reflection_for(self.today)
-        streak = no_contact_streak(self.journal.no_contact(), self.today)
-        self.post_message(Loaded(entry, streak.current if streak else None))
-
-    @on(Loaded)
-    def show_loaded(self, message: Loaded) -> None:
-        """Put the saved text in the editor, after it anything typed meanwhile."""
-        editor = self.query_one("#editor", TextArea)
-        if message.entry is not None:
-            self.entry_id = message.entry.id
-            self.saved_text = message.entry.text
-            typed = editor.text
-            editor.load_text(
-                f"{message.entry.text}\n\n{typed}" if typed else message.entry.text
-            )
-            editor.move_cursor(editor.document.end)
-        if message.streak_days is not None:
-            self.sub_title += f" · day {message.streak_days} of no contact"
-
-    @on(TextArea.Changed, "#editor")
-    def schedule_save(self) -> None:
-        """Save about a second after typing stops."""
-        self.query_one("#status", Static).update("editing…")
-        self.set_timer(AUTOSAVE_DELAY, self.action_save, name="autosave")
-
-    def action_save(self) -> None:
-        """Save now, in a worker."""
-        text = self.query_one("#editor", TextArea).text
-        if text != self.saved_text and not self.saving:
-            self.saving = True
-            self.query_one("#status", Static).update("saving…")
-            self.save(text)
-
-    @work(thread=True, group="save")
-    def save(self, text: str) -> None:
-        """Write the text to disk off the UI thread."""
-        now = get_clock().now()
+    @work(thread=True, group="settings")
+    def restore_theme(self) -> None:
+        """Read the saved theme off the UI thread."""
         try:
-            if self.entry_id is None:
-                entry = self.journal.add_entry(text, day=self.today)
-            else:
-                entry = self.journal.update_entry(self.entry_id, text=text)
-        except HealJournalError as error:
-            self.post_message(Saved(None, str(error), now))
-        else:
-            self.post_message(Saved(entry, None, now))
-
-    @on(Saved)
-    def show_saved(self, message: Saved) -> None:
-        """Say whether the words are safe; keep them in the editor either way."""
-        self.saving = False
-        status = self.query_one("#status", Static)
-        if message.error:
-            status.update(f"not saved: {message.error} - your text is kept")
-            self.notify(message.error, title="Not saved", severity="error")
+            theme = self.journal.get_setting("theme")
+        except HealJournalError:
             return
-        assert message.entry is not None
-        self.entry_id = message.entry.id
-        self.saved_text = message.entry.text
-        status.update(f"saved {message.at:%H:%M}")
-        if self.query_one("#editor", TextArea).text != self.saved_text:
-            self.action_save()
+        if theme and theme in self.available_themes:
+            self.call_from_thread(setattr, self, "theme", theme)
+        self.call_from_thread(self._watch_theme_changes)
+
+    def _watch_theme_changes(self) -> None:
+        self.theme_changed_signal.subscribe(
+            self, lambda theme: self.save_theme(theme.name)
+        )
+
+    @work(thread=True, group="settings")
+    def save_theme(self, name: str) -> None:
+        """Remember the theme for next time."""
+        try:
+            self.journal.set_setting("theme", name)
+        except HealJournalError as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands plus every journal action."""
+        yield from journal_commands(screen)
+        yield from super().get_system_commands(screen)
+
+    def action_help(self) -> None:
+        """Show every key, and where to find real help."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_help_outside_editor(self) -> None:
+        """`?` opens help, except while writing (where it is a question mark)."""
+        if self.focused is not None and self.focused.id == "page-text":
+            self.focused.insert("?")  # type: ignore[attr-defined]
+            return
+        self.action_help()
 
     async def action_quit(self) -> None:
-        """Save what is unsaved, then leave."""
-        text = self.query_one("#editor", TextArea).text
-        await self.workers.wait_for_complete()
-        if text != self.saved_text:
-            try:
-                if self.entry_id is None:
-                    self.journal.add_entry(text, day=self.today)
-                else:
-                    self.journal.update_entry(self.entry_id, text=text)
-            except HealJournalError as error:
-                self.notify(
-                    f"{error}. Copy your text before quitting.", severity="error"
-                )
-                return
-        self.exit()
+        """Save everything, then leave; ask before dropping words that won't save."""
+        if self._quitting:
+            return
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is None:
+            self.exit()
+            return
+        self._quitting = True
+        problem = await main.flush()
+        if problem is None:
+            self.exit()
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            self._quitting = False
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(
+                "Your words aren't saved",
+                f"healjournal couldn't save: {problem}. Your text is still on the "
+                "page. Quit anyway and lose what isn't saved?",
+                confirm="Quit and lose it",
+                cancel="Stay",
+                danger=True,
+            ),
+            answered,
+        )
 
 
 def run(path: Path) -> int:

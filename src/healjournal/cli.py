@@ -55,6 +55,11 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"healjournal {__version__}"
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a made-up journal of 90 days to look around (yours is untouched)",
+    )
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=_Parser
     )
@@ -279,6 +284,8 @@ def _cmd_path(args: argparse.Namespace) -> int:
 
 
 def _cmd_app(args: argparse.Namespace) -> int:
+    if args.demo:
+        return _run_demo()
     from healjournal.paths import journal_path
 
     path = journal_path(getattr(args, "db", None))
@@ -287,6 +294,21 @@ def _cmd_app(args: argparse.Namespace) -> int:
     from healjournal.app import run  # Textual is imported only here
 
     return run(path)
+
+
+def _run_demo() -> int:
+    import shutil
+
+    from healjournal.demo import build_demo_journal, demo_journal_path
+
+    path = demo_journal_path()
+    try:
+        build_demo_journal(path, get_clock().today())
+        from healjournal.app import run
+
+        return run(path)
+    finally:
+        shutil.rmtree(path.parent, ignore_errors=True)
 
 
 COMMANDS = {

@@ -46,10 +46,10 @@ class TestNoContactStreak:
         assert no_contact_streak(record, TODAY) is None
 
     def test_a_slip_today_resets_to_zero_and_keeps_the_best(self) -> None:
-        # Start 1 Oct, slip 24 Nov (today). Days without contact in between:
-        # 2-31 Oct = 30, 1-23 Nov = 23; 30 + 23 = 53.
+        # Start 1 Oct, slip 24 Nov (today). This morning the count read
+        # 30 (Oct) + 24 (Nov) = Day 54, and that is the best it keeps.
         record = NoContact(started=date(2026, 10, 1), slips=slips(TODAY))
-        assert no_contact_streak(record, TODAY) == Streak(current=0, best=53)
+        assert no_contact_streak(record, TODAY) == Streak(current=0, best=54)
 
     def test_a_first_slip_starts_the_count_without_a_start(self) -> None:
         # Slip on 14 Nov, today 24 Nov: 24 - 14 = 10 days.
@@ -58,7 +58,7 @@ class TestNoContactStreak:
 
     def test_slips_across_a_year_end_and_a_month_end(self) -> None:
         # Start 20 Dec 2025, slip 3 Jan 2026, today 1 Feb 2026.
-        # Finished run: 21-31 Dec = 11, 1-2 Jan = 2; 11 + 2 = 13.
+        # Finished run: on 3 Jan the count read 11 (Dec) + 3 (Jan) = 14.
         # Current: 3 Jan -> 31 Jan = 28 days, -> 1 Feb = 29 days.
         record = NoContact(started=date(2025, 12, 20), slips=slips(date(2026, 1, 3)))
         assert no_contact_streak(record, date(2026, 2, 1)) == Streak(
@@ -67,19 +67,19 @@ class TestNoContactStreak:
 
     def test_the_best_run_from_before_a_month_end_slip_is_kept(self) -> None:
         # Start 1 Nov 2025, slip 30 Jan 2026, today 2 Feb 2026.
-        # Finished run: 2-30 Nov = 29, Dec = 31, 1-29 Jan = 29; 29+31+29 = 89.
+        # Finished run: on 30 Jan the count read 29 (Nov) + 31 (Dec) + 30 = 90.
         # Current: 30 Jan -> 31 Jan = 1, -> 1 Feb = 2, -> 2 Feb = 3.
         record = NoContact(started=date(2025, 11, 1), slips=slips(date(2026, 1, 30)))
-        assert no_contact_streak(record, date(2026, 2, 2)) == Streak(current=3, best=89)
+        assert no_contact_streak(record, date(2026, 2, 2)) == Streak(current=3, best=90)
 
     def test_several_slips_keep_the_longest_finished_run(self) -> None:
-        # Start 1 Sep. Slips 10 Sep (run 2-9 Sep = 8), 31 Oct (run 11-30 Sep
-        # = 20, 1-30 Oct = 30; 50), 4 Nov (run 1-3 Nov = 3). Current 24 - 4 = 20.
+        # Start 1 Sep. Slips 10 Sep (the count read 9), 31 Oct (20 in Sep +
+        # 31 in Oct = 51), 4 Nov (4). Current 24 - 4 = 20.
         record = NoContact(
             started=date(2026, 9, 1),
             slips=slips(date(2026, 9, 10), date(2026, 10, 31), date(2026, 11, 4)),
         )
-        assert no_contact_streak(record, TODAY) == Streak(current=20, best=50)
+        assert no_contact_streak(record, TODAY) == Streak(current=20, best=51)
 
     def test_a_slip_on_the_day_no_contact_started(self) -> None:
         # Started and slipped on 14 Nov: one contact day, 24 - 14 = 10 since.
@@ -87,7 +87,7 @@ class TestNoContactStreak:
         assert no_contact_streak(record, TODAY) == Streak(current=10, best=10)
 
     def test_two_slips_on_the_same_day_are_one_contact(self) -> None:
-        # Start 1 Nov, two slips 10 Nov: run 2-9 Nov = 8; current 24-10 = 14.
+        # Start 1 Nov, two slips 10 Nov: that run read 9; current 24-10 = 14.
         record = NoContact(
             started=date(2026, 11, 1),
             slips=slips(date(2026, 11, 10), date(2026, 11, 10)),

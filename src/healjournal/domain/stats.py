@@ -26,8 +26,9 @@ def no_contact_streak(record: NoContact, today: date) -> Streak | None:
 
     Day N means N whole days have passed since the last contact: contact
     yesterday makes today day 1, a slip today makes it day 0. A finished run
-    counts the days strictly between two contacts. None until no contact has
-    a start (a first slip also starts it).
+    keeps the count it had reached on the day of the slip, the number the
+    person saw that morning. None until no contact has a start (a first slip
+    also starts it).
     """
     days = sorted({s.day for s in record.slips if s.day <= today})
     if record.started is not None and record.started <= today:
@@ -37,7 +38,7 @@ def no_contact_streak(record: NoContact, today: date) -> Streak | None:
     if not days:
         return None
     current = (today - days[-1]).days
-    finished = [(b - a).days - 1 for a, b in pairwise(days)]
+    finished = [(b - a).days for a, b in pairwise(days)]
     return Streak(current=current, best=max([current, *finished]))
 
 

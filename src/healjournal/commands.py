@@ -1,0 +1,73 @@
+"""Every journal action in the command palette (Ctrl+P), with its key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from typing import NamedTuple
+
+from textual.app import SystemCommand
+from textual.screen import Screen
+
+from healjournal.domain.models import Theme
+from healjournal.tips import theme_tips
+
+
+class JournalCommand(NamedTuple):
+    """A palette entry: its title, a line of help, and the screen action it runs."""
+
+    title: str
+    help: str
+    action: str
+
+
+COMMANDS: tuple[JournalCommand, ...] = (
+    JournalCommand("Save now", "Save this page at once (Ctrl+S)", "save"),
+    JournalCommand(
+        "New page for today", "Start another page today (Ctrl+N)", "new_page"
+    ),
+    JournalCommand("Go to a day", "Open a day: 'yesterday', 'oct 3' (Ctrl+G)", "jump"),
+    JournalCommand("Days", "The list of pages and the calendar (F2)", "pane('days')"),
+    JournalCommand("Tips", "Today's idea and the seven themes (F3)", "pane('tips')"),
+    JournalCommand("Goals", "Your goals: tick, add, edit (F4)", "pane('goals')"),
+    JournalCommand(
+        "Write an unsent letter",
+        "Say everything to him here; nothing is ever sent (F5)",
+        "letter",
+    ),
+    JournalCommand(
+        "I contacted him",
+        "Log a slip: the count starts again, your best stays (F6)",
+        "slip",
+    ),
+    JournalCommand(
+        "Set the day no contact started",
+        "When did you last talk to him? Start the count from that day",
+        "start_no_contact",
+    ),
+    JournalCommand(
+        "Add a goal", "Something to do for yourself (a in Goals)", "add_goal"
+    ),
+    JournalCommand(
+        "Help", "Every key, and what to do when it's too much (F1)", "app.help"
+    ),
+)
+
+
+def journal_commands(screen: Screen) -> Iterable[SystemCommand]:
+    """The palette entries for `screen` (only the main screen has journal actions)."""
+    if not hasattr(screen, "action_save"):
+        return
+    for command in COMMANDS:
+        action = command.action if "." in command.action else f"screen.{command.action}"
+        yield SystemCommand(
+            command.title, command.help, partial(screen.app.run_action, action)
+        )
+    for theme in Theme:
+        tips = theme_tips(theme)
+        yield SystemCommand(
+            f"Tips: {tips.name}",
+            tips.summary,
+            partial(screen.app.run_action, f"screen.theme_tips('{theme.value}')"),
+            discover=False,
+        )

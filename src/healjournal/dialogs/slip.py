@@ -1,0 +1,149 @@
+"""Log a day there was contact, kindly: the count restarts, nothing else is lost."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from healjournal.dialogs.jump import DayField
+from healjournal.errors import InputError
+
+__all__ = ["SlipDialog", "SlipReport", "slip_message"]
+
+_NOTE_MAX = 2_000
+
+
+@dataclass(frozen=True)
+class SlipReport:
+    """A slip as logged: the day of the contact and what the person noted."""
+
+    day: date
+    """The day there was contact; never after today."""
+    note: str
+    """What happened or what set it off, stripped; may be empty."""
+
+
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
+
+
+def slip_message(current: int | None, best: int | None) -> str:
+    """The few kind, frank lines the slip dialog opens with."""
+    lines = ["It happens, and saying so is the honest part of this."]
+    record = max((n for n in (current, best) if n), default=0)
+    if record:
+        lines.append(
+            f"The count starts again from that day. Your best stays "
+            f"{_days(record)}, nobody takes that away, and you're still doing this."
+        )
+    else:
+        lines.append("The count starts again from that day. You're still doing this.")
+    return "\n".join(lines)
+
+
+class SlipDialog(ModalScreen[SlipReport | None]):
+    """The "I contacted him" dialog: when, and what happened; None if not now."""
+
+    DEFAULT_CSS = """
+    SlipDialog {
+        align: center middle;
+    }
+    SlipDialog > #box {
+        width: 72;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        padding: 1 1 0 1;
+        border: round $warning;
+        border-title-style: bold;
+        background: $surface;
+    }
+    SlipDialog #message {
+        height: auto;
+        padding: 0 1 1 1;
+    }
+    SlipDialog .label {
+        padding: 0 1;
+        text-style: bold;
+    }
+    SlipDialog #bottom {
+        height: auto;
+        margin-top: 1;
+    }
+    SlipDialog #keys {
+        width: 1fr;
+        padding: 1 1 0 1;
+        color: $text-muted;
+    }
+    SlipDialog #bottom Button {
+        margin-left: 1;
+    }
+    """
+
+    AUTO_FOCUS = "#note"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "log", "Log it", id="slip.log"),
+        Binding("escape", "cancel", "Not now", id="slip.cancel"),
+    ]
+
+    def __init__(self, today: date, current: int | None, best: int | None) -> None:
+        """`current` and `best` are no-contact runs in days, None if there are none."""
+        super().__init__()
+        self.today = today
+        self.current = current
+        self.best = best
+
+    def compose(self) -> ComposeResult:
+        """The message, the note, the day, the keys and the buttons."""
+        with Vertical(id="box") as box:
+            box.border_title = "I contacted him"
+            yield Static(
+                slip_message(self.current, self.best), id="message", markup=False
+            )
+            yield Label("What happened? What set it off? (optional)", classes="label")
+            yield Input(
+                placeholder="a late-night text, a song, his story popped up…",
+                max_length=_NOTE_MAX,
+                id="note",
+            )
+            yield Label("When?", classes="label")
+            yield DayField(
+                self.today,
+                "today",
+                placeholder="today, yesterday, last saturday…",
+                allow_future=False,
+                input_id="day",
+            )
+            with Horizontal(id="bottom"):
+                yield Label("Enter logs it · Esc: not now", id="keys")
+                yield Button("Log it", variant="warning", id="log")
+                yield Button("Not now", id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#log")
+    def action_log(self) -> None:
+        """Log the slip, or say in place why the day cannot be used."""
+        field = self.query_one(DayField)
+        try:
+            day = field.read()
+        except InputError:
+            field.insist()
+            return
+        if day is None:  # the field does not allow empty: a safety net only
+            return
+        note = self.query_one("#note", Input).value.strip()
+        self.dismiss(SlipReport(day=day, note=note))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without logging anything."""
+        self.dismiss(None)

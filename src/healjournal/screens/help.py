@@ -1,0 +1,74 @@
+"""Every key in one place, and what to do when it is all too much."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+KEYS = """\
+# Keys
+
+| key | what it does |
+| --- | --- |
+| just type | write on the page that is open (today's, when you start) |
+| Ctrl+S | save now (pages also save themselves a second after you stop) |
+| Tab / Shift+Tab | move between the page, the mood and the panes |
+| 1-5 on the mood line | how the day felt; the same number again clears it |
+| F2 | the days: pick a page with Enter or a click; the calendar below |
+| F3 | tips: ← → to browse the seven themes, Enter on a prompt or a goal |
+| F4 | goals: Space ticks today, `a` add, `e` edit, `x` archive, Del delete |
+| Esc | back to writing |
+| F5 | write an unsent letter: said here, sent nowhere |
+| F6 | I contacted him: log it, kindly |
+| Ctrl+N | another page for today |
+| Ctrl+G | go to a day: "yesterday", "last friday", "oct 3" |
+| Ctrl+P | every command, searchable, and the colour themes |
+| F1 (or ? outside the page) | this help |
+| Ctrl+Q | quit (everything is saved first) |
+
+On a narrow terminal the days, tips and goals fold away: F2, F3 and F4 show
+them in place of the page, and Esc brings the page back.
+
+# When it's too much
+
+healjournal is a journal, not therapy. If you are thinking of hurting
+yourself, please contact your local emergency services or a crisis line now.
+If you don't know the number where you are, **findahelpline.com** lists free,
+confidential lines by country. And tell a friend tonight, even just "I'm
+having a hard time".
+
+*Esc or F1 to close.*
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys, and the way to real help when a journal is not enough."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90%;
+        max-width: 96;
+        height: 90%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,q", "dismiss", "Close", id="help.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The help text in a scrolling box."""
+        with VerticalScroll():
+            yield Markdown(KEYS)
+
+    def on_mount(self) -> None:
+        """Scroll with the keyboard at once."""
+        self.query_one(VerticalScroll).focus()

@@ -1,0 +1,642 @@
+"""The main screen: the days, today's page, the tips and the goals.
+
+Disk work runs in thread workers that touch no widget; their results come
+back as messages, handled here on the UI thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from healjournal.dialogs.confirm import ConfirmDialog
+from healjournal.dialogs.goal_form import GoalDraft, GoalForm
+from healjournal.dialogs.jump import JumpToDate
+from healjournal.dialogs.letter import LetterScreen
+from healjournal.dialogs.slip import SlipDialog, SlipReport
+from healjournal.domain.dates import describe_day
+from healjournal.domain.models import Entry, EntryKind, Theme
+from healjournal.domain.stats import milestones_reached
+from healjournal.errors import HealJournalError, InputError
+from healjournal.overview import Overview, gather
+from healjournal.screens.welcome import WelcomeResult, WelcomeScreen
+from healjournal.storage.journal import Journal
+from healjournal.tips import theme_tips, tip_for
+from healjournal.widgets.calendar import MonthCalendar
+from healjournal.widgets.day_list import DayList
+from healjournal.widgets.editor import Draft, EditorPane
+from healjournal.widgets.goals import GoalChecklist
+from healjournal.widgets.tips import TipSidebar
+from healjournal.widgets.topbar import TopBar, plural
+
+#: Below this many columns the side panes fold away behind F2, F3 and F4.
+NARROW_WIDTH = 100
+#: How often the journal file is checked for changes made elsewhere.
+DISK_CHECK_SECONDS = 2.0
+#: How long to wait before trying a failed save again.
+RETRY_SECONDS = 5.0
+
+PANES = ("days", "tips", "goals")
+
+
+class MainScreen(Screen[None]):
+    """The journal: pages on the left, the page in the middle, help on the right."""
+
+    # The F keys are priority bindings: TextArea would take F6 (select line).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="save"),
+        Binding("f2", "pane('days')", "Days", id="pane.days", priority=True),
+        Binding("f3", "pane('tips')", "Tips", id="pane.tips", priority=True),
+        Binding("f4", "pane('goals')", "Goals", id="pane.goals", priority=True),
+        Binding("f5", "letter", "Unsent letter", id="letter", priority=True),
+        Binding("f6", "slip", "I contacted him", id="slip", priority=True),
+        Binding("ctrl+n", "new_page", "New page", show=False, id="new_page"),
+        Binding("ctrl+g", "jump", "Go to day", show=False, id="jump"),
+        Binding(
+            "escape", "pane('editor')", "Back to writing", show=False, id="pane.editor"
+        ),
+    ]
+
+    @dataclass
+    class Refreshed(Message):
+        """A fresh picture of the journal, with a word for the person if any."""
+
+        overview: Overview
+        notice: str | None = None
+
+    @dataclass
+    class PageLoaded(Message):
+        """The entry (or None) to show for a page that was asked for."""
+
+        day: date
+        entry: Entry | None
+        overview: Overview
+
+    @dataclass
+    class DraftSaved(Message):
+        """A page reached the disk."""
+
+        draft: Draft
+        entry: Entry | None
+        at: datetime
+        overview: Overview
+
+    @dataclass
+    class DraftFailed(Message):
+        """A page could not be saved; the words stay on screen."""
+
+        draft: Draft
+        error: str
+
+    @dataclass
+    class ChangeFailed(Message):
+        """A goal, slip or setting change was refused."""
+
+        error: str
+
+    def __init__(self, journal: Journal, today: date) -> None:
+        super().__init__()
+        self.journal = journal
+        self.today = today
+        self.overview: Overview | None = None
+        self._queue: dict[int, Draft] = {}
+        self._saving: Draft | None = None
+        self._page_ids: dict[int, int] = {}
+        self._paused = False
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._last_error: str | None = None
+        self._welcome_checked = False
+        # Nothing is saved until the journal has been read, so words typed in
+        # the first instant join the day's page instead of starting another.
+        self._ready = False
+
+    def compose(self) -> ComposeResult:
+        """Top bar; days and calendar, the page, tips and goals; the footer."""
+        yield TopBar(id="topbar")
+        with Horizontal(id="columns"):
+            with Vertical(id="days-pane", classes="side"):
+                yield DayList(id="days")
+                yield MonthCalendar(self.today, id="calendar")
+            yield EditorPane(self.today, id="editor")
+            with Vertical(id="side-pane", classes="side"):
+                yield TipSidebar(self.today, id="tips")
+                yield GoalChecklist(id="goals")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the page at once; read the journal in the background."""
+        editor = self.query_one(EditorPane)
+        editor.text_area.placeholder = tip_for(self.today).prompt
+        editor.text_area.focus()
+        self._apply_width(self.size.width)
+        self.load(self.today, None)
+        self.set_interval(DISK_CHECK_SECONDS, self.check_disk, name="disk-check")
+
+    def on_resize(self) -> None:
+        """Fold the side panes away on a narrow terminal."""
+        self._apply_width(self.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.set_class(0 < width < NARROW_WIDTH, "-narrow")
+
+    # -- workers: disk work off the UI thread ----------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self, day: date, entry_id: int | None) -> None:
+        """Read the journal and the page for `day` (first reflection by default)."""
+        try:
+            overview = gather(self.journal, self.today)
+        except HealJournalError as error:
+            self.post_message(self.ChangeFailed(str(error)))
+            return
+        entry = overview.entry(entry_id) if entry_id is not None else None
+        if entry_id is None:
+            entry = next(
+                (
+                    e
+                    for e in overview.entries
+                    if e.day == day and e.kind is EntryKind.REFLECTION
+                ),
+                None,
+            )
+        self.post_message(self.PageLoaded(day, entry, overview))
+
+    @work(thread=True, group="save")
+    def _write(self, draft: Draft) -> None:
+        """Save one page; add it when it has no entry yet."""
+        journal = self.journal
+        try:
+            entry = None
+            if draft.entry_id is not None:
+                try:
+                    entry = journal.update_entry(
+                        draft.entry_id, text=draft.text, mood=draft.mood
+                    )
+                except InputError:
+                    entry = None  # deleted elsewhere meanwhile: save it anew
+            if entry is None and (draft.text.strip() or draft.mood is not None):
+                entry = journal.add_entry(
+                    draft.text, day=draft.day, kind=draft.kind, mood=draft.mood
+                )
+            overview = gather(journal, self.today)
+        except HealJournalError as error:
+            self.post_message(self.DraftFailed(draft, str(error)))
+            return
+        self.post_message(self.DraftSaved(draft, entry, self.app_now(), overview))
+
+    @work(thread=True, group="change")
+    def change(
+        self,
+        operation: Callable[[Journal], Any],
+        notice: Callable[[Any], str | None] | None = None,
+    ) -> None:
+        """Run a journal change (a goal, a slip...) and send back the new picture."""
+        try:
+            result = operation(self.journal)
+            overview = gather(self.journal, self.today)
+        except HealJournalError as error:
+            self.post_message(self.ChangeFailed(str(error)))
+            return
+        self.post_message(self.Refreshed(overview, notice(result) if notice else None))
+
+    @work(thread=True, exclusive=True, group="disk-check")
+    def check_disk(self) -> None:
+        """Pick up what another healjournal saved (say, `healjournal add`)."""
+        try:
+            if not self.journal.changed_on_disk():
+                return
+            overview = gather(self.journal, self.today)
+        except HealJournalError as error:
+            self.post_message(self.ChangeFailed(str(error)))
+            return
+        self.post_message(self.Refreshed(overview))
+
+    def app_now(self) -> datetime:
+        """The current moment on the journal's clock."""
+        return self.journal.clock.now()
+
+    # -- the save queue: one save at a time, the newest draft of each page -----
+
+    @on(EditorPane.SaveRequested)
+    def queue_save(self, message: EditorPane.SaveRequested) -> None:
+        """Queue the newest draft of a page and start saving if idle."""
+        self._queue[message.draft.page] = message.draft
+        self._idle.clear()
+        self._pump()
+
+    def _pump(self) -> None:
+        if self._saving is not None or self._paused or not self._ready:
+            return
+        if not self._queue:
+            self._idle.set()
+            return
+        page = next(iter(self._queue))
+        draft = self._queue.pop(page)
+        draft = replace(draft, entry_id=self._page_ids.get(page, draft.entry_id))
+        self._saving = draft
+        editor = self.query_one(EditorPane)
+        if editor.page == page:
+            editor.mark_saving()
+        self._write(draft)
+
+    @on(DraftSaved)
+    def _saved(self, message: DraftSaved) -> None:
+        self._saving = None
+        self._last_error = None
+        draft = message.draft
+        if message.entry is not None:
+            self._page_ids[draft.page] = message.entry.id
+        editor = self.query_one(EditorPane)
+        if editor.page == draft.page:
+            editor.mark_saved(draft, message.entry, message.at)
+        self._show(message.overview)
+        self._pump()
+
+    @on(DraftFailed)
+    def _failed(self, message: DraftFailed) -> None:
+        self._saving = None
+        draft = message.draft
+        self._queue.setdefault(draft.page, draft)  # a newer draft wins
+        editor = self.query_one(EditorPane)
+        if editor.page == draft.page:
+            editor.mark_failed(message.error)
+        if message.error != self._last_error:
+            self.notify(
+                f"{message.error}. Your words are still on screen; "
+                "healjournal keeps trying.",
+                title="Not saved yet",
+                severity="error",
+                timeout=8,
+            )
+        self._last_error = message.error
+        self._paused = True
+        self.set_timer(RETRY_SECONDS, self._resume)
+
+    def _resume(self) -> None:
+        self._paused = False
+        self._pump()
+
+    async def flush(self) -> str | None:
+        """Save everything now; return why not when something could not be saved."""
+        editor = self.query_one(EditorPane)
+        if editor.dirty:
+            self.queue_save(EditorPane.SaveRequested(editor.draft()))
+        self._paused = False
+        self._pump()
+        while self._queue or self._saving is not None:
+            if not self._ready:
+                return self._last_error or "the journal could not be read"
+            if self._paused:
+                return self._last_error or "the journal could not be saved"
+            self._idle.clear()
+            try:
+                await asyncio.wait_for(self._idle.wait(), timeout=0.5)
+            except TimeoutError:
+                continue
+        return None if not editor.dirty else (self._last_error or "unsaved text")
+
+    # -- showing the picture ---------------------------------------------------
+
+    @on(Refreshed)
+    def _refreshed(self, message: Refreshed) -> None:
+        self._show(message.overview)
+        editor = self.query_one(EditorPane)
+        if editor.entry_id is not None and not editor.dirty and self._saving is None:
+            entry = message.overview.entry(editor.entry_id)
+            if entry is not None and entry.text != editor.saved_text:
+                editor.reload(entry)
+        if message.notice:
+            self.notify(message.notice)
+
+    @on(PageLoaded)
+    def _page_loaded(self, message: PageLoaded) -> None:
+        editor = self.query_one(EditorPane)
+        self._show(message.overview)
+        placeholder = tip_for(message.day).prompt
+        first_load = not self._welcome_checked
+        self._ready = True
+        if first_load and editor.day == message.day and editor.text:
+            # The person typed before the journal finished loading: keep it.
+            if message.entry is not None:
+                editor.merge_loaded(message.entry)
+        else:
+            editor.open_page(message.day, message.entry, placeholder)
+        self.query_one(DayList).highlight_page(message.day, editor.entry_id)
+        self.query_one(MonthCalendar).show(message.overview.moods, message.day)
+        if first_load:
+            self._welcome_checked = True
+            self._maybe_welcome(message.overview)
+
+    @on(ChangeFailed)
+    def _change_failed(self, message: ChangeFailed) -> None:
+        self._last_error = message.error
+        self.notify(
+            message.error, title="That didn't work", severity="error", timeout=8
+        )
+
+    def _show(self, overview: Overview) -> None:
+        if self.overview is not None and overview.generation < self.overview.generation:
+            return  # an older picture that arrived late
+        previous = self.overview
+        self.overview = overview
+        editor = self.query_one(EditorPane)
+        self.query_one(TopBar).show(
+            self.today, overview.no_contact_streak, overview.writing_streak
+        )
+        self.query_one(DayList).show(
+            overview.entries,
+            self.today,
+            (editor.day, self._page_ids.get(editor.page, editor.entry_id)),
+        )
+        self.query_one(MonthCalendar).show(overview.moods)
+        self.query_one(GoalChecklist).show(list(overview.goals), self.today)
+        self._celebrate(previous, overview)
+
+    def _celebrate(self, previous: Overview | None, overview: Overview) -> None:
+        streak = overview.no_contact_streak
+        if streak is None or not milestones_reached(streak.current):
+            return
+        reached = milestones_reached(streak.current)[-1]
+        since = overview.no_contact.last_contact
+        key = f"{since}:{reached}"
+        if overview.settings.get("milestone_seen") == key:
+            return
+        self.notify(
+            MILESTONE_WORDS.get(reached, "Look at you go.")
+            + f" {reached} days of no contact.",
+            title="A milestone",
+            timeout=10,
+        )
+        self.change(lambda j: j.set_setting("milestone_seen", key))
+
+    # -- welcome -----------------------------------------------------------------
+
+    def _maybe_welcome(self, overview: Overview) -> None:
+        if overview.settings.get("welcomed") or overview.entries or overview.goals:
+            return
+        self.app.push_screen(WelcomeScreen(self.today), self._welcomed)
+
+    def _welcomed(self, result: WelcomeResult | None) -> None:
+        goals = result.goals if result else ()
+        last_contact = result.last_contact if result else None
+
+        def apply(journal: Journal) -> int:
+            with journal.transaction():
+                for theme, title, kind in goals:
+                    journal.add_goal(title, theme, kind)
+                if last_contact is not None:
+                    journal.start_no_contact(last_contact)
+                journal.set_setting("welcomed", True)
+            return len(goals)
+
+        def word(count: int) -> str | None:
+            return (
+                f"{plural(count, 'goal')} added. Now, today's page is yours."
+                if count
+                else None
+            )
+
+        self.change(apply, word)
+        self.query_one(EditorPane).text_area.focus()
+
+    # -- actions -------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Save the page now."""
+        self.query_one(EditorPane).save_now()
+
+    def action_pane(self, pane: str) -> None:
+        """Go to a pane (on a narrow terminal, show it in place of the page)."""
+        for name in PANES:
+            self.set_class(pane == name, f"-show-{name}")
+        targets = {
+            "days": DayList,
+            "tips": TipSidebar,
+            "goals": GoalChecklist,
+        }
+        if pane == "editor":
+            self.query_one(EditorPane).text_area.focus()
+            return
+        widget = self.query_one(targets[pane])
+        focus_target = widget.query("OptionList").first() if pane == "goals" else widget
+        focus_target.focus()
+
+    def action_new_page(self) -> None:
+        """Start another page for today."""
+        self._open(self.today, None, blank=True)
+
+    def action_jump(self) -> None:
+        """Ask for a day and open it."""
+        self.app.push_screen(JumpToDate(self.today), self._jump_to)
+
+    def _jump_to(self, day: date | None) -> None:
+        if day is not None:
+            self._open(day, None)
+
+    def _open(self, day: date, entry_id: int | None, *, blank: bool = False) -> None:
+        editor = self.query_one(EditorPane)
+        editor.save_now()
+        self.action_pane("editor")
+        if blank:
+            editor.open_page(day, None, tip_for(day).prompt)
+            if self.overview:
+                self._show(self.overview)
+            return
+        self.load(day, entry_id)
+
+    @on(DayList.PageChosen)
+    def _page_chosen(self, message: DayList.PageChosen) -> None:
+        self._open(message.day, message.entry_id)
+
+    @on(MonthCalendar.DayClicked)
+    def _day_clicked(self, message: MonthCalendar.DayClicked) -> None:
+        if message.day > self.today:
+            self.notify("That day hasn't happened yet. Today's page is waiting.")
+            return
+        self._open(message.day, None)
+
+    @on(TipSidebar.PromptChosen)
+    def _prompt_chosen(self, message: TipSidebar.PromptChosen) -> None:
+        self.action_pane("editor")
+        self.query_one(EditorPane).insert_prompt(message.prompt)
+
+    @on(TipSidebar.StarterGoalChosen)
+    def _starter_goal(self, message: TipSidebar.StarterGoalChosen) -> None:
+        self.change(
+            lambda j: j.add_goal(message.title, message.theme, message.kind),
+            lambda goal: f"Added to your goals: {goal.title}",
+        )
+
+    @on(GoalChecklist.Toggled)
+    def _toggled(self, message: GoalChecklist.Toggled) -> None:
+        goal_id = message.goal_id
+        if message.ticked:
+            self.change(lambda j: j.tick_goal(goal_id, self.today))
+        else:
+            self.change(lambda j: j.untick_goal(goal_id, self.today))
+
+    @on(GoalChecklist.AddRequested)
+    def action_add_goal(self) -> None:
+        """Add a goal of your own."""
+        self.app.push_screen(GoalForm(self.today), self._goal_added)
+
+    def _goal_added(self, draft: GoalDraft | None) -> None:
+        if draft is not None:
+            self.change(
+                lambda j: j.add_goal(draft.title, draft.theme, draft.kind, draft.due),
+                lambda goal: f"New goal: {goal.title}",
+            )
+
+    @on(GoalChecklist.EditRequested)
+    def _edit_goal(self, message: GoalChecklist.EditRequested) -> None:
+        goal = self._goal(message.goal_id)
+        if goal is None:
+            return
+
+        def edited(draft: GoalDraft | None) -> None:
+            if draft is not None:
+                self.change(
+                    lambda j: j.update_goal(
+                        goal.id,
+                        title=draft.title,
+                        theme=draft.theme,
+                        kind=draft.kind,
+                        due=draft.due,
+                    )
+                )
+
+        self.app.push_screen(GoalForm(self.today, goal), edited)
+
+    @on(GoalChecklist.ArchiveRequested)
+    def _archive_goal(self, message: GoalChecklist.ArchiveRequested) -> None:
+        goal = self._goal(message.goal_id)
+        if goal is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.change(
+                    lambda j: j.archive_goal(goal.id),
+                    lambda _: f"Put away: {goal.title}. Its ticks are kept.",
+                )
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Put this goal away?",
+                f"“{goal.title}” leaves your list; everything you ticked is kept.",
+                confirm="Archive",
+            ),
+            answered,
+        )
+
+    @on(GoalChecklist.DeleteRequested)
+    def _delete_goal(self, message: GoalChecklist.DeleteRequested) -> None:
+        goal = self._goal(message.goal_id)
+        if goal is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.change(lambda j: j.delete_goal(goal.id), lambda _: "Goal deleted.")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Delete this goal?",
+                f"“{goal.title}” and all its ticks will be gone for good. "
+                "Archive keeps them instead.",
+                confirm="Delete",
+                danger=True,
+            ),
+            answered,
+        )
+
+    def _goal(self, goal_id: int):
+        if self.overview is None:
+            return None
+        return next((g for g in self.overview.goals if g.id == goal_id), None)
+
+    def action_letter(self) -> None:
+        """Write to him, here, where nothing is ever sent."""
+        self.app.push_screen(LetterScreen(), self._letter_written)
+
+    def _letter_written(self, text: str | None) -> None:
+        if text:
+            self.change(
+                lambda j: j.add_entry(text, day=self.today, kind=EntryKind.LETTER),
+                lambda _: "Kept here, sent nowhere. That's an urge you didn't act on.",
+            )
+
+    def action_slip(self) -> None:
+        """Log contact, kindly: the count starts again, the best stays."""
+        streak = self.overview.no_contact_streak if self.overview else None
+        self.app.push_screen(
+            SlipDialog(
+                self.today,
+                streak.current if streak else None,
+                streak.best if streak else None,
+            ),
+            self._slipped,
+        )
+
+    def _slipped(self, report: SlipReport | None) -> None:
+        if report is None:
+            return
+        best = (
+            self.overview.no_contact_streak.best
+            if self.overview and self.overview.no_contact_streak
+            else 0
+        )
+
+        def word(_: Any) -> str:
+            if best:
+                return (
+                    f"The count starts again. Your best stays {plural(best, 'day')}, "
+                    "and you are still doing this."
+                )
+            return "Logged. The count starts from here, and so do you."
+
+        self.change(lambda j: j.log_slip(report.day, report.note), word)
+
+    def action_start_no_contact(self) -> None:
+        """Ask when the last contact was and start the count from it."""
+        self.app.push_screen(JumpToDate(self.today), self._started)
+
+    def _started(self, day: date | None) -> None:
+        if day is not None:
+            self.change(
+                lambda j: j.start_no_contact(day),
+                lambda _: (
+                    f"Counting from {describe_day(day, self.today)}. One day at a time."
+                ),
+            )
+
+    def action_theme_tips(self, theme: str) -> None:
+        """Show one theme's tips."""
+        self.action_pane("tips")
+        self.query_one(TipSidebar).show_theme(Theme(theme))
+        self.notify(
+            theme_tips(Theme(theme)).summary, title=theme_tips(Theme(theme)).name
+        )
+
+
+MILESTONE_WORDS = {
+    7: "A whole week. That's not nothing, that's a start.",
+    14: "Two weeks. The quiet is getting easier to hear.",
+    30: "A month. Look how far you've walked.",
+    60: "Two months. This is your life now, and it's yours.",
+    90: "Ninety days. Most people never get here.",
+    180: "Half a year. Remember the first night? Look at you.",
+    365: "A year. Whatever comes next, you did this.",
+}

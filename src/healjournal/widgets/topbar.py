@@ -1,0 +1,64 @@
+"""The line at the top: the date, the no-contact count, the writing streak."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.widgets import Static
+
+from healjournal.domain.stats import Streak
+
+
+def plural(n: int, word: str) -> str:
+    """`n word` or `n words`."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class TopBar(Static):
+    """Where you are today, at a glance."""
+
+    DEFAULT_CSS = """
+    TopBar {
+        height: 1;
+        width: 1fr;
+        padding: 0 1;
+        background: $panel;
+        color: $text;
+    }
+    """
+
+    _shown: tuple[date, Streak | None, Streak] | None = None
+
+    def on_resize(self) -> None:
+        """Shorten or lengthen the line to fit."""
+        if self._shown is not None:
+            self.show(*self._shown)
+
+    def show(self, today: date, no_contact: Streak | None, writing: Streak) -> None:
+        """Show today's date, the no-contact count and the writing streak."""
+        self._shown = (today, no_contact, writing)
+        short = self.size.width < 96
+        when = (
+            f"{today:%a} {today.day} {today:%b}"
+            if short
+            else f"{today:%A} {today.day} {today:%B %Y}"
+        )
+        line = Text(when, style="bold", no_wrap=True, overflow="ellipsis")
+        line.append(" · " if short else "  ·  ", style="dim")
+        if no_contact is None:
+            line.append("no-contact count not set: Ctrl+P", style="dim")
+        else:
+            line.append(f"Day {no_contact.current}", style="bold green")
+            line.append(" no contact" if short else " of no contact")
+            if no_contact.best > no_contact.current:
+                line.append(f" (best {no_contact.best})", style="dim")
+        line.append(" · " if short else "  ·  ", style="dim")
+        if writing.current:
+            days = plural(writing.current, "day")
+            line.append(f"✎ {days}" if short else f"✎ {days} in a row")
+        elif writing.best:
+            line.append("✎ write today to start a new streak", style="dim")
+        else:
+            line.append("✎ first page today", style="dim")
+        self.update(line)

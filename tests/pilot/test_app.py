@@ -1,0 +1,492 @@
+"""The app as a person uses it: write, switch days, tick, slip, quit, come back."""
+
+from __future__ import annotations
+
+import errno
+import os
+import threading
+from datetime import date, timedelta
+
+import pytest
+from textual.widgets import TextArea
+
+from healjournal.app import HealJournalApp
+from healjournal.dialogs.confirm import ConfirmDialog
+from healjournal.dialogs.goal_form import GoalForm
+from healjournal.dialogs.letter import LetterScreen
+from healjournal.dialogs.slip import SlipDialog
+from healjournal.domain.models import EntryKind, GoalKind, Theme
+from healjournal.screens import main as main_screen
+from healjournal.screens.help import HelpScreen
+from healjournal.screens.main import MainScreen
+from healjournal.screens.welcome import WelcomeScreen
+from healjournal.storage import atomic
+from healjournal.storage.journal import Journal
+from healjournal.tips import theme_tips
+from healjournal.widgets import editor as editor_module
+from healjournal.widgets.day_list import DayList
+from healjournal.widgets.editor import EditorPane, MoodPicker, SaveIndicator
+from healjournal.widgets.goals import GoalChecklist
+from healjournal.widgets.tips import TipSidebar
+from healjournal.widgets.topbar import TopBar
+
+TODAY = date(2026, 11, 24)
+WIDE, NARROW = (120, 40), (80, 24)
+
+
+@pytest.fixture
+def welcomed(journal_path, clock) -> Journal:
+    """A journal that has been opened before: no welcome."""
+    journal = Journal.open(journal_path, clock=clock)
+    journal.set_setting("welcomed", True)
+    return journal
+
+
+@pytest.fixture(autouse=True)
+def _quick_saves(monkeypatch):
+    """Autosave and retry at once, so tests wait for workers, not for seconds."""
+    monkeypatch.setattr(editor_module, "AUTOSAVE_DELAY", 0.001)
+    monkeypatch.setattr(editor_module, "RETRY_DELAY", 0.001)
+
+
+def _busy(app) -> bool:
+    main = next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
+    if main is None:
+        return False
+    editor = main.query_one(EditorPane)
+    return (
+        (editor._timer is not None and editor._error is None)  # autosave pending
+        or main._saving is not None
+        or (bool(main._queue) and not main._paused)
+    )
+
+
+async def settle(pilot, rounds: int = 500) -> None:
+    """Wait until autosave timers have fired, saves and workers are done."""
+    app = pilot.app
+    for _ in range(rounds):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not _busy(app):
+            return
+    raise AssertionError("the app never settled")
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def page(app) -> EditorPane:
+    return app.screen.query_one(EditorPane)
+
+
+def reopen(journal_path, clock) -> Journal:
+    return Journal.open(journal_path, clock=clock)
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*text)
+
+
+class TestWriting:
+    async def test_first_keystroke_writes_and_autosaves(
+        self, welcomed, journal_path, clock
+    ):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            assert isinstance(app.focused, TextArea)  # writing from the first key
+            await type_text(pilot, "Walked by the river.")
+            await settle(pilot)
+            state = str(app.screen.query_one(SaveIndicator).render())
+            assert state == "saved 21:04"
+        saved = reopen(journal_path, clock).reflection_for(TODAY)
+        assert saved.text == "Walked by the river."
+
+    async def test_text_is_there_after_a_restart(self, welcomed, journal_path, clock):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await type_text(pilot, "Day one.")
+            await pilot.press("ctrl+q")
+        again = HealJournalApp(journal_path, clock=clock)
+        async with again.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            assert page(again).text == "Day one."
+            await type_text(pilot, " Still here.")
+            await pilot.press("ctrl+q")
+        assert reopen(journal_path, clock).reflection_for(TODAY).text == (
+            "Day one. Still here."
+        )
+
+    async def test_typing_before_the_journal_loads_keeps_both(
+        self, welcomed, journal_path, clock, monkeypatch
+    ):
+        welcomed.add_entry("Written this morning.", day=TODAY)
+        loaded = threading.Event()
+        real_gather = main_screen.gather
+
+        def slow_gather(*args):
+            loaded.wait(10)  # the disk is slow today
+            return real_gather(*args)
+
+        monkeypatch.setattr(main_screen, "gather", slow_gather)
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            editor = page(app)
+            await type_text(pilot, "typed at once")  # before the load lands
+            loaded.set()
+            await settle(pilot)
+            assert editor.text == "Written this morning.\n\ntyped at once"
+            await pilot.press("ctrl+q")
+        entries = reopen(journal_path, clock).entries_on(TODAY)
+        assert [e.text for e in entries] == ["Written this morning.\n\ntyped at once"]
+
+    async def test_mood_by_key_and_by_click(self, welcomed, journal_path, clock):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await type_text(pilot, "ok day")
+            await pilot.press("tab", "4")
+            await settle(pilot)
+            assert reopen(journal_path, clock).reflection_for(TODAY).mood == 4
+            await pilot.click(MoodPicker, offset=(5 + 3 * 1 + 1, 0))  # the "2"
+            await settle(pilot)
+            assert app.screen.query_one(MoodPicker).mood == 2
+        assert reopen(journal_path, clock).reflection_for(TODAY).mood == 2
+
+    async def test_switching_day_and_back_keeps_each_page(
+        self, welcomed, journal_path, clock
+    ):
+        welcomed.add_entry("Friday's page.", day=date(2026, 11, 20), mood=3)
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await type_text(pilot, "Tuesday, half written")
+            await pilot.press("f2")  # the day list, newest first: today, then Friday
+            await pilot.press("down", "enter")
+            await settle(pilot)
+            assert page(app).day == date(2026, 11, 20)
+            assert page(app).text == "Friday's page."
+            assert app.focused is page(app).text_area
+            await type_text(pilot, " Added later.")
+            await pilot.press("f2", "home", "enter")
+            await settle(pilot)
+            assert page(app).day == TODAY
+            assert page(app).text == "Tuesday, half written"
+        journal = reopen(journal_path, clock)
+        assert journal.reflection_for(TODAY).text == "Tuesday, half written"
+        friday = journal.reflection_for(date(2026, 11, 20))
+        assert friday.text == "Friday's page. Added later."
+        assert friday.mood == 3
+
+    async def test_go_to_a_day_by_name(self, welcomed, journal_path, clock):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press("ctrl+g", *"last friday", "enter")
+            await settle(pilot)
+            assert page(app).day == date(2026, 11, 20)
+            await type_text(pilot, "back-dated")
+            await pilot.press("ctrl+q")
+        assert reopen(journal_path, clock).reflection_for(date(2026, 11, 20)).text == (
+            "back-dated"
+        )
+
+    async def test_a_prompt_from_the_tips_goes_into_the_page(
+        self, welcomed, journal_path, clock
+    ):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press("f3")
+            theme = app.screen.query_one(TipSidebar).theme
+            await pilot.press("down", "enter")
+            await settle(pilot)
+            assert page(app).text.strip() == theme_tips(theme).prompts[0]
+            assert app.focused is page(app).text_area
+
+
+class TestNeverLoseAWord:
+    async def test_disk_full_keeps_the_text_and_says_so(
+        self, welcomed, journal_path, clock, monkeypatch
+    ):
+        monkeypatch.setattr(editor_module, "RETRY_DELAY", 60)
+        monkeypatch.setattr(main_screen, "RETRY_SECONDS", 60)
+        before = journal_path.read_bytes()
+        real_write = atomic.os.write
+
+        def full(*args, **kwargs):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            monkeypatch.setattr(atomic.os, "write", full)
+            await type_text(pilot, "Words on a full disk")
+            await settle(pilot)
+            state = str(app.screen.query_one(SaveIndicator).render())
+            assert "not saved" in state
+            assert "the disk is full" in state
+            assert "your text is kept" in state
+            assert page(app).text == "Words on a full disk"
+            assert journal_path.read_bytes() == before
+            monkeypatch.setattr(atomic.os, "write", real_write)  # room again
+            app.screen._resume()  # what the retry timer does when it fires
+            await settle(pilot)
+            assert str(app.screen.query_one(SaveIndicator).render()).startswith("saved")
+        assert reopen(journal_path, clock).reflection_for(TODAY).text == (
+            "Words on a full disk"
+        )
+
+    async def test_quitting_with_words_that_cannot_be_saved_asks(
+        self, welcomed, journal_path, clock, monkeypatch
+    ):
+        def full(*args, **kwargs):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(editor_module, "AUTOSAVE_DELAY", 60)
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            monkeypatch.setattr(atomic.os, "write", full)
+            await type_text(pilot, "please keep me")
+            await pilot.press("ctrl+q")
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmDialog)
+            assert app.is_running
+            await pilot.press("escape")  # stay
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert page(app).text == "please keep me"
+            monkeypatch.undo()
+            await pilot.press("ctrl+q")
+        assert (
+            reopen(journal_path, clock).reflection_for(TODAY).text == "please keep me"
+        )
+
+    async def test_an_entry_added_elsewhere_appears(
+        self, welcomed, journal_path, clock
+    ):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await type_text(pilot, "in the app")
+            await settle(pilot)
+            other = Journal.open(journal_path, clock=clock)
+            other.add_entry("from another terminal", day=date(2026, 11, 23))
+            app.screen.check_disk()
+            await settle(pilot)
+            days = app.screen.query_one(DayList)
+            prompts = [
+                str(days.get_option_at_index(i).prompt)
+                for i in range(days.option_count)
+            ]
+            assert any("from another" in p for p in prompts), prompts
+            assert page(app).text == "in the app"
+        texts = {e.text for e in reopen(journal_path, clock).entries()}
+        assert texts == {"in the app", "from another terminal"}
+
+
+class TestGoals:
+    async def test_tick_untick_and_it_survives_a_restart(
+        self, welcomed, journal_path, clock
+    ):
+        goal = welcomed.add_goal("Move for 20 minutes", Theme.BODY, GoalKind.DAILY)
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await pilot.press("f4", "space")
+            await settle(pilot)
+            assert reopen(journal_path, clock).get_goal(goal.id).ticks == (TODAY,)
+            await pilot.press("space")
+            await settle(pilot)
+            assert reopen(journal_path, clock).get_goal(goal.id).ticks == ()
+            await pilot.press("space")
+            await settle(pilot)
+        again = HealJournalApp(journal_path, clock=clock)
+        async with again.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            checklist = again.screen.query_one(GoalChecklist)
+            assert checklist._goals[goal.id].ticked_on(TODAY)
+            assert "☑ Move for 20 minutes" in screen_text(again)
+
+    async def test_add_a_goal_due_next_friday(self, welcomed, journal_path, clock):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await pilot.press("f4", "a")
+            await settle(pilot)
+            assert isinstance(app.screen, GoalForm)
+            await type_text(pilot, "Update my CV")
+            form = app.screen
+            form.query_one("#due").value = "next friday"
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+        (goal,) = reopen(journal_path, clock).goals()
+        assert goal.title == "Update my CV"
+        assert goal.due == date(2026, 11, 27)
+
+    async def test_delete_asks_first(self, welcomed, journal_path, clock):
+        welcomed.add_goal("Plan a weekend away", Theme.LIFE)
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await pilot.press("f4", "delete")
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmDialog)
+            await pilot.press("enter")  # focus starts on Cancel: nothing deleted
+            await settle(pilot)
+            assert len(reopen(journal_path, clock).goals()) == 1
+            await pilot.press("delete", "y")
+            await settle(pilot)
+        assert reopen(journal_path, clock).goals() == []
+
+    async def test_a_starter_goal_from_the_tips_becomes_a_goal(
+        self, welcomed, journal_path, clock
+    ):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press("f3")
+            tips = theme_tips(app.screen.query_one(TipSidebar).theme)
+            await pilot.press(*["down"] * (len(tips.prompts) + 1), "enter")
+            await settle(pilot)
+        (goal,) = reopen(journal_path, clock).goals()
+        starter = tips.goals[0]
+        assert (goal.theme, goal.title, goal.kind) == (
+            tips.theme,
+            starter.title,
+            starter.kind,
+        )
+
+
+class TestNoContact:
+    async def test_a_slip_restarts_the_count_and_the_best_stays(
+        self, welcomed, journal_path, clock
+    ):
+        welcomed.start_no_contact(TODAY - timedelta(days=20))
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            assert "Day 20" in str(app.screen.query_one(TopBar).render())
+            await pilot.press("f6")
+            await settle(pilot)
+            assert isinstance(app.screen, SlipDialog)
+            await type_text(pilot, "he texted first")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            bar = str(app.screen.query_one(TopBar).render())
+            assert "Day 0" in bar
+            assert "best 20" in bar
+        (slip,) = reopen(journal_path, clock).no_contact().slips
+        assert (slip.day, slip.note) == (TODAY, "he texted first")
+
+    async def test_an_unsent_letter_is_saved_as_its_kind(
+        self, welcomed, journal_path, clock
+    ):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press("f5")
+            await settle(pilot)
+            assert isinstance(app.screen, LetterScreen)
+            await type_text(pilot, "I miss you and I'm not sending this.")
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+        (letter,) = reopen(journal_path, clock).entries(kinds=[EntryKind.LETTER])
+        assert letter.text == "I miss you and I'm not sending this."
+        assert reopen(journal_path, clock).reflection_for(TODAY) is None
+
+
+class TestFirstRun:
+    async def test_welcome_once_then_never_again(self, journal_path, clock):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, WelcomeScreen)
+            await pilot.press("down", "space", "tab", *"last saturday", "ctrl+s")
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert app.focused is page(app).text_area
+        journal = reopen(journal_path, clock)
+        assert len(journal.goals()) == 1
+        assert journal.no_contact().started == date(2026, 11, 21)
+        again = HealJournalApp(journal_path, clock=clock)
+        async with again.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            assert isinstance(again.screen, MainScreen)
+
+    async def test_skipping_the_welcome_also_counts(self, journal_path, clock):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+        assert reopen(journal_path, clock).get_setting("welcomed") is True
+
+
+class TestNarrow:
+    async def test_every_pane_is_reachable_at_80x24(
+        self, welcomed, journal_path, clock
+    ):
+        welcomed.add_goal("Call Maya", Theme.PEOPLE)
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=NARROW) as pilot:
+            await settle(pilot)
+            screen = app.screen
+            assert screen.has_class("-narrow")
+            assert page(app).region.width >= 76  # the page has the whole width
+            for key, widget in (
+                ("f2", DayList),
+                ("f3", TipSidebar),
+                ("f4", GoalChecklist),
+            ):
+                await pilot.press(key)
+                await pilot.pause()
+                shown = screen.query_one(widget)
+                assert shown.region.width >= 76, key
+                assert shown.region.height >= 10, key
+                assert not page(app).display or page(app).region.width == 0
+                await pilot.press("escape")
+                await pilot.pause()
+                assert app.focused is page(app).text_area
+
+
+class TestKeys:
+    async def test_help_opens_with_f1_and_closes_with_escape(
+        self, welcomed, journal_path, clock
+    ):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press("f1")
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press("escape")
+            assert isinstance(app.screen, MainScreen)
+
+    async def test_question_mark_writes_in_the_page_but_helps_elsewhere(
+        self, welcomed, journal_path, clock
+    ):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press("question_mark")
+            assert page(app).text == "?"
+            await pilot.press("f4", "question_mark")
+            assert isinstance(app.screen, HelpScreen)
+
+    async def test_every_binding_has_an_id(self, welcomed, journal_path, clock):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE):
+            nodes = (app, app.screen, *app.screen.walk_children())
+            ours = [n for n in nodes if type(n).__module__.startswith("healjournal")]
+            assert len(ours) > 5
+            for node in ours:
+                for binding in type(node).__dict__.get("BINDINGS", []):
+                    assert binding.id, f"{type(node).__name__}: {binding.key}"
+
+    async def test_the_theme_is_remembered(self, welcomed, journal_path, clock):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            app.theme = "nord"
+            await settle(pilot)
+        assert reopen(journal_path, clock).get_setting("theme") == "nord"
+        again = HealJournalApp(journal_path, clock=clock)
+        async with again.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            assert again.theme == "nord"

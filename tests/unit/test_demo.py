@@ -1,0 +1,180 @@
+"""The demo journal: a believable, fictional few months, the same every time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from statistics import mean
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from healjournal.demo import build_demo_journal, demo_journal_path
+from healjournal.domain.models import EntryKind
+from healjournal.domain.stats import writing_streak
+from healjournal.storage.journal import Journal
+from healjournal.tips import BANNED_PHRASES
+
+try:
+    from healjournal.tips import banned_phrases_in
+except ImportError:  # pragma: no cover - older tips module
+
+    def banned_phrases_in(text: str) -> list[str]:
+        folded = text.casefold()
+        return [phrase for phrase in BANNED_PHRASES if phrase in folded]
+
+
+TODAY = date(2026, 11, 24)
+DAYS = 90
+START = TODAY - timedelta(days=DAYS - 1)
+LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "journal.json"
+    build_demo_journal(path, TODAY, tz=LONDON).close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_path: Path) -> Iterator[Journal]:
+    journal = Journal.open(demo_path)
+    yield journal
+    journal.close()
+
+
+def test_it_opens_as_an_ordinary_journal(demo):
+    assert demo.entries()
+    assert demo.get_setting("welcomed") is True
+
+
+def test_about_nine_days_in_ten_have_writing(demo):
+    days = {e.day for e in demo.entries()}
+    assert 0.8 * DAYS <= len(days) <= 0.95 * DAYS
+    assert min(days) == START
+    assert TODAY - timedelta(days=1) in days
+
+
+def test_today_is_a_blank_page_and_nothing_is_outside_the_range(demo):
+    entries = demo.entries()
+    assert not demo.entries_on(TODAY)
+    assert all(START <= e.day < TODAY for e in entries)
+
+
+def test_the_writing_streak_is_alive(demo):
+    streak = writing_streak((e.day for e in demo.entries()), TODAY)
+    assert streak.current > 3
+
+
+def test_created_stamps_fall_on_the_entry_day_in_the_evening_or_morning(demo):
+    for entry in demo.entries():
+        created = entry.created.astimezone(LONDON)
+        assert created.date() == entry.day
+        assert created.hour >= 19 or 7 <= created.hour < 10
+
+
+def test_there_are_letters_urges_tags_and_stars(demo):
+    entries = demo.entries()
+    kinds = {e.kind for e in entries}
+    assert {EntryKind.REFLECTION, EntryKind.LETTER, EntryKind.URGE} <= kinds
+    tags = {tag for e in entries for tag in e.tags}
+    assert {"#gym", "#run", "@maya"} <= tags
+    assert 2 <= sum(e.starred for e in entries) <= 4
+    assert (
+        1 <= min(len(e.text) for e in entries) < 80 < max(len(e.text) for e in entries)
+    )
+
+
+def test_the_mood_line_goes_up(demo):
+    def moods(first: date, last: date) -> list[int]:
+        return [e.mood for e in demo.entries(first, last) if e.mood is not None]
+
+    early = moods(START, START + timedelta(days=29))
+    recent = moods(TODAY - timedelta(days=30), TODAY)
+    assert early and recent
+    assert all(1 <= m <= 5 for m in early + recent)
+    assert mean(recent) > mean(early) + 1
+
+
+def test_goals_cover_the_themes_with_one_archived_and_one_overdue(demo):
+    goals = demo.goals(include_archived=True)
+    assert 6 <= len(goals) <= 9
+    assert len({g.theme for g in goals}) >= 5
+    assert sum(g.archived for g in goals) == 1
+    assert any(g.overdue_on(TODAY) for g in goals if not g.archived)
+    assert {g.kind.value for g in goals} == {"once", "daily", "weekly"}
+    for goal in goals:
+        assert all(goal.created.date() <= tick < TODAY for tick in goal.ticks)
+
+
+def test_habits_are_ticked_on_a_realistic_share_of_days(demo):
+    for goal in demo.goals():
+        span = (TODAY - goal.created.date()).days
+        if goal.kind.value == "daily":
+            assert 0.4 <= len(goal.ticks) / span <= 0.8
+        elif goal.kind.value == "weekly":
+            assert 0.5 <= len(goal.ticks) / (span / 7) <= 2.2
+
+
+def test_no_contact_started_with_one_kind_slip_about_forty_days_ago(demo):
+    record = demo.no_contact()
+    assert record.started == START
+    (slip,) = record.slips
+    assert slip.day == TODAY - timedelta(days=40)
+    assert slip.note
+
+
+def test_nothing_in_it_breaks_the_tone(demo):
+    texts = [e.text for e in demo.entries()]
+    texts += [g.title for g in demo.goals(include_archived=True)]
+    texts += [s.note for s in demo.no_contact().slips]
+    for text in texts:
+        assert banned_phrases_in(text) == [], text
+
+
+def test_the_same_seed_gives_the_same_journal(tmp_path, demo_path):
+    again = tmp_path / "again.json"
+    build_demo_journal(again, TODAY, tz=LONDON).close()
+    assert again.read_bytes() == demo_path.read_bytes()
+
+    other = tmp_path / "other.json"
+    journal = build_demo_journal(other, TODAY, seed=8, tz=LONDON)
+    first = Journal.open(demo_path)
+    assert [(e.day, e.text, e.mood) for e in journal.entries()] != [
+        (e.day, e.text, e.mood) for e in first.entries()
+    ]
+
+
+def test_the_same_seed_gives_the_same_entries_in_the_local_zone(tmp_path):
+    built = [
+        build_demo_journal(tmp_path / f"{n}.json", TODAY, days=30) for n in range(2)
+    ]
+    a, b = ([(e.day, e.text, e.mood, e.kind) for e in j.entries()] for j in built)
+    assert a == b
+
+
+def test_it_refuses_to_overwrite(tmp_path):
+    existing = tmp_path / "journal.json"
+    existing.write_text("precious")
+    with pytest.raises(ValueError, match="already exists"):
+        build_demo_journal(existing, TODAY)
+    assert existing.read_text() == "precious"
+
+
+def test_it_refuses_a_demo_too_short_to_tell_a_story(tmp_path):
+    with pytest.raises(ValueError):
+        build_demo_journal(tmp_path / "j.json", TODAY, days=3)
+
+
+def test_demo_path_is_fresh_and_private(tmp_path):
+    first, second = demo_journal_path(), demo_journal_path()
+    try:
+        assert first != second
+        assert not first.exists()
+        assert first.parent.name.startswith("healjournal-demo-")
+        assert first.parent.stat().st_mode & 0o077 == 0
+    finally:
+        first.parent.rmdir()
+        second.parent.rmdir()
