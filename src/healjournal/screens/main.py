@@ -53,14 +53,13 @@ PANES = ("days", "tips", "goals")
 class MainScreen(Screen[None]):
     """The journal: pages on the left, the page in the middle, help on the right."""
 
-    # The F keys are priority bindings: TextArea would take F6 (select line).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="save"),
-        Binding("f2", "pane('days')", "Days", id="pane.days", priority=True),
-        Binding("f3", "pane('tips')", "Tips", id="pane.tips", priority=True),
-        Binding("f4", "pane('goals')", "Goals", id="pane.goals", priority=True),
-        Binding("f5", "letter", "Unsent letter", id="letter", priority=True),
-        Binding("f6", "slip", "I contacted him", id="slip", priority=True),
+        Binding("ctrl+s", "save", "Save", show=False, id="save"),
+        Binding("f2", "pane('days')", "Days", id="pane.days"),
+        Binding("f3", "pane('tips')", "Tips", id="pane.tips"),
+        Binding("f4", "pane('goals')", "Goals", id="pane.goals"),
+        Binding("f5", "letter", "Letter", id="letter"),
+        Binding("f6", "slip", "I contacted him", id="slip"),
         Binding("ctrl+n", "new_page", "New page", show=False, id="new_page"),
         Binding("ctrl+g", "jump", "Go to day", show=False, id="jump"),
         Binding(

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
@@ -124,6 +124,23 @@ class MoodPicker(Widget, can_focus=True):
                 self.post_message(self.Changed(mood))
 
 
+class PageText(TextArea, inherit_bindings=False):
+    """The words of the page: a TextArea that leaves F6 and F7 to the app.
+
+    TextArea uses F6 to select a line and F7 to select all; here F6 logs a
+    slip, so those two go (Ctrl+A still selects all).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *ScrollableContainer.BINDINGS,
+        *(
+            b
+            for b in TextArea.BINDINGS
+            if not (isinstance(b, Binding) and b.key in ("f6", "f7"))
+        ),
+    ]
+
+
 class SaveIndicator(Static):
     """Whether the words are safe: "saved 21:04", "saving…", or why not."""
 
@@ -166,7 +183,7 @@ class EditorPane(Vertical):
     def compose(self) -> ComposeResult:
         """Title line, the text, then mood and save state on one line."""
         yield Static("", id="page-title")
-        yield TextArea(id="page-text", soft_wrap=True, tab_behavior="focus")
+        yield PageText(id="page-text", soft_wrap=True, tab_behavior="focus")
         with Horizontal(id="page-foot"):
             yield MoodPicker(id="mood")
             yield SaveIndicator("", id="save-state")

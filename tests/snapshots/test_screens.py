@@ -1,0 +1,91 @@
+"""What each screen looks like, at 80x24 and 120x40, from a seeded journal.
+
+Run `pytest tests/snapshots --snapshot-update` after a deliberate change and
+look at the new SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import TextArea
+
+from healjournal.app import HealJournalApp
+from healjournal.demo import build_demo_journal
+from healjournal.dialogs.goal_form import GoalForm
+from healjournal.screens.help import HelpScreen
+from healjournal.screens.welcome import WelcomeScreen
+
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path, clock) -> Path:
+    """The demo journal, built for the frozen day in a fixed time zone."""
+    path = tmp_path / "demo.json"
+    now = clock.now()
+    build_demo_journal(path, now.date(), tz=now.tzinfo, clock=clock)
+    return path
+
+
+async def quiet(pilot) -> None:
+    """Wait for the journal to load, then hide what changes by the second."""
+    app = pilot.app
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    for area in app.query(TextArea):
+        area.cursor_blink = False
+    for screen in app.screen_stack:
+        for area in screen.query(TextArea):
+            area.cursor_blink = False
+    app.clear_notifications()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+class TestMainScreen:
+    def test_todays_page(self, snap_compare, demo_path, clock, size):
+        app = HealJournalApp(demo_path, clock=clock)
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=quiet)
+
+    def test_goals(self, snap_compare, demo_path, clock, size):
+        async def goals(pilot):
+            await quiet(pilot)
+            await pilot.press("f4", "down", "down")
+            await quiet(pilot)
+
+        app = HealJournalApp(demo_path, clock=clock)
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=goals)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+class TestDialogs:
+    def test_welcome(self, snap_compare, tmp_path, clock, size):
+        async def welcome(pilot):
+            await quiet(pilot)
+            assert isinstance(pilot.app.screen, WelcomeScreen)
+
+        app = HealJournalApp(tmp_path / "new.json", clock=clock)
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=welcome)
+
+    def test_goal_form(self, snap_compare, demo_path, clock, size):
+        async def form(pilot):
+            await quiet(pilot)
+            await pilot.press("f4", "a", *"Cook dal for friends")
+            pilot.app.screen.query_one("#due").value = "next friday"
+            await quiet(pilot)
+            assert isinstance(pilot.app.screen, GoalForm)
+
+        app = HealJournalApp(demo_path, clock=clock)
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=form)
+
+    def test_help(self, snap_compare, demo_path, clock, size):
+        async def help_screen(pilot):
+            await quiet(pilot)
+            await pilot.press("f1")
+            await quiet(pilot)
+            assert isinstance(pilot.app.screen, HelpScreen)
+
+        app = HealJournalApp(demo_path, clock=clock)
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=help_screen)
