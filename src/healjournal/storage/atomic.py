@@ -207,12 +207,18 @@ class AtomicJSONStorage(Storage):
     def read(self) -> Tables | None:
         """The journal's tables; re-read from disk only when the file changed.
 
-        Inside a batch, TinyDB gets copies it may change freely; outside, it
-        only reads, so the cached tables are shared.
+        Inside a batch, TinyDB works on its own copy of the tables, made once
+        per batch; the records in it stay shared with the saved state, and the
+        Journal replaces records rather than changing them in place.
+        Outside a batch TinyDB only reads, so the cached tables are shared.
         """
         if self._batch_depth:
-            source = self._pending if self._pending is not None else self._load()
-            return _copy_tables(source) if source is not None else None
+            if self._pending is None:
+                loaded = self._load()
+                if loaded is None:
+                    return None
+                self._pending = _copy_tables(loaded)
+            return self._pending
         return self._load()
 
     def write(self, data: Tables) -> None:
@@ -348,8 +354,5 @@ class AtomicJSONStorage(Storage):
 
 
 def _copy_tables(tables: Tables) -> Tables:
-    """Copies TinyDB can change without touching the cached tables."""
-    return {
-        name: {doc_id: dict(doc) for doc_id, doc in table.items()}
-        for name, table in tables.items()
-    }
+    """Tables TinyDB can add to and remove from without touching the cache."""
+    return {name: dict(table) for name, table in tables.items()}

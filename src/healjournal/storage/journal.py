@@ -111,6 +111,7 @@ class Journal:
         self._mutex = threading.RLock()
         self._depth = 0
         self._models: dict[str, tuple[int, dict[int, Any]]] = {}
+        self._records: dict[str, dict[int, tuple[dict[str, Any], Any]]] = {}
 
     @classmethod
     def open(cls, path: str | Path, *, clock: Clock | None = None) -> Journal:
@@ -237,8 +238,15 @@ class Journal:
         used = max((doc.doc_id for doc in self._table(name)), default=0)
         new_id = max(int(counters.get(name, 1)), used + 1)
         counters[name] = new_id + 1
-        meta_table.update({"next_id": counters}, doc_ids=[int(META_ID)])
+        self._replace(META, int(META_ID), {**meta, "next_id": counters})
         return new_id
+
+    def _replace(self, name: str, doc_id: int, doc: dict[str, Any]) -> None:
+        # A new record, never a change in place: the records in memory are
+        # shared with the last saved state until the save succeeds.
+        table = self._table(name)
+        table.remove(doc_ids=[doc_id])
+        table.insert(Document(dict(doc), doc_id=doc_id))
 
     def _insert(self, name: str, doc: dict[str, Any]) -> int:
         new_id = self._allocate_id(name)
@@ -274,10 +282,21 @@ class Journal:
             if cached is not None and cached[0] == generation and not self._depth:
                 return cached[1]
             raw = (tables or {}).get(name, {})
+            # Records untouched by a save are the very same objects, so their
+            # models carry over and only what changed is converted again.
+            known = self._records.get(name, {})
+            records: dict[int, tuple[dict[str, Any], Any]] = {}
             models = {}
             for doc_id, doc in raw.items():
+                key = int(doc_id)
+                seen = known.get(key)
+                if seen is not None and seen[0] is doc:
+                    models[key] = seen[1]
+                    records[key] = seen
+                    continue
                 try:
-                    models[int(doc_id)] = convert(int(doc_id), doc)
+                    models[key] = convert(key, doc)
+                    records[key] = (doc, models[key])
                 except (KeyError, ValueError, TypeError, InputError) as error:
                     raise JournalUnreadable(
                         unreadable_message(
@@ -287,6 +306,7 @@ class Journal:
                     ) from None
             if not self._depth:
                 self._models[name] = (generation, models)
+                self._records[name] = records
             return models
 
     def _entries(self) -> dict[int, Entry]:
@@ -356,7 +376,7 @@ class Journal:
         with self.transaction():
             doc = self._require(ENTRIES, entry_id, "entry")
             doc.update(changes, updated=self._now())
-            self._table(ENTRIES).update(doc, doc_ids=[entry_id])
+            self._replace(ENTRIES, entry_id, doc)
         return _entry_from_doc(entry_id, doc)
 
     def delete_entry(self, entry_id: int) -> None:
@@ -496,7 +516,7 @@ class Journal:
         with self.transaction():
             doc = self._require(GOALS, goal_id, "goal")
             change(doc)
-            self._table(GOALS).update(doc, doc_ids=[goal_id])
+            self._replace(GOALS, goal_id, doc)
         return _goal_from_doc(goal_id, doc)
 
     def get_goal(self, goal_id: int) -> Goal | None:
@@ -644,8 +664,9 @@ class Journal:
         """Save a setting (any JSON value)."""
         with self.transaction():
             table = self._table(SETTINGS)
-            if table.search(Query().key == key):
-                table.update({"value": value}, Query().key == key)
+            found = table.search(Query().key == key)
+            if found:
+                self._replace(SETTINGS, found[0].doc_id, {"key": key, "value": value})
             else:
                 self._insert(SETTINGS, {"key": key, "value": value})
 

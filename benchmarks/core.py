@@ -1,0 +1,89 @@
+"""Time the journal core on generated journals (run by hand, never in tests).
+
+    python benchmarks/core.py [SIZE ...]     (default: 1000 10000)
+
+Prints one table: opening the journal, one `add_entry` (lock, re-read check,
+atomic save with fsync), one edit, reading every entry, and the `healjournal
+add` command as a whole process.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from healjournal.storage.journal import Journal
+
+WORDS = tuple(
+    "walked river friend coffee tired lighter gym ran slept cooked called Maya "
+    "laughed cried work plan weekend quiet better morning evening kind".split()
+)
+
+
+def build(path: Path, size: int) -> None:
+    """A journal of `size` entries over the past years, one save."""
+    rng = random.Random(size)
+    journal = Journal(path)
+    today = date(2026, 11, 24)
+    with journal.transaction():
+        for i in range(size):
+            words = rng.randint(5, 400)
+            text = " ".join(rng.choice(WORDS) for _ in range(words))
+            day = today - timedelta(days=i * 3650 // max(size, 1))
+            journal.add_entry(text, day=day, mood=rng.randint(1, 5))
+
+
+def best_of(runs: int, action) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def measure(size: int) -> str:
+    """One row of the table for a journal of `size` entries."""
+    folder = Path(tempfile.mkdtemp(prefix="healjournal-bench-"))
+    path = folder / "journal.json"
+    build(path, size)
+    megabytes = path.stat().st_size / 1e6
+    open_ms = best_of(5, lambda: Journal.open(path))
+    journal = Journal.open(path)
+    add_ms = best_of(10, lambda: journal.add_entry("one more line"))
+    entry = journal.entries()[-1]
+    edit_ms = best_of(10, lambda: journal.update_entry(entry.id, text="edited"))
+    read_ms = best_of(5, lambda: Journal.open(path).entries())
+    env = dict(os.environ, HEALJOURNAL_DB=str(path))
+    command = [sys.executable, "-m", "healjournal", "add", "from the shell"]
+    cli_ms = best_of(
+        5, lambda: subprocess.run(command, env=env, check=True, capture_output=True)
+    )
+    shutil.rmtree(folder, ignore_errors=True)
+    return (
+        f"{size:>8} {megabytes:>8.1f} {open_ms:>8.1f} {add_ms:>8.1f} "
+        f"{edit_ms:>8.1f} {read_ms:>9.1f} {cli_ms:>8.1f}"
+    )
+
+
+def main(sizes: list[int]) -> None:
+    """Print the table for each size."""
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    print(
+        f"{'entries':>8} {'file MB':>8} {'open':>8} {'add':>8} {'edit':>8} "
+        f"{'read all':>9} {'cli add':>8}   (median ms)"
+    )
+    for size in sizes:
+        print(measure(size))
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [1000, 10000])
