@@ -23,8 +23,30 @@ from pathlib import Path
 from healjournal.storage.journal import Journal
 
 WORDS = tuple(
-    "walked river friend coffee tired lighter gym ran slept cooked called Maya "
-    "laughed cried work plan weekend quiet better morning evening kind".split()
+    [
+        "walked",
+        "river",
+        "friend",
+        "coffee",
+        "tired",
+        "lighter",
+        "gym",
+        "ran",
+        "slept",
+        "cooked",
+        "called",
+        "Maya",
+        "laughed",
+        "cried",
+        "work",
+        "plan",
+        "weekend",
+        "quiet",
+        "better",
+        "morning",
+        "evening",
+        "kind",
+    ]
 )
 
 
