@@ -72,9 +72,18 @@ class HealJournalApp(App[None]):
             self.call_from_thread(self.notify, str(error), severity="error")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's commands plus every journal action."""
+        """Every journal action, the colour themes, and quit.
+
+        Textual's own extras are left out on purpose: "Screenshot" would write
+        the journal's words to a file outside the private folder.
+        """
         yield from journal_commands(screen)
-        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Colour theme", "Change the colours (remembered)", self.action_change_theme
+        )
+        yield SystemCommand(
+            "Quit", "Save everything and leave (Ctrl+Q)", self.action_quit
+        )
 
     def action_help(self) -> None:
         """Show every key, and where to find real help."""
@@ -97,6 +106,10 @@ class HealJournalApp(App[None]):
             self.exit()
             return
         self._quitting = True
+        for screen in self.screen_stack:
+            save_draft = getattr(screen, "save_draft", None)
+            if callable(save_draft):
+                save_draft()  # a letter being written goes into the queue too
         problem = await main.flush()
         if problem is None:
             self.exit()

@@ -12,6 +12,7 @@ from textual.containers import ScrollableContainer
 from textual.widgets import TextArea
 
 from healjournal.app import HealJournalApp
+from healjournal.dialogs import letter as letter_module
 from healjournal.dialogs.confirm import ConfirmDialog
 from healjournal.dialogs.goal_form import GoalForm
 from healjournal.dialogs.letter import LetterScreen
@@ -374,7 +375,7 @@ class TestNoContact:
             await pilot.press("ctrl+s")
             await settle(pilot)
             bar = str(app.screen.query_one(TopBar).render())
-            assert "Day 0" in bar
+            assert "starting again today" in bar
             assert "best 20" in bar
         (slip,) = reopen(journal_path, clock).no_contact().slips
         assert (slip.day, slip.note) == (TODAY, "he texted first")
@@ -395,6 +396,37 @@ class TestNoContact:
         assert letter.text == "I miss you and I'm not sending this."
         assert reopen(journal_path, clock).reflection_for(TODAY) is None
 
+    async def test_a_letter_survives_quitting_mid_sentence(
+        self, welcomed, journal_path, clock, monkeypatch
+    ):
+        monkeypatch.setattr(letter_module, "DRAFT_DELAY", 60)  # no draft saved yet
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press("f5")
+            await settle(pilot)
+            await type_text(pilot, "half a sentence")
+            await pilot.press("ctrl+q")
+        (letter,) = reopen(journal_path, clock).entries(kinds=[EntryKind.LETTER])
+        assert letter.text == "half a sentence"
+
+    async def test_a_long_letter_is_one_entry_saved_as_it_grows(
+        self, welcomed, journal_path, clock, monkeypatch
+    ):
+        monkeypatch.setattr(letter_module, "DRAFT_DELAY", 0.001)
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press("f5")
+            await type_text(pilot, "first")
+            app.screen.save_draft()
+            await settle(pilot)
+            (saved,) = reopen(journal_path, clock).entries(kinds=[EntryKind.LETTER])
+            assert saved.text == "first"
+            await type_text(pilot, " and more")
+            await pilot.press("escape")
+            await settle(pilot)
+        (letter,) = reopen(journal_path, clock).entries(kinds=[EntryKind.LETTER])
+        assert letter.text == "first and more"
+
 
 class TestFirstRun:
     async def test_welcome_once_then_never_again(self, journal_path, clock):
@@ -413,6 +445,21 @@ class TestFirstRun:
         async with again.run_test(size=WIDE) as pilot:
             await settle(pilot)
             assert isinstance(again.screen, MainScreen)
+
+    async def test_typing_at_once_goes_to_the_page_not_the_goals(
+        self, journal_path, clock
+    ):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, WelcomeScreen)
+            await type_text(pilot, "I am not ok")
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert page(app).text == "I am not ok"
+        journal = reopen(journal_path, clock)
+        assert journal.goals() == []
+        assert journal.reflection_for(TODAY).text == "I am not ok"
 
     async def test_skipping_the_welcome_also_counts(self, journal_path, clock):
         app = HealJournalApp(journal_path, clock=clock)

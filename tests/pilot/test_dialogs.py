@@ -274,8 +274,8 @@ class TestSlipDialog:
         assert app.results == [None]
 
     def test_the_words_are_kind_and_keep_the_best(self):
-        assert "Your best stays 30 days" in slip_message(12, 30)
-        assert "Your best stays 1 day," in slip_message(1, None)
+        assert "Your best run stays yours" in slip_message(12, 30)
+        assert "Your best run stays yours" in slip_message(1, None)
         assert "best" not in slip_message(None, None)
         for current, best in [(12, 30), (0, 0), (None, None), (45, 45)]:
             message = slip_message(current, best)

@@ -211,7 +211,7 @@ class TestEntry:
 
     def test_a_short_preview_is_the_text_on_one_line(self) -> None:
         entry = make_entry("Title", "line one\n\n  line two")
-        assert entry.preview() == "Title line one line two"
+        assert entry.preview() == "Title · line one line two"
 
     def test_a_preview_exactly_the_width_is_not_cut(self) -> None:
         entry = make_entry(body="x" * 60)
@@ -223,7 +223,7 @@ class TestEntry:
         assert len(preview) <= 30
         assert preview.endswith("…")
         assert "\n" not in preview
-        assert preview.startswith("Today I wanted to text him")
+        assert preview.startswith("Today · I wanted to text him")  # title, then body
 
     def test_a_cut_preview_has_no_space_before_the_ellipsis(self) -> None:
         entry = make_entry(body="abc def ghi")

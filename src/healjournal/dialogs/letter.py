@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on
@@ -9,9 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Button, Label, Static, TextArea
 
 __all__ = ["LetterScreen"]
+
+#: Seconds of quiet before the letter's words are handed over to be saved.
+DRAFT_DELAY = 1.0
 
 
 class LetterScreen(ModalScreen[str | None]):
@@ -60,10 +65,19 @@ class LetterScreen(ModalScreen[str | None]):
         Binding("escape", "keep", "Keep it and close", id="letter.close"),
     ]
 
-    def __init__(self, initial: str = "") -> None:
-        """A letter page, starting with `initial` (a letter being carried on)."""
+    def __init__(
+        self, initial: str = "", *, on_draft: Callable[[str], None] | None = None
+    ) -> None:
+        """A letter page, starting with `initial` (a letter being carried on).
+
+        `on_draft` receives the text a second after typing stops and before
+        the letter closes, so a quit or a crash never takes the words.
+        """
         super().__init__()
         self.initial = initial
+        self._on_draft = on_draft
+        self._timer: Timer | None = None
+        self._sent = initial
 
     def compose(self) -> ComposeResult:
         """The header, the page, the keys and the button."""
@@ -91,8 +105,27 @@ class LetterScreen(ModalScreen[str | None]):
         letter = self.query_one("#letter", TextArea)
         letter.move_cursor(letter.document.end)
 
+    @on(TextArea.Changed, "#letter")
+    def _typed(self) -> None:
+        if self._on_draft is None:
+            return
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DRAFT_DELAY, self.save_draft)
+
+    def save_draft(self) -> None:
+        """Hand the words over to be saved now, if they changed."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        text = self.query_one("#letter", TextArea).text.rstrip()
+        if self._on_draft is not None and text != self._sent:
+            self._sent = text
+            self._on_draft(text)
+
     @on(Button.Pressed, "#keep")
     def action_keep(self) -> None:
         """Close, keeping the letter; None only when nothing is written."""
+        self.save_draft()
         text = self.query_one("#letter", TextArea).text.rstrip()
         self.dismiss(text if text.strip() else None)

@@ -36,13 +36,16 @@ def _days(count: int) -> str:
 
 
 def slip_message(current: int | None, best: int | None) -> str:
-    """The few kind, frank lines the slip dialog opens with."""
+    """The few kind, frank lines the slip dialog opens with.
+
+    No number here: the best run depends on the day chosen below, so the
+    app says it once the slip is logged.
+    """
     lines = ["It happens, and saying so is the honest part of this."]
-    record = max((n for n in (current, best) if n), default=0)
-    if record:
+    if any((current, best)):
         lines.append(
-            f"The count starts again from that day. Your best stays "
-            f"{_days(record)}, nobody takes that away, and you're still doing this."
+            "The count starts again from that day. Your best run stays yours, "
+            "nobody takes that away, and you're still doing this."
         )
     else:
         lines.append("The count starts again from that day. You're still doing this.")

@@ -137,7 +137,8 @@ class Entry:
 
     def preview(self, width: int = 60) -> str:
         """The first words, on one line, cut to `width` characters."""
-        flat = " ".join(self.text.split())
+        text = f"{self.title} · {self.body}" if self.title and self.body else self.text
+        flat = " ".join(text.split())
         return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 

@@ -66,7 +66,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """The help text in a scrolling box."""
-        with VerticalScroll():
+        with VerticalScroll() as box:
+            box.border_title = "Help"
+            box.border_subtitle = "Esc or F1 closes · arrows scroll"
             yield Markdown(KEYS)
 
     def on_mount(self) -> None:

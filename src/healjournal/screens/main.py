@@ -27,7 +27,7 @@ from healjournal.dialogs.letter import LetterScreen
 from healjournal.dialogs.slip import SlipDialog, SlipReport
 from healjournal.domain.dates import describe_day
 from healjournal.domain.models import Entry, EntryKind, Theme
-from healjournal.domain.stats import milestones_reached
+from healjournal.domain.stats import Streak, milestones_reached, no_contact_streak
 from healjournal.errors import HealJournalError, InputError
 from healjournal.overview import Overview, gather
 from healjournal.screens.welcome import WelcomeResult, WelcomeScreen
@@ -35,7 +35,7 @@ from healjournal.storage.journal import Journal
 from healjournal.tips import theme_tips, tip_for
 from healjournal.widgets.calendar import MonthCalendar
 from healjournal.widgets.day_list import DayList
-from healjournal.widgets.editor import Draft, EditorPane
+from healjournal.widgets.editor import Draft, EditorPane, new_page_id
 from healjournal.widgets.goals import GoalChecklist
 from healjournal.widgets.tips import TipSidebar
 from healjournal.widgets.topbar import TopBar, plural
@@ -368,6 +368,8 @@ class MainScreen(Screen[None]):
         if streak is None or not milestones_reached(streak.current):
             return
         reached = milestones_reached(streak.current)[-1]
+        if streak.current - reached > 2:
+            return  # long past: a toast about day 30 on day 40 would only confuse
         since = overview.no_contact.last_contact
         key = f"{since}:{reached}"
         if overview.settings.get("milestone_seen") == key:
@@ -408,7 +410,10 @@ class MainScreen(Screen[None]):
             )
 
         self.change(apply, word)
-        self.query_one(EditorPane).text_area.focus()
+        area = self.query_one(EditorPane).text_area
+        area.focus()
+        if result is not None and result.typed:
+            area.insert(result.typed)
 
     # -- actions -------------------------------------------------------------------
 
@@ -473,6 +478,10 @@ class MainScreen(Screen[None]):
 
     @on(TipSidebar.StarterGoalChosen)
     def _starter_goal(self, message: TipSidebar.StarterGoalChosen) -> None:
+        goals = self.overview.goals if self.overview else ()
+        if any(g.title.casefold() == message.title.casefold() for g in goals):
+            self.notify(f"Already on your list: {message.title}")
+            return
         self.change(
             lambda j: j.add_goal(message.title, message.theme, message.kind),
             lambda goal: f"Added to your goals: {goal.title}",
@@ -568,14 +577,21 @@ class MainScreen(Screen[None]):
 
     def action_letter(self) -> None:
         """Write to him, here, where nothing is ever sent."""
-        self.app.push_screen(LetterScreen(), self._letter_written)
+        page = new_page_id()
 
-    def _letter_written(self, text: str | None) -> None:
-        if text:
-            self.change(
-                lambda j: j.add_entry(text, day=self.today, kind=EntryKind.LETTER),
-                lambda _: "Kept here, sent nowhere. That's an urge you didn't act on.",
-            )
+        def draft(text: str) -> None:
+            # Saved like a page, as it is written: a quit or a closed
+            # terminal never takes the letter.
+            letter = Draft(page, self.today, None, EntryKind.LETTER, text, None)
+            self.queue_save(EditorPane.SaveRequested(letter))
+
+        def written(text: str | None) -> None:
+            if text:
+                self.notify(
+                    "Kept here, sent nowhere. That's an urge you didn't act on."
+                )
+
+        self.app.push_screen(LetterScreen(on_draft=draft), written)
 
     def action_slip(self) -> None:
         """Log contact, kindly: the count starts again, the best stays."""
@@ -592,13 +608,13 @@ class MainScreen(Screen[None]):
     def _slipped(self, report: SlipReport | None) -> None:
         if report is None:
             return
-        best = (
-            self.overview.no_contact_streak.best
-            if self.overview and self.overview.no_contact_streak
-            else 0
-        )
 
-        def word(_: Any) -> str:
+        def log(journal: Journal) -> Streak | None:
+            journal.log_slip(report.day, report.note)
+            return no_contact_streak(journal.no_contact(), self.today)
+
+        def word(streak: Streak | None) -> str:
+            best = streak.best if streak else 0
             if best:
                 return (
                     f"The count starts again. Your best stays {plural(best, 'day')}, "
@@ -606,7 +622,7 @@ class MainScreen(Screen[None]):
                 )
             return "Logged. The count starts from here, and so do you."
 
-        self.change(lambda j: j.log_slip(report.day, report.note), word)
+        self.change(log, word)
 
     def action_start_no_contact(self) -> None:
         """Ask when the last contact was and start the count from it."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -44,6 +44,8 @@ class WelcomeResult:
     """The starter goals ticked, as (theme, title, kind), in the order shown."""
     last_contact: date | None
     """The last day they talked to him, or None if they did not say."""
+    typed: str = ""
+    """A key typed straight away, meant for the page: the welcome steps aside."""
 
 
 class StarterGoalList(SelectionList[StarterChoice | Theme]):
@@ -102,6 +104,20 @@ class StarterGoalList(SelectionList[StarterChoice | Theme]):
                 immediate=True,
                 force=True,
             )
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Someone who starts typing at once wants to write, not pick goals:
+        # a letter or a digit (only Space, Enter and arrows mean something
+        # here) closes the welcome and goes to the page.
+        character = event.character
+        if event.is_printable and character and not character.isspace():
+            event.stop()
+            event.prevent_default()
+            screen = self.screen
+            if isinstance(screen, WelcomeScreen):
+                screen.step_aside(character)
+            return
+        await super()._on_key(event)
 
     def _is_heading(self, index: int) -> bool:
         return isinstance(self.get_option_at_index(index).value, Theme)
@@ -214,6 +230,10 @@ class WelcomeScreen(ModalScreen[WelcomeResult]):
             return
         goals = self.query_one(StarterGoalList).chosen
         self.dismiss(WelcomeResult(goals=goals, last_contact=last_contact))
+
+    def step_aside(self, typed: str) -> None:
+        """Close the welcome and hand `typed` to the page."""
+        self.dismiss(WelcomeResult((), None, typed=typed))
 
     @on(Button.Pressed, "#skip")
     def action_skip(self) -> None:

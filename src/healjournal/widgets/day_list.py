@@ -46,8 +46,9 @@ class DayList(OptionList):
         current: tuple[date, int | None] | None = None,
     ) -> None:
         """List `entries` newest first and highlight the open page."""
-        # Date, mood mark and padding take 14 cells; the scrollbar 2 more.
-        width = max(8, (self.scrollable_content_region.width or 26) - 14)
+        self._shown = (entries, today, current)
+        # The date and the mood mark take 13 cells, the kind mark 2 more.
+        width = max(8, (self.scrollable_content_region.width or 26) - 15)
         options: list[Option] = []
         if not any(e.day == today for e in entries):
             hint = Text("today · a blank page", style="italic")
@@ -65,6 +66,19 @@ class DayList(OptionList):
         if current is not None:
             self.highlight_page(*current)
 
+    _shown: tuple | None = None
+    _shown_width = 0
+
+    def on_resize(self) -> None:
+        """Fit the first words to the new width."""
+        width = self.scrollable_content_region.width
+        if self._shown is not None and width != self._shown_width:
+            self._shown_width = width
+            highlighted = self.highlighted
+            self.show(*self._shown)
+            if highlighted is not None and highlighted < self.option_count:
+                self.highlighted = highlighted
+
     def highlight_page(self, day: date, entry_id: int | None) -> None:
         """Move the highlight to a page without opening it."""
         try:
@@ -79,7 +93,8 @@ class DayList(OptionList):
         row.append(
             f" {MOOD_MARKS[entry.mood]} ", style=MOOD_COLOURS.get(entry.mood, "")
         )
-        preview = KIND_MARKS[entry.kind] + (entry.preview(width) or "(no words yet)")
+        mark = KIND_MARKS[entry.kind]
+        preview = mark + (entry.preview(width - len(mark)) or "(no words yet)")
         row.append(preview, style="dim" if not entry.text.strip() else "")
         return row
 

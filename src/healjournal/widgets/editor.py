@@ -38,6 +38,11 @@ KIND_NAMES = {
 _pages = itertools.count(1)
 
 
+def new_page_id() -> int:
+    """A number no other open page in this session has."""
+    return next(_pages)
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     """What a page holds at the moment it asks to be saved.
@@ -132,6 +137,9 @@ class PageText(TextArea, inherit_bindings=False):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # A bare line feed (Ctrl+J, or a paste without bracketed paste) is a
+        # new line, as in every editor.
+        Binding("ctrl+j", "newline", "New line", show=False, id="page.newline"),
         *ScrollableContainer.BINDINGS,
         *(
             b
@@ -139,6 +147,10 @@ class PageText(TextArea, inherit_bindings=False):
             if not (isinstance(b, Binding) and b.key in ("f6", "f7"))
         ),
     ]
+
+    def action_newline(self) -> None:
+        """Start a new line."""
+        self.insert("\n")
 
 
 class SaveIndicator(Static):
@@ -171,7 +183,7 @@ class EditorPane(Vertical):
     def __init__(self, today: date, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.today = today
-        self.page = next(_pages)
+        self.page = new_page_id()
         self.day = today
         self.kind = EntryKind.REFLECTION
         self.entry_id: int | None = None
@@ -221,7 +233,7 @@ class EditorPane(Vertical):
     def open_page(self, day: date, entry: Entry | None, placeholder: str) -> None:
         """Show `entry` (or a blank page for `day`), cursor at the end of the text."""
         self._cancel_timer()
-        self.page = next(_pages)
+        self.page = new_page_id()
         self.day = day
         self.entry_id = entry.id if entry else None
         self.kind = entry.kind if entry else EntryKind.REFLECTION
@@ -324,5 +336,8 @@ class EditorPane(Vertical):
 
     def _show_title(self) -> None:
         when = describe_day(self.day, self.today)
-        label = f"{when.capitalize()} · {self.day:%d %b %Y} · {KIND_NAMES[self.kind]}"
+        full = f"{self.day:%A} {self.day.day} {self.day:%B %Y}"
+        if when in ("today", "yesterday", "tomorrow"):
+            full = f"{when[0].upper()}{when[1:]} · {full}"
+        label = f"{full} · {KIND_NAMES[self.kind]}"
         self.query_one("#page-title", Static).update(label)

@@ -344,7 +344,7 @@ def _goal_option(goal: Goal, today: date) -> Option:
     body = Content.assemble(
         goal.title,
         "\n",
-        (details, "$text-error" if overdue else "$foreground-muted"),
+        (details, "$text-warning" if overdue else "$foreground-muted"),
     )
     prompt = _Hanging(marker, body, _MARKER_WIDTH)
     return Option(prompt, id=f"{_GOAL_PREFIX}{goal.id}")
@@ -366,5 +366,5 @@ def _details(goal: Goal, today: date) -> str:
         return "one-off"
     when = describe_day(goal.due, today)
     if goal.overdue_on(today):
-        return f"overdue · was due {when}"
+        return f"still open · was due {when}"
     return f"due {when}"

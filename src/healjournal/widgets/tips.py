@@ -263,9 +263,7 @@ class TipSidebar(VerticalScroll, can_focus=True):
         yield Static(tips.summary, id="tip-summary", markup=False)
         if tips.note:
             yield Static(tips.note, id="tip-note", markup=False)
-        for paragraph in tips.advice:
-            yield Static(paragraph, classes="advice", markup=False)
-
+        # Today's idea comes first, where a glance finds it; the advice after.
         yield Static("Try this", classes="heading")
         for action in tips.actions:
             if is_today and action == daily.action:
@@ -275,6 +273,8 @@ class TipSidebar(VerticalScroll, can_focus=True):
                 yield _Item("★", text, classes="today-idea")
             else:
                 yield _Item("•", Content(action))
+        for paragraph in tips.advice:
+            yield Static(paragraph, classes="advice", markup=False)
 
         for index, (value, text, first) in enumerate(_choices(tips)):
             if first:

@@ -49,8 +49,11 @@ class TopBar(Static):
         if no_contact is None:
             line.append("no-contact count not set: Ctrl+P", style="dim")
         else:
-            line.append(f"Day {no_contact.current}", style="bold green")
-            line.append(" no contact" if short else " of no contact")
+            if no_contact.current == 0:
+                line.append("No contact: starting again today", style="bold")
+            else:
+                line.append(f"Day {no_contact.current}", style="bold green")
+                line.append(" no contact" if short else " of no contact")
             if no_contact.best > no_contact.current:
                 line.append(f" (best {no_contact.best})", style="dim")
         line.append(" · " if short else "  ·  ", style="dim")
