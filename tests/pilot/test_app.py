@@ -541,3 +541,46 @@ class TestKeys:
         async with again.run_test(size=WIDE) as pilot:
             await settle(pilot)
             assert again.theme == "nord"
+
+
+class TestMouse:
+    async def test_a_click_on_the_calendar_opens_that_day(
+        self, welcomed, journal_path, clock
+    ):
+        welcomed.add_entry("The 3rd.", day=date(2026, 11, 3))
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            calendar = app.screen.query_one("MonthCalendar")
+            # November 2026 starts on a Sunday: the 3rd is Tuesday of week two,
+            # on the fourth line (title, weekdays, week one, week two).
+            await pilot.click(calendar, offset=(1 + 3 * 1 + 1, 3))
+            await settle(pilot)
+            assert page(app).day == date(2026, 11, 3)
+            assert page(app).text == "The 3rd."
+
+
+class TestDemo:
+    def test_demo_never_touches_the_users_journal(
+        self, journal_path, clock, monkeypatch
+    ):
+        from healjournal import app as app_module
+        from healjournal import cli
+
+        opened = []
+
+        def fake_run(path):
+            journal = Journal.open(path, clock=clock)
+            opened.append(
+                (path, len(journal.entries()), journal.get_setting("welcomed"))
+            )
+            return 0
+
+        monkeypatch.setattr(app_module, "run", fake_run)
+        assert cli.main(["--demo"]) == 0
+        ((path, entries, welcomed),) = opened
+        assert path != journal_path
+        assert entries > 60
+        assert welcomed is True
+        assert not path.exists()  # cleaned up afterwards
+        assert not journal_path.exists()
