@@ -17,12 +17,13 @@ from textual.widgets import Button, Input, Label, SelectionList, Static, TextAre
 
 from healjournal.dialogs.confirm import ConfirmDialog
 from healjournal.dialogs.goal_form import GoalDraft, GoalForm
-from healjournal.dialogs.jump import DayField, JumpToDate
+from healjournal.dialogs.jump import JumpToDate
 from healjournal.dialogs.letter import LetterScreen
 from healjournal.dialogs.slip import SlipDialog, SlipReport, slip_message
 from healjournal.domain.models import Goal, GoalKind, Theme
 from healjournal.screens.welcome import WelcomeResult, WelcomeScreen
 from healjournal.tips import banned_phrases_in
+from healjournal.widgets.day_field import DayField
 
 TODAY = date(2026, 11, 24)  # a Tuesday
 NEXT_FRIDAY = date(2026, 11, 27)

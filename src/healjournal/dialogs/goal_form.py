@@ -13,10 +13,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
 
-from healjournal.dialogs.jump import DayField
 from healjournal.domain.models import Goal, GoalKind, Theme
 from healjournal.errors import InputError
 from healjournal.tips import load_tips
+from healjournal.widgets.day_field import DayField
 
 __all__ = ["KIND_LABELS", "GoalDraft", "GoalForm"]
 

@@ -13,8 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from healjournal.dialogs.jump import DayField
 from healjournal.errors import InputError
+from healjournal.widgets.day_field import DayField
 
 __all__ = ["SlipDialog", "SlipReport", "slip_message"]
 

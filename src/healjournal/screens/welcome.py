@@ -25,10 +25,10 @@ from textual.widgets import (
 from textual.widgets.selection_list import Selection
 
 from healjournal.dialogs.goal_form import KIND_LABELS
-from healjournal.dialogs.jump import DayField
 from healjournal.domain.models import GoalKind, Theme
 from healjournal.errors import InputError
 from healjournal.tips import load_tips
+from healjournal.widgets.day_field import DayField
 
 __all__ = ["StarterGoalList", "WelcomeResult", "WelcomeScreen"]
 
