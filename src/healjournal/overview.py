@@ -6,7 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from healjournal.domain.models import Entry, Goal, NoContact
-from healjournal.domain.stats import Streak, no_contact_streak, writing_streak
+from healjournal.domain.stats import (
+    Streak,
+    no_contact_streak,
+    ticks_this_week,
+    writing_streak,
+)
 from healjournal.storage.journal import Journal
 
 
@@ -21,6 +26,7 @@ class Overview:
     no_contact: NoContact
     no_contact_streak: Streak | None
     writing_streak: Streak
+    ticks_this_week: int
     settings: dict[str, object]
 
     @property
@@ -42,14 +48,16 @@ def gather(journal: Journal, today: date) -> Overview:
     """Read the whole picture; call it off the UI thread."""
     with journal.reading():
         entries = journal.entries()
+        goals = journal.goals()
         record = journal.no_contact()
         return Overview(
             today=today,
             generation=journal.generation,
             entries=tuple(entries),
-            goals=tuple(journal.goals()),
+            goals=tuple(goals),
             no_contact=record,
             no_contact_streak=no_contact_streak(record, today),
             writing_streak=writing_streak((e.day for e in entries), today),
+            ticks_this_week=ticks_this_week(goals, today),
             settings=journal.settings(),
         )

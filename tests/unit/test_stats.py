@@ -203,3 +203,25 @@ class TestWritingStreak:
     def test_unsorted_input_and_any_iterable(self) -> None:
         days = (d for d in [TODAY, date(2026, 11, 22), date(2026, 11, 23)])
         assert writing_streak(days, TODAY) == Streak(current=3, best=3)
+
+
+class TestTicksThisWeek:
+    def test_counts_ticks_from_monday_to_today_of_active_goals(self) -> None:
+        from healjournal.domain.models import Goal, GoalKind, Theme
+        from healjournal.domain.stats import ticks_this_week
+
+        # TODAY is Tuesday 24 Nov 2026: the week began on Monday 23 Nov.
+        daily = Goal(
+            id=1,
+            theme=Theme.BODY,
+            title="Stretch",
+            kind=GoalKind.DAILY,
+            ticks=(date(2026, 11, 22), date(2026, 11, 23), TODAY),
+        )
+        archived = Goal(
+            id=2, theme=Theme.LIFE, title="Old", ticks=(TODAY,), archived=True
+        )
+        later = Goal(id=3, theme=Theme.GOAL, title="x", ticks=(date(2026, 11, 26),))
+        # Sunday's tick is last week's, the archived goal and the future don't count.
+        assert ticks_this_week([daily, archived, later], TODAY) == 2
+        assert ticks_this_week([], TODAY) == 0

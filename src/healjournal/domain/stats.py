@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from healjournal.domain.models import MILESTONES, NoContact
+from healjournal.domain.models import MILESTONES, Goal, NoContact
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,18 @@ def milestones_reached(days: int) -> tuple[int, ...]:
 def next_milestone(days: int) -> int | None:
     """The next milestone ahead of a run of `days`, or None past the last."""
     return next((m for m in MILESTONES if m > days), None)
+
+
+def ticks_this_week(goals: Iterable[Goal], today: date) -> int:
+    """How many times goals were ticked in today's Monday-based week."""
+    week = today.isocalendar()[:2]
+    return sum(
+        1
+        for goal in goals
+        if not goal.archived
+        for tick in goal.ticks
+        if tick <= today and tick.isocalendar()[:2] == week
+    )
 
 
 def writing_streak(days_written: Iterable[date], today: date) -> Streak:

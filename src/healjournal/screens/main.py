@@ -37,6 +37,7 @@ from healjournal.widgets.calendar import MonthCalendar
 from healjournal.widgets.day_list import DayList
 from healjournal.widgets.editor import Draft, EditorPane, new_page_id
 from healjournal.widgets.goals import GoalChecklist
+from healjournal.widgets.mood_line import MoodLine
 from healjournal.widgets.tips import TipSidebar
 from healjournal.widgets.topbar import TopBar, plural
 
@@ -128,6 +129,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="days-pane", classes="side"):
                 yield DayList(id="days")
                 yield MonthCalendar(self.today, id="calendar")
+                yield MoodLine(self.today, id="mood-line")
             yield EditorPane(self.today, id="editor")
             with Vertical(id="side-pane", classes="side"):
                 yield TipSidebar(self.today, id="tips")
@@ -352,8 +354,12 @@ class MainScreen(Screen[None]):
         self.overview = overview
         editor = self.query_one(EditorPane)
         self.query_one(TopBar).show(
-            self.today, overview.no_contact_streak, overview.writing_streak
+            self.today,
+            overview.no_contact_streak,
+            overview.writing_streak,
+            overview.ticks_this_week,
         )
+        self.query_one(MoodLine).show(overview.moods)
         self.query_one(DayList).show(
             overview.entries,
             self.today,

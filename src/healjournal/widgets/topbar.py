@@ -28,16 +28,22 @@ class TopBar(Static):
     }
     """
 
-    _shown: tuple[date, Streak | None, Streak] | None = None
+    _shown: tuple[date, Streak | None, Streak, int] | None = None
 
     def on_resize(self) -> None:
         """Shorten or lengthen the line to fit."""
         if self._shown is not None:
             self.show(*self._shown)
 
-    def show(self, today: date, no_contact: Streak | None, writing: Streak) -> None:
-        """Show today's date, the no-contact count and the writing streak."""
-        self._shown = (today, no_contact, writing)
+    def show(
+        self,
+        today: date,
+        no_contact: Streak | None,
+        writing: Streak,
+        ticks: int = 0,
+    ) -> None:
+        """Show the date, the no-contact count, the writing streak, goals ticked."""
+        self._shown = (today, no_contact, writing, ticks)
         short = self.size.width < 96
         when = (
             f"{today:%a} {today.day} {today:%b}"
@@ -64,4 +70,10 @@ class TopBar(Static):
             line.append("✎ write today to start a new streak", style="dim")
         else:
             line.append("✎ first page today", style="dim")
+        if ticks:
+            line.append(" · " if short else "  ·  ", style="dim")
+            week = (
+                f"☑ {ticks}" if short else f"☑ {plural(ticks, 'goal')} ticked this week"
+            )
+            line.append(week)
         self.update(line)
