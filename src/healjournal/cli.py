@@ -214,11 +214,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
     journal = _open_journal(args)
     fmt = ExportFormat(args.format)
     everything = start is None and end is None
+    record = journal.no_contact()
     text = export(
         fmt,
         journal.entries(start, end),
         goals=journal.goals(include_archived=True) if everything else None,
-        no_contact=journal.no_contact() if everything else None,
+        no_contact=record if everything else None,
+        slips=[
+            s
+            for s in record.slips
+            if (start is None or s.day >= start) and (end is None or s.day <= end)
+        ],
         exported_at=get_clock().now(),
     )
     if output is None:

@@ -238,3 +238,16 @@ class TestAsAProcess:
         out = self.healjournal("--help").stdout.decode()
         for command in ("add", "export", "import", "path"):
             assert command in out
+
+
+def test_slip_notes_are_in_the_markdown_and_text_exports(journal_path, clock, capsys):
+    journal = Journal.open(journal_path, clock=clock)
+    journal.add_entry("a hard day", day=clock.today())
+    journal.log_slip(clock.today(), note="he texted happy birthday and I answered")
+    journal.log_slip(clock.today().replace(day=1), note="too early for the range")
+    for fmt, quote in (("markdown", "> Contacted him."), ("text", "(no contact)")):
+        assert run("export", "-f", fmt, "--from", "nov 10") == 0
+        out = capsys.readouterr().out
+        assert quote in out
+        assert "he texted happy birthday and I answered" in out
+        assert "too early for the range" not in out

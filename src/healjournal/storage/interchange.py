@@ -61,13 +61,18 @@ def export(
     *,
     goals: list[Goal] | None = None,
     no_contact: NoContact | None = None,
+    slips: Iterable[Slip] = (),
     exported_at: datetime | None = None,
 ) -> str:
-    """The entries (oldest first) in the chosen format, as one text."""
+    """The entries (oldest first) in the chosen format, as one text.
+
+    Markdown and text also carry the `slips` of those days with their notes;
+    JSON carries the whole `no_contact` record.
+    """
     if fmt is ExportFormat.MARKDOWN:
-        return to_markdown(entries)
+        return to_markdown(entries, slips)
     if fmt is ExportFormat.TEXT:
-        return to_text(entries)
+        return to_text(entries, slips)
     if fmt is ExportFormat.JRNL:
         return to_jrnl(entries)
     return to_json(entries, goals=goals, no_contact=no_contact, exported_at=exported_at)
@@ -77,39 +82,58 @@ def _clock_time(entry: Entry) -> str:
     return f"{entry.created:%H:%M}"
 
 
-def to_markdown(entries: list[Entry]) -> str:
+def _by_day(
+    entries: list[Entry], slips: Iterable[Slip]
+) -> list[tuple[date, list[Entry], list[Slip]]]:
+    days: dict[date, tuple[list[Entry], list[Slip]]] = {}
+    for entry in entries:
+        days.setdefault(entry.day, ([], []))[0].append(entry)
+    for slip in slips:
+        days.setdefault(slip.day, ([], []))[1].append(slip)
+    return [(day, *days[day]) for day in sorted(days)]
+
+
+def _slip_line(slip: Slip) -> str:
+    return f"Contacted him. {slip.note}" if slip.note else "Contacted him."
+
+
+def to_markdown(entries: list[Entry], slips: Iterable[Slip] = ()) -> str:
     """A Markdown document: one heading per day, one section per entry."""
     out: list[str] = ["# healjournal", ""]
-    if not entries:
+    days = _by_day(entries, slips)
+    if not days:
         out += ["_No entries in this range yet._", ""]
-    current_day: date | None = None
-    for entry in entries:
-        if entry.day != current_day:
-            current_day = entry.day
-            out += [f"## {entry.day:%A} {entry.day.day} {entry.day:%B %Y}", ""]
-        heading = entry.title or KIND_LABELS[entry.kind]
-        if entry.title and entry.kind is not EntryKind.REFLECTION:
-            heading = f"{KIND_LABELS[entry.kind]}: {entry.title}"
-        star = " ★" if entry.starred else ""
-        out += [f"### {_clock_time(entry)} · {heading}{star}", ""]
-        if entry.mood is not None:
-            out += [f"*Mood: {entry.mood}/5*", ""]
-        if entry.body:
-            out += [entry.body.rstrip("\n"), ""]
+    for day, day_entries, day_slips in days:
+        out += [f"## {day:%A} {day.day} {day:%B %Y}", ""]
+        for entry in day_entries:
+            heading = entry.title or KIND_LABELS[entry.kind]
+            if entry.title and entry.kind is not EntryKind.REFLECTION:
+                heading = f"{KIND_LABELS[entry.kind]}: {entry.title}"
+            star = " ★" if entry.starred else ""
+            out += [f"### {_clock_time(entry)} · {heading}{star}", ""]
+            if entry.mood is not None:
+                out += [f"*Mood: {entry.mood}/5*", ""]
+            if entry.body:
+                out += [entry.body.rstrip("\n"), ""]
+        for slip in day_slips:
+            out += [f"> {_slip_line(slip)}", ""]
     return "\n".join(out)
 
 
-def to_text(entries: list[Entry]) -> str:
+def to_text(entries: list[Entry], slips: Iterable[Slip] = ()) -> str:
     """Plain text: a dated line per entry, then its words."""
     blocks = []
-    for entry in entries:
-        meta = [KIND_LABELS[entry.kind].lower()]
-        if entry.mood is not None:
-            meta.append(f"mood {entry.mood}/5")
-        if entry.starred:
-            meta.append("starred")
-        head = f"{entry.day.isoformat()} {_clock_time(entry)}  ({', '.join(meta)})"
-        blocks.append(f"{head}\n{entry.text.rstrip()}\n")
+    for day, day_entries, day_slips in _by_day(entries, slips):
+        for entry in day_entries:
+            meta = [KIND_LABELS[entry.kind].lower()]
+            if entry.mood is not None:
+                meta.append(f"mood {entry.mood}/5")
+            if entry.starred:
+                meta.append("starred")
+            head = f"{day.isoformat()} {_clock_time(entry)}  ({', '.join(meta)})"
+            blocks.append(f"{head}\n{entry.text.rstrip()}\n")
+        for slip in day_slips:
+            blocks.append(f"{day.isoformat()}  (no contact)\n{_slip_line(slip)}\n")
     return "\n".join(blocks)
 
 
