@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -44,8 +46,32 @@ class HealJournalApp(App[None]):
         return MainScreen(self.journal, self.clock.today())
 
     def on_mount(self) -> None:
-        """Bring back the colour theme chosen last time."""
+        """Bring back the colour theme chosen last time; save on a hang-up."""
         self.restore_theme()
+        self._previous_handlers = {}
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGHUP, signal.SIGTERM):
+                self._previous_handlers[signum] = signal.signal(signum, self._hang_up)
+
+    def on_unmount(self) -> None:
+        """Give the signals back."""
+        for signum, handler in self._previous_handlers.items():
+            signal.signal(signum, handler)
+
+    def _hang_up(self, signum: int, frame: object) -> None:
+        # The terminal closed (or someone asked us to stop): there is no time
+        # for the save queue, so write what is unsaved now, then leave.
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.hold_saves()
+        for screen in self.screen_stack:
+            save_draft = getattr(screen, "save_draft", None)
+            if callable(save_draft):
+                save_draft()
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.save_everything_now()
+        self.exit()
 
     @work(thread=True, group="settings")
     def restore_theme(self) -> None:

@@ -161,6 +161,8 @@ def _cmd_add(args: argparse.Namespace) -> int:
     today = get_clock().today()
     kind = EntryKind.parse(args.kind)
     day = parse_day(args.day, today) if args.day else today
+    if args.title is not None:
+        check_text(args.title, "the title")
     text = " ".join(args.text) if args.text else _read_stdin_text()
     check_text(text, "the entry")
     if not text.strip():
@@ -203,6 +205,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise InputError(f"--from {start} is after --to {end}: swap them")
     output = Path(args.output).expanduser() if args.output else None
     if output is not None:
+        from healjournal.paths import journal_path
+
+        journal_file = Path(os.path.realpath(journal_path(getattr(args, "db", None))))
+        target = Path(os.path.realpath(output))
+        if target.parent == journal_file.parent and target.name.startswith(
+            journal_file.name
+        ):
+            raise InputError(
+                f"{output} is the journal itself or one of its backups: "
+                "export to another file"
+            )
         if output.is_dir():
             raise InputError(f"{output} is a folder: give a file name with -o")
         if output.exists() and not args.force:

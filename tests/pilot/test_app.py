@@ -8,6 +8,7 @@ import threading
 from datetime import date, timedelta
 
 import pytest
+from helpers import TODAY, page, reopen, screen_text, settle
 from textual.containers import ScrollableContainer
 from textual.widgets import TextArea
 
@@ -27,12 +28,11 @@ from healjournal.storage.journal import Journal
 from healjournal.tips import theme_tips
 from healjournal.widgets import editor as editor_module
 from healjournal.widgets.day_list import DayList
-from healjournal.widgets.editor import EditorPane, MoodPicker, SaveIndicator
+from healjournal.widgets.editor import MoodPicker, SaveIndicator
 from healjournal.widgets.goals import GoalChecklist
 from healjournal.widgets.tips import TipSidebar
 from healjournal.widgets.topbar import TopBar
 
-TODAY = date(2026, 11, 24)
 TEXTUAL_BINDINGS = [*TextArea.BINDINGS, *ScrollableContainer.BINDINGS]
 WIDE, NARROW = (120, 40), (80, 24)
 
@@ -50,43 +50,6 @@ def _quick_saves(monkeypatch):
     """Autosave and retry at once, so tests wait for workers, not for seconds."""
     monkeypatch.setattr(editor_module, "AUTOSAVE_DELAY", 0.001)
     monkeypatch.setattr(editor_module, "RETRY_DELAY", 0.001)
-
-
-def _busy(app) -> bool:
-    main = next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
-    if main is None:
-        return False
-    editor = main.query_one(EditorPane)
-    return (
-        (editor._timer is not None and editor._error is None)  # autosave pending
-        or main._saving is not None
-        or (bool(main._queue) and not main._paused)
-    )
-
-
-async def settle(pilot, rounds: int = 500) -> None:
-    """Wait until autosave timers have fired, saves and workers are done."""
-    app = pilot.app
-    for _ in range(rounds):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if not _busy(app):
-            return
-    raise AssertionError("the app never settled")
-
-
-def screen_text(app) -> str:
-    """What the terminal shows, as plain text."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-def page(app) -> EditorPane:
-    return app.screen.query_one(EditorPane)
-
-
-def reopen(journal_path, clock) -> Journal:
-    return Journal.open(journal_path, clock=clock)
 
 
 async def type_text(pilot, text: str) -> None:

@@ -82,6 +82,7 @@ class MainScreen(Screen[None]):
         day: date
         entry: Entry | None
         overview: Overview
+        token: int = 0
 
     @dataclass
     class DraftSaved(Message):
@@ -90,7 +91,7 @@ class MainScreen(Screen[None]):
         draft: Draft
         entry: Entry | None
         at: datetime
-        overview: Overview
+        overview: Overview | None
 
     @dataclass
     class DraftFailed(Message):
@@ -117,10 +118,10 @@ class MainScreen(Screen[None]):
         self._idle = asyncio.Event()
         self._idle.set()
         self._last_error: str | None = None
-        self._welcome_checked = False
         # Nothing is saved until the journal has been read, so words typed in
         # the first instant join the day's page instead of starting another.
         self._ready = False
+        self._load_token = 0
 
     def compose(self) -> ComposeResult:
         """Top bar; days and calendar, the page, tips and goals; the footer."""
@@ -142,7 +143,7 @@ class MainScreen(Screen[None]):
         editor.text_area.placeholder = tip_for(self.today).prompt
         editor.text_area.focus()
         self._apply_width(self.size.width)
-        self.load(self.today, None)
+        self._load(self.today, None)
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk, name="disk-check")
 
     def on_resize(self) -> None:
@@ -155,11 +156,11 @@ class MainScreen(Screen[None]):
     # -- workers: disk work off the UI thread ----------------------------------
 
     @work(thread=True, exclusive=True, group="load")
-    def load(self, day: date, entry_id: int | None) -> None:
+    def load(self, day: date, entry_id: int | None, token: int = 0) -> None:
         """Read the journal and the page for `day` (first reflection by default)."""
         try:
             overview = gather(self.journal, self.today)
-        except HealJournalError as error:
+        except (HealJournalError, OSError) as error:
             self.post_message(self.ChangeFailed(str(error)))
             return
         entry = overview.entry(entry_id) if entry_id is not None else None
@@ -172,7 +173,7 @@ class MainScreen(Screen[None]):
                 ),
                 None,
             )
-        self.post_message(self.PageLoaded(day, entry, overview))
+        self.post_message(self.PageLoaded(day, entry, overview, token))
 
     @work(thread=True, group="save")
     def _write(self, draft: Draft) -> None:
@@ -191,10 +192,15 @@ class MainScreen(Screen[None]):
                 entry = journal.add_entry(
                     draft.text, day=draft.day, kind=draft.kind, mood=draft.mood
                 )
-            overview = gather(journal, self.today)
-        except HealJournalError as error:
+        except (HealJournalError, OSError) as error:
             self.post_message(self.DraftFailed(draft, str(error)))
             return
+        # Saved: from here on a problem must not look like a failed save, or
+        # the retry would add the page a second time.
+        try:
+            overview: Overview | None = gather(journal, self.today)
+        except (HealJournalError, OSError):
+            overview = None
         self.post_message(self.DraftSaved(draft, entry, self.app_now(), overview))
 
     @work(thread=True, group="change")
@@ -207,7 +213,7 @@ class MainScreen(Screen[None]):
         try:
             result = operation(self.journal)
             overview = gather(self.journal, self.today)
-        except HealJournalError as error:
+        except (HealJournalError, OSError) as error:
             self.post_message(self.ChangeFailed(str(error)))
             return
         self.post_message(self.Refreshed(overview, notice(result) if notice else None))
@@ -219,10 +225,14 @@ class MainScreen(Screen[None]):
             if not self.journal.changed_on_disk():
                 return
             overview = gather(self.journal, self.today)
-        except HealJournalError as error:
+        except (HealJournalError, OSError) as error:
             self.post_message(self.ChangeFailed(str(error)))
             return
         self.post_message(self.Refreshed(overview))
+
+    def _load(self, day: date, entry_id: int | None) -> None:
+        self._load_token += 1
+        self.load(day, entry_id, self._load_token)
 
     def app_now(self) -> datetime:
         """The current moment on the journal's clock."""
@@ -262,7 +272,8 @@ class MainScreen(Screen[None]):
         editor = self.query_one(EditorPane)
         if editor.page == draft.page:
             editor.mark_saved(draft, message.entry, message.at)
-        self._show(message.overview)
+        if message.overview is not None:
+            self._show(message.overview)
         self._pump()
 
     @on(DraftFailed)
@@ -289,6 +300,37 @@ class MainScreen(Screen[None]):
         self._paused = False
         self._pump()
 
+    def hold_saves(self) -> None:
+        """Start no more saves in workers (the app is about to stop)."""
+        self._paused = True
+
+    def save_everything_now(self) -> None:
+        """Write every unsaved page at once, on this thread (the terminal is going).
+
+        Only for a hang-up or a kill signal, when there is no time for workers;
+        errors are swallowed because there is nobody left to tell.
+        """
+        editor = self.query_one(EditorPane)
+        drafts = list(self._queue.values())
+        if editor.dirty:
+            drafts.append(editor.draft())
+        latest = {draft.page: draft for draft in drafts}
+        for draft in latest.values():
+            entry_id = self._page_ids.get(draft.page, draft.entry_id)
+            try:
+                if entry_id is not None:
+                    self.journal.update_entry(
+                        entry_id, text=draft.text, mood=draft.mood
+                    )
+                elif draft.text.strip() or draft.mood is not None:
+                    entry = self.journal.add_entry(
+                        draft.text, day=draft.day, kind=draft.kind, mood=draft.mood
+                    )
+                    self._page_ids[draft.page] = entry.id
+            except (HealJournalError, OSError):
+                continue
+        self._queue.clear()
+
     async def flush(self) -> str | None:
         """Save everything now; return why not when something could not be saved."""
         editor = self.query_one(EditorPane)
@@ -312,7 +354,12 @@ class MainScreen(Screen[None]):
 
     @on(Refreshed)
     def _refreshed(self, message: Refreshed) -> None:
-        self._show(message.overview)
+        if not self._ready:
+            # The first read failed; the file changed since, so try again.
+            editor = self.query_one(EditorPane)
+            self._load(editor.day, editor.entry_id)
+        if not self._show(message.overview):
+            return  # older than what is shown: it must not undo a newer save
         editor = self.query_one(EditorPane)
         if editor.entry_id is not None and not editor.dirty and self._saving is None:
             entry = message.overview.entry(editor.entry_id)
@@ -323,22 +370,64 @@ class MainScreen(Screen[None]):
 
     @on(PageLoaded)
     def _page_loaded(self, message: PageLoaded) -> None:
+        if message.token != self._load_token:
+            return  # a newer page was asked for since
         editor = self.query_one(EditorPane)
         self._show(message.overview)
         placeholder = tip_for(message.day).prompt
-        first_load = not self._welcome_checked
+        first_load = not self._ready
         self._ready = True
+        entry = message.entry
+        waiting = self._waiting_draft(message.day, entry)
         if first_load and editor.day == message.day and editor.text:
             # The person typed before the journal finished loading: keep it.
-            if message.entry is not None:
-                editor.merge_loaded(message.entry)
+            if entry is not None:
+                editor.merge_loaded(entry)
+            # Replace the draft queued before the load (it had no entry id).
+            self._queue.pop(editor.page, None)
+            if editor.dirty:
+                self.queue_save(EditorPane.SaveRequested(editor.draft()))
+        elif not first_load and self._is_open(editor, message.day, entry):
+            pass  # already on screen, with whatever was typed meanwhile
         else:
-            editor.open_page(message.day, message.entry, placeholder)
+            if editor.dirty:
+                # Typed while the other page was loading: save it first.
+                self.queue_save(EditorPane.SaveRequested(editor.draft()))
+            if waiting is not None:
+                # This page has words still waiting to be saved (the disk was
+                # full, say): show those, not the older text on disk.
+                editor.open_draft(waiting, entry, placeholder)
+            else:
+                editor.open_page(message.day, entry, placeholder)
         self.query_one(DayList).highlight_page(message.day, editor.entry_id)
         self.query_one(MonthCalendar).show(message.overview.moods, message.day)
+        self._pump()
         if first_load:
-            self._welcome_checked = True
             self._maybe_welcome(message.overview)
+
+    def _entry_of(self, draft: Draft) -> int | None:
+        return self._page_ids.get(draft.page, draft.entry_id)
+
+    def _is_open(self, editor: EditorPane, day: date, entry: Entry | None) -> bool:
+        if editor.day != day:
+            return False
+        current = self._page_ids.get(editor.page, editor.entry_id)
+        if entry is None:
+            return current is None and editor.kind is EntryKind.REFLECTION
+        return current == entry.id
+
+    def _waiting_draft(self, day: date, entry: Entry | None) -> Draft | None:
+        drafts = list(self._queue.values())
+        if self._saving is not None:
+            drafts.append(self._saving)
+        for draft in reversed(drafts):
+            if draft.day != day:
+                continue
+            if entry is not None and self._entry_of(draft) == entry.id:
+                return draft
+            if entry is None and self._entry_of(draft) is None:
+                return draft
+        return None
 
     @on(ChangeFailed)
     def _change_failed(self, message: ChangeFailed) -> None:
@@ -347,9 +436,10 @@ class MainScreen(Screen[None]):
             message.error, title="That didn't work", severity="error", timeout=8
         )
 
-    def _show(self, overview: Overview) -> None:
+    def _show(self, overview: Overview) -> bool:
+        """Show `overview` unless a newer one is already shown; say which."""
         if self.overview is not None and overview.generation < self.overview.generation:
-            return  # an older picture that arrived late
+            return False  # an older picture that arrived late
         previous = self.overview
         self.overview = overview
         editor = self.query_one(EditorPane)
@@ -368,6 +458,7 @@ class MainScreen(Screen[None]):
         self.query_one(MonthCalendar).show(overview.moods)
         self.query_one(GoalChecklist).show(list(overview.goals), self.today)
         self._celebrate(previous, overview)
+        return True
 
     def _celebrate(self, previous: Overview | None, overview: Overview) -> None:
         streak = overview.no_contact_streak
@@ -457,14 +548,15 @@ class MainScreen(Screen[None]):
 
     def _open(self, day: date, entry_id: int | None, *, blank: bool = False) -> None:
         editor = self.query_one(EditorPane)
-        editor.save_now()
+        if editor.dirty:
+            self.queue_save(EditorPane.SaveRequested(editor.draft()))
         self.action_pane("editor")
         if blank:
             editor.open_page(day, None, tip_for(day).prompt)
             if self.overview:
                 self._show(self.overview)
             return
-        self.load(day, entry_id)
+        self._load(day, entry_id)
 
     @on(DayList.PageChosen)
     def _page_chosen(self, message: DayList.PageChosen) -> None:

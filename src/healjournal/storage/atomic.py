@@ -115,7 +115,7 @@ def _check_shape(data: Any) -> str | None:
         if not isinstance(table, dict):
             return f"table {name!r} is not an object"
         for doc_id, doc in table.items():
-            if not doc_id.isdigit():
+            if not (doc_id.isascii() and doc_id.isdigit()):
                 return f"table {name!r} has a key {doc_id!r} that is not an id"
             if not isinstance(doc, dict):
                 return f"record {name}/{doc_id} is not an object"
@@ -257,7 +257,10 @@ class AtomicJSONStorage(Storage):
 
     def changed_on_disk(self) -> bool:
         """Whether the file differs from what this process last read or wrote."""
-        return _Stamp.of(self.file) != self._stamp
+        try:
+            return _Stamp.of(self.file) != self._stamp
+        except OSError:
+            return True  # let the next read report what is wrong
 
     def ensure_folder(self) -> None:
         """Create the journal's folder, private to its owner."""
@@ -292,12 +295,21 @@ class AtomicJSONStorage(Storage):
             self._backup_before_first_save_of_the_day()
             write_atomically(self.file, payload)
         except OSError as error:
-            stamp = _Stamp.of(self.file)
-            if stamp is not None and stamp != self._stamp:
-                # The rename happened and only the folder fsync failed: the disk
-                # has the new data, so memory follows it.
+            try:
+                stamp = _Stamp.of(self.file)
+            except OSError:
+                stamp = None
+            if (
+                stamp is not None
+                and stamp != self._stamp
+                and stamp.size == len(payload)
+            ):
+                # The rename happened and only the folder fsync failed: the new
+                # journal is in place, so memory follows it and the save counts
+                # (saying otherwise would make the caller add it a second time).
                 self._data, self._stamp = data, stamp
                 self.generation += 1
+                return
             raise SaveFailed(
                 f"could not save to {self.file}: {_describe_os_error(error)}. "
                 "The journal on disk is unchanged"
@@ -306,7 +318,12 @@ class AtomicJSONStorage(Storage):
         self.generation += 1
 
     def _load(self) -> Tables | None:
-        stamp = _Stamp.of(self.file)
+        try:
+            stamp = _Stamp.of(self.file)
+        except OSError as error:
+            raise JournalUnreadable(
+                unreadable_message(self.file, _describe_os_error(error))
+            ) from None
         if stamp is None:
             if self._data is not None:
                 self.generation += 1

@@ -33,7 +33,7 @@ from healjournal.domain.models import (
     check_text,
     find_tags,
 )
-from healjournal.errors import InputError, JournalBusy, JournalUnreadable
+from healjournal.errors import InputError, JournalBusy, JournalUnreadable, SaveFailed
 from healjournal.storage.atomic import (
     FILE_MODE,
     AtomicJSONStorage,
@@ -173,6 +173,11 @@ class Journal:
                 raise JournalBusy(
                     f"another healjournal has been saving to {self.path} for "
                     f"{self._lock_timeout:g} s; try again in a moment"
+                ) from None
+            except OSError as error:
+                raise SaveFailed(
+                    f"cannot lock {self.path} to save: "
+                    f"{error.strerror or error}. The journal on disk is unchanged"
                 ) from None
             self._depth = 1
             try:

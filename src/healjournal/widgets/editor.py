@@ -248,6 +248,18 @@ class EditorPane(Vertical):
         self._set_state(self._saved_label(entry))
         self._show_title()
 
+    def open_draft(self, draft: Draft, entry: Entry | None, placeholder: str) -> None:
+        """Show a page whose newest words are still waiting to be saved."""
+        self.open_page(draft.day, entry, placeholder)
+        self.page = draft.page
+        self.entry_id = entry.id if entry else draft.entry_id
+        self.kind = draft.kind
+        area = self.text_area
+        area.load_text(draft.text)
+        area.move_cursor(area.document.end)
+        self.query_one(MoodPicker).set_mood(draft.mood, announce=False)
+        self._set_state("not saved yet - your text is kept", error=True)
+
     def merge_loaded(self, entry: Entry) -> None:
         """The saved text arrived after the person started typing: keep both."""
         typed = self.text
@@ -259,8 +271,7 @@ class EditorPane(Vertical):
         area.move_cursor(area.document.end)
         if self.mood is None:
             self.query_one(MoodPicker).set_mood(entry.mood, announce=False)
-        if self.dirty:
-            self.save_now()
+        self._cancel_timer()  # the screen queues the merged page itself
 
     def reload(self, entry: Entry) -> None:
         """The open entry changed on disk and nothing here is unsaved: show it."""

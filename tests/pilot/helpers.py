@@ -1,0 +1,53 @@
+"""What the app tests share: waiting for the app to settle, reading it back."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from healjournal.screens.main import MainScreen
+from healjournal.storage.journal import Journal
+from healjournal.widgets.editor import EditorPane
+
+#: The frozen clock's day (see conftest.FROZEN_AT).
+TODAY = date(2026, 11, 24)
+
+
+def _busy(app, timers: bool = True) -> bool:
+    main = next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
+    if main is None:
+        return False
+    editor = main.query_one(EditorPane)
+    return (
+        (timers and editor._timer is not None and editor._error is None)
+        or main._saving is not None
+        or (bool(main._queue) and not main._paused)
+    )
+
+
+async def settle(pilot, rounds: int = 500, *, timers: bool = True) -> None:
+    """Wait until autosave timers have fired, saves and workers are done.
+
+    With `timers=False` a pending autosave is not waited for (a test that set
+    a long delay on purpose).
+    """
+    app = pilot.app
+    for _ in range(rounds):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not _busy(app, timers):
+            return
+    raise AssertionError("the app never settled")
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def page(app) -> EditorPane:
+    return app.screen.query_one(EditorPane)
+
+
+def reopen(journal_path, clock) -> Journal:
+    return Journal.open(journal_path, clock=clock)
