@@ -7,7 +7,6 @@ import os
 import threading
 from datetime import date, timedelta
 
-import pytest
 from helpers import TODAY, page, reopen, screen_text, settle
 from textual.containers import ScrollableContainer
 from textual.widgets import TextArea
@@ -35,21 +34,6 @@ from healjournal.widgets.topbar import TopBar
 
 TEXTUAL_BINDINGS = [*TextArea.BINDINGS, *ScrollableContainer.BINDINGS]
 WIDE, NARROW = (120, 40), (80, 24)
-
-
-@pytest.fixture
-def welcomed(journal_path, clock) -> Journal:
-    """A journal that has been opened before: no welcome."""
-    journal = Journal.open(journal_path, clock=clock)
-    journal.set_setting("welcomed", True)
-    return journal
-
-
-@pytest.fixture(autouse=True)
-def _quick_saves(monkeypatch):
-    """Autosave and retry at once, so tests wait for workers, not for seconds."""
-    monkeypatch.setattr(editor_module, "AUTOSAVE_DELAY", 0.001)
-    monkeypatch.setattr(editor_module, "RETRY_DELAY", 0.001)
 
 
 async def type_text(pilot, text: str) -> None:

@@ -11,29 +11,15 @@ import threading
 from datetime import date
 from pathlib import Path
 
-import pytest
 from helpers import TODAY, page, reopen, settle
 
 from healjournal.app import HealJournalApp
 from healjournal.screens import main as main_screen
 from healjournal.storage import atomic
-from healjournal.storage.journal import Journal
 from healjournal.widgets import editor as editor_module
 
 WIDE = (120, 40)
 FRIDAY = date(2026, 11, 20)
-
-
-@pytest.fixture
-def welcomed(journal_path, clock) -> Journal:
-    journal = Journal.open(journal_path, clock=clock)
-    journal.set_setting("welcomed", True)
-    return journal
-
-
-@pytest.fixture(autouse=True)
-def _quick_saves(monkeypatch):
-    monkeypatch.setattr(editor_module, "AUTOSAVE_DELAY", 0.001)
 
 
 def hold(monkeypatch, function_name: str) -> threading.Event:
