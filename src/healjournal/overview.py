@@ -48,7 +48,7 @@ def gather(journal: Journal, today: date) -> Overview:
     """Read the whole picture; call it off the UI thread."""
     with journal.reading():
         entries = journal.entries()
-        goals = journal.goals()
+        goals = journal.goals(include_archived=True)
         record = journal.no_contact()
         return Overview(
             today=today,

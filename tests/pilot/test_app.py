@@ -531,3 +531,29 @@ class TestDemo:
         assert welcomed is True
         assert not path.exists()  # cleaned up afterwards
         assert not journal_path.exists()
+
+
+class TestPutAway:
+    async def test_an_archived_goal_can_be_seen_and_brought_back(
+        self, welcomed, journal_path, clock
+    ):
+        goal = welcomed.add_goal("Post every day", Theme.SOCIAL, GoalKind.DAILY)
+        welcomed.tick_goal(goal.id, TODAY)
+        welcomed.archive_goal(goal.id)
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await pilot.press("f4")
+            assert "Post every day" not in screen_text(app)
+            assert "h shows 1 put away" in screen_text(app)
+            await pilot.press("h")
+            await pilot.pause()
+            assert "Post every day" in screen_text(app)
+            await pilot.press("down", "x")
+            await settle(pilot)
+            assert isinstance(app.screen, ConfirmDialog)
+            await pilot.press("y")
+            await settle(pilot)
+        again = reopen(journal_path, clock).get_goal(goal.id)
+        assert not again.archived
+        assert again.ticks == (TODAY,)  # its history came back with it

@@ -21,7 +21,8 @@ KEYS = """\
 | 1-5 on the mood line | how the day felt; the same number again clears it |
 | F2 | the days: pick a page with Enter or a click; the calendar below |
 | F3 | tips: ← → to browse the seven themes, Enter on a prompt or a goal |
-| F4 | goals: Space ticks today, `a` add, `e` edit, `x` archive, Del delete |
+| F4 | goals: Space ticks today, `a` add, `e` edit, `x` put away, Del delete |
+| `h` in goals | show the goals put away; `x` on one brings it back |
 | Esc | back to writing |
 | F5 | write an unsent letter: said here, sent nowhere |
 | F6 | I contacted him: log it, kindly |

@@ -577,7 +577,10 @@ class MainScreen(Screen[None]):
     @on(TipSidebar.StarterGoalChosen)
     def _starter_goal(self, message: TipSidebar.StarterGoalChosen) -> None:
         goals = self.overview.goals if self.overview else ()
-        if any(g.title.casefold() == message.title.casefold() for g in goals):
+        if any(
+            g.title.casefold() == message.title.casefold() and not g.archived
+            for g in goals
+        ):
             self.notify(f"Already on your list: {message.title}")
             return
         self.change(
@@ -629,6 +632,24 @@ class MainScreen(Screen[None]):
     def _archive_goal(self, message: GoalChecklist.ArchiveRequested) -> None:
         goal = self._goal(message.goal_id)
         if goal is None:
+            return
+        if goal.archived:
+
+            def restore(yes: bool | None) -> None:
+                if yes:
+                    self.change(
+                        lambda j: j.archive_goal(goal.id, archived=False),
+                        lambda _: f"Back on your list: {goal.title}",
+                    )
+
+            self.app.push_screen(
+                ConfirmDialog(
+                    "Bring this goal back?",
+                    f"“{goal.title}” goes back on your list, with its ticks.",
+                    confirm="Bring it back",
+                ),
+                restore,
+            )
             return
 
         def answered(yes: bool | None) -> None:

@@ -131,8 +131,9 @@ class GoalChecklist(Widget):
         Binding("space", "toggle", "Tick", id="goals.toggle"),
         Binding("a", "add", "Add", id="goals.add"),
         Binding("e", "edit", "Edit", id="goals.edit"),
-        Binding("x", "archive", "Archive", id="goals.archive"),
+        Binding("x", "archive", "Put away", id="goals.archive"),
         Binding("delete", "delete", "Delete", id="goals.delete"),
+        Binding("h", "show_archived", "Show put away", id="goals.show_archived"),
     ]
     """
     | Key(s) | Description |
@@ -182,7 +183,9 @@ class GoalChecklist(Widget):
         """An empty checklist; `show` fills it."""
         super().__init__(id=id, classes=classes)
         self._goals: dict[int, Goal] = {}
+        self._archived: dict[int, Goal] = {}
         self._today: date | None = None
+        self.show_archived = False
         self.border_title = "Goals"
 
     def compose(self) -> ComposeResult:
@@ -204,10 +207,11 @@ class GoalChecklist(Widget):
     def show(self, goals: list[Goal], today: date) -> None:
         """Show `goals` as seen on `today`, keeping the highlighted goal if it stays.
 
-        Archived goals are left out. If the highlighted goal is gone, the
-        highlight stays at the same place in the list.
+        Archived goals are listed last, under "Put away", only after `h`. If
+        the highlighted goal is gone, the highlight stays at the same place.
         """
         self._goals = {goal.id: goal for goal in goals if not goal.archived}
+        self._archived = {goal.id: goal for goal in goals if goal.archived}
         self._today = today
         if self.is_mounted:
             self._refill()
@@ -225,6 +229,23 @@ class GoalChecklist(Widget):
         keep_index = option_list.highlighted
         active = list(self._goals.values())
         options = _options(active, self._today) if active else [_empty()]
+        if self._archived and self.show_archived:
+            heading = Content.assemble(
+                ("\n", ""),
+                ("Put away", "bold $text-accent"),
+                (" · x brings one back", "$foreground-muted"),
+            )
+            options.append(Option(heading, id="theme-archived", disabled=True))
+            options += [_goal_option(g, self._today) for g in self._archived.values()]
+        elif self._archived:
+            hint = f"h shows {len(self._archived)} put away"
+            options.append(
+                Option(
+                    Content.styled(f"\n{hint}", "$foreground-muted"),
+                    id="archived-hint",
+                    disabled=True,
+                )
+            )
         option_list.set_options(options)
         option_list.highlighted = _new_highlight(option_list, keep_id, keep_index)
         self.refresh_bindings()
@@ -249,7 +270,7 @@ class GoalChecklist(Widget):
     def action_toggle(self) -> None:
         """Tick the highlighted goal for today, or untick it if ticked today."""
         goal = self._highlighted_goal()
-        if goal is not None and self._today is not None:
+        if goal is not None and self._today is not None and not goal.archived:
             ticked = not goal.ticked_on(self._today)
             self.post_message(self.Toggled(goal_id=goal.id, ticked=ticked))
 
@@ -261,6 +282,11 @@ class GoalChecklist(Widget):
         """Ask to edit the highlighted goal."""
         if (goal_id := self.highlighted_goal_id) is not None:
             self.post_message(self.EditRequested(goal_id=goal_id))
+
+    def action_show_archived(self) -> None:
+        """Show or hide the goals put away."""
+        self.show_archived = not self.show_archived
+        self._refill()
 
     def action_archive(self) -> None:
         """Ask to archive the highlighted goal."""
@@ -274,7 +300,9 @@ class GoalChecklist(Widget):
 
     def _highlighted_goal(self) -> Goal | None:
         goal_id = self.highlighted_goal_id
-        return None if goal_id is None else self._goals.get(goal_id)
+        if goal_id is None:
+            return None
+        return self._goals.get(goal_id) or self._archived.get(goal_id)
 
 
 def _goal_id(option: Option | None) -> int | None:
