@@ -557,3 +557,19 @@ class TestPutAway:
         again = reopen(journal_path, clock).get_goal(goal.id)
         assert not again.archived
         assert again.ticks == (TODAY,)  # its history came back with it
+
+
+async def test_ctrl_n_starts_a_second_page_for_today(welcomed, journal_path, clock):
+    app = HealJournalApp(journal_path, clock=clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "morning")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert page(app).text == ""
+        await type_text(pilot, "evening")
+        await pilot.press("ctrl+q")
+    assert [e.text for e in reopen(journal_path, clock).entries_on(TODAY)] == [
+        "morning",
+        "evening",
+    ]

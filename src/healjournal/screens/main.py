@@ -552,6 +552,7 @@ class MainScreen(Screen[None]):
             self.queue_save(EditorPane.SaveRequested(editor.draft()))
         self.action_pane("editor")
         if blank:
+            self._load_token += 1  # a page still loading must not replace this one
             editor.open_page(day, None, tip_for(day).prompt)
             if self.overview:
                 self._show(self.overview)
