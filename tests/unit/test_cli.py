@@ -251,3 +251,17 @@ def test_slip_notes_are_in_the_markdown_and_text_exports(journal_path, clock, ca
         assert quote in out
         assert "he texted happy birthday and I answered" in out
         assert "too early for the range" not in out
+
+
+def test_a_lock_that_cannot_be_taken_is_one_line_not_a_traceback(
+    journal_path, clock, capsys
+):
+    run("add", "first")
+    capsys.readouterr()
+    lock = journal_path.with_name("journal.json.lock")
+    lock.unlink(missing_ok=True)
+    lock.mkdir()  # stands in for a lock file nobody can open
+    before = journal_path.read_bytes()
+    assert run("add", "second") == 2
+    assert "cannot lock" in one_line(capsys.readouterr().err)
+    assert journal_path.read_bytes() == before

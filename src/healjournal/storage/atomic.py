@@ -251,10 +251,6 @@ class AtomicJSONStorage(Storage):
             pending, self._pending = self._pending, None
             self.save(pending)
 
-    def exists(self) -> bool:
-        """Whether the journal file is there yet."""
-        return self.file.exists()
-
     def changed_on_disk(self) -> bool:
         """Whether the file differs from what this process last read or wrote."""
         try:

@@ -37,7 +37,6 @@ from healjournal.errors import InputError, JournalBusy, JournalUnreadable, SaveF
 from healjournal.storage.atomic import (
     FILE_MODE,
     AtomicJSONStorage,
-    Tables,
     unreadable_message,
     write_atomically,
 )
@@ -130,10 +129,6 @@ class Journal:
         """The clock that says what "today" is for this journal."""
         return self._clock
 
-    def exists(self) -> bool:
-        """Whether anything has been saved yet."""
-        return self._storage.exists()
-
     def changed_on_disk(self) -> bool:
         """Whether another process saved since this one last read or wrote."""
         return self._storage.changed_on_disk()
@@ -167,55 +162,52 @@ class Journal:
                     self._depth -= 1
                 return
             self._storage.ensure_folder()
-            try:
-                self._lock.acquire(timeout=self._lock_timeout)
-            except Timeout:
-                raise JournalBusy(
-                    f"another healjournal has been saving to {self.path} for "
-                    f"{self._lock_timeout:g} s; try again in a moment"
-                ) from None
-            except OSError as error:
-                raise SaveFailed(
-                    f"cannot lock {self.path} to save: "
-                    f"{error.strerror or error}. The journal on disk is unchanged"
-                ) from None
-            self._depth = 1
-            try:
-                with self._storage.batch():
-                    self._ensure_current_schema()
-                    yield
-            finally:
-                self._depth = 0
-                self._lock.release()
+            with self._locked():
+                self._depth = 1
+                try:
+                    with self._storage.batch():
+                        self._ensure_current_schema()
+                        yield
+                finally:
+                    self._depth = 0
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the lock file beside the journal, or say why it cannot be had."""
+        try:
+            self._lock.acquire(timeout=self._lock_timeout)
+        except Timeout:
+            raise JournalBusy(
+                f"another healjournal has been saving to {self.path} for "
+                f"{self._lock_timeout:g} s; try again in a moment"
+            ) from None
+        except OSError as error:
+            raise SaveFailed(
+                f"cannot lock {self.path}: {error.strerror or error}. "
+                "The journal on disk is unchanged"
+            ) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     def _check_and_upgrade(self) -> None:
         with self._mutex:
             if self.path.parent.exists():
-                with self._lock_quietly():
+                with self._locked():
                     self._storage.remove_stale_temp_files()
             tables = self._storage.read()
             if tables is None:
                 return
             _, found = migrate(tables, self.path)
             if found < SCHEMA_VERSION:
-                self._keep_pre_upgrade_copy(found)
                 with self.transaction():
-                    pass  # _ensure_current_schema upgrades and saves
+                    # Under the lock, so no other healjournal's open takes the
+                    # copy's temp file for a stale one; the upgrade is saved
+                    # when the transaction ends.
+                    self._keep_pre_upgrade_copy(found)
             for name, convert in self._converters().items():
                 self._convert_all(name, convert)
-
-    @contextlib.contextmanager
-    def _lock_quietly(self) -> Iterator[None]:
-        try:
-            self._lock.acquire(timeout=self._lock_timeout)
-        except Timeout:
-            raise JournalBusy(
-                f"another healjournal is holding {self.path}; try again in a moment"
-            ) from None
-        try:
-            yield
-        finally:
-            self._lock.release()
 
     def _keep_pre_upgrade_copy(self, version: int) -> None:
         copy = self.path.with_name(f"{self.path.name}.schema{version}.bak")
@@ -275,7 +267,7 @@ class Journal:
         return {
             ENTRIES: _entry_from_doc,
             GOALS: _goal_from_doc,
-            NOCONTACT: lambda i, d: d,
+            NOCONTACT: _no_contact_from_doc,
             SETTINGS: lambda i, d: d,
         }
 
@@ -556,32 +548,14 @@ class Journal:
 
     def no_contact(self) -> NoContact:
         """When no contact started and every slip since."""
-        docs = self._convert_all(NOCONTACT, lambda i, d: d)
+        records = self._convert_all(NOCONTACT, _no_contact_from_doc)
         started = None
         slips = []
-        for doc_id, doc in sorted(docs.items()):
-            try:
-                day = date.fromisoformat(doc["day"])
-                if doc.get("type") == "start":
-                    started = day
-                elif doc.get("type") == "slip":
-                    created = doc.get("created")
-                    slips.append(
-                        Slip(
-                            id=doc_id,
-                            day=day,
-                            note=str(doc.get("note", "")),
-                            created=datetime.fromisoformat(created)
-                            if created
-                            else None,
-                        )
-                    )
-            except (KeyError, ValueError, TypeError) as error:
-                raise JournalUnreadable(
-                    unreadable_message(
-                        self.path, f"record nocontact/{doc_id} is damaged ({error!s})"
-                    )
-                ) from None
+        for _, record in sorted(records.items()):
+            if isinstance(record, Slip):
+                slips.append(record)
+            elif record is not None:
+                started = record  # the last start recorded wins
         slips.sort(key=lambda s: (s.day, s.id))
         return NoContact(started=started, slips=tuple(slips))
 
@@ -660,10 +634,7 @@ class Journal:
 
     def get_setting(self, key: str, default: T | None = None) -> Any:
         """A saved setting, or `default`."""
-        for doc in self._convert_all(SETTINGS, lambda i, d: d).values():
-            if doc.get("key") == key:
-                return doc.get("value")
-        return default
+        return self.settings().get(key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
         """Save a setting (any JSON value)."""
@@ -680,14 +651,24 @@ class Journal:
         docs = self._convert_all(SETTINGS, lambda i, d: d).values()
         return {doc["key"]: doc.get("value") for doc in docs if "key" in doc}
 
-    def raw_tables(self) -> Tables:
-        """A copy of everything in the journal, for export."""
-        with self._mutex:
-            tables = self._storage.read() or {}
-            return {name: dict(table) for name, table in tables.items()}
-
 
 # -- records <-> models ---------------------------------------------------------
+
+
+def _no_contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Slip | date | None:
+    """A slip, the start day (a date), or None for a record of another kind."""
+    day = date.fromisoformat(doc["day"])
+    if doc.get("type") == "start":
+        return day
+    if doc.get("type") == "slip":
+        created = doc.get("created")
+        return Slip(
+            id=doc_id,
+            day=day,
+            note=str(doc.get("note", "")),
+            created=datetime.fromisoformat(created) if created else None,
+        )
+    return None
 
 
 def _entry_from_doc(doc_id: int, doc: dict[str, Any]) -> Entry:
