@@ -64,10 +64,7 @@ class HealJournalApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 screen.hold_saves()
-        for screen in self.screen_stack:
-            save_draft = getattr(screen, "save_draft", None)
-            if callable(save_draft):
-                save_draft()
+        self._hand_over_letters()
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 screen.save_everything_now()
@@ -96,6 +93,13 @@ class HealJournalApp(App[None]):
             self.journal.set_setting("theme", name)
         except HealJournalError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
+
+    def _hand_over_letters(self) -> None:
+        """Put the words of any letter being written into the save queue."""
+        for screen in self.screen_stack:
+            save_draft = getattr(screen, "save_draft", None)
+            if callable(save_draft):
+                save_draft()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every journal action, the colour themes, and quit.
@@ -132,10 +136,7 @@ class HealJournalApp(App[None]):
             self.exit()
             return
         self._quitting = True
-        for screen in self.screen_stack:
-            save_draft = getattr(screen, "save_draft", None)
-            if callable(save_draft):
-                save_draft()  # a letter being written goes into the queue too
+        self._hand_over_letters()
         problem = await main.flush()
         if problem is None:
             self.exit()

@@ -180,18 +180,7 @@ class MainScreen(Screen[None]):
         """Save one page; add it when it has no entry yet."""
         journal = self.journal
         try:
-            entry = None
-            if draft.entry_id is not None:
-                try:
-                    entry = journal.update_entry(
-                        draft.entry_id, text=draft.text, mood=draft.mood
-                    )
-                except InputError:
-                    entry = None  # deleted elsewhere meanwhile: save it anew
-            if entry is None and (draft.text.strip() or draft.mood is not None):
-                entry = journal.add_entry(
-                    draft.text, day=draft.day, kind=draft.kind, mood=draft.mood
-                )
+            entry = write_draft(journal, draft)
         except (HealJournalError, OSError) as error:
             self.post_message(self.DraftFailed(draft, str(error)))
             return
@@ -316,19 +305,15 @@ class MainScreen(Screen[None]):
             drafts.append(editor.draft())
         latest = {draft.page: draft for draft in drafts}
         for draft in latest.values():
-            entry_id = self._page_ids.get(draft.page, draft.entry_id)
+            draft = replace(
+                draft, entry_id=self._page_ids.get(draft.page, draft.entry_id)
+            )
             try:
-                if entry_id is not None:
-                    self.journal.update_entry(
-                        entry_id, text=draft.text, mood=draft.mood
-                    )
-                elif draft.text.strip() or draft.mood is not None:
-                    entry = self.journal.add_entry(
-                        draft.text, day=draft.day, kind=draft.kind, mood=draft.mood
-                    )
-                    self._page_ids[draft.page] = entry.id
+                entry = write_draft(self.journal, draft)
             except (HealJournalError, OSError):
                 continue
+            if entry is not None:
+                self._page_ids[draft.page] = entry.id
         self._queue.clear()
 
     async def flush(self) -> str | None:
@@ -764,6 +749,22 @@ class MainScreen(Screen[None]):
         self.notify(
             theme_tips(Theme(theme)).summary, title=theme_tips(Theme(theme)).name
         )
+
+
+def write_draft(journal: Journal, draft: Draft) -> Entry | None:
+    """Save a page: update its entry, or add one (None for an empty new page)."""
+    if draft.entry_id is not None:
+        try:
+            return journal.update_entry(
+                draft.entry_id, text=draft.text, mood=draft.mood
+            )
+        except InputError:
+            pass  # deleted elsewhere meanwhile: save it anew
+    if draft.text.strip() or draft.mood is not None:
+        return journal.add_entry(
+            draft.text, day=draft.day, kind=draft.kind, mood=draft.mood
+        )
+    return None
 
 
 MILESTONE_WORDS = {
