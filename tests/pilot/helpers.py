@@ -42,6 +42,7 @@ async def settle(pilot, rounds: int = 500, *, timers: bool = True) -> None:
 
 def screen_text(app) -> str:
     """What the terminal shows, as plain text."""
+    # The compositor is private, but it is what a screenshot is made from.
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from helpers import screen_text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.message import Message
@@ -21,12 +22,6 @@ TODAY = date(2026, 11, 24)
 YESTERDAY = date(2026, 11, 23)
 
 SIZES = pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
-
-
-def screen_text(app: App[None]) -> str:
-    """What the terminal shows, as plain text."""
-    # The compositor is private, but it is what a screenshot is made from.
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def static_text(app: App[None], selector: str) -> str:
