@@ -8,6 +8,8 @@ from datetime import date
 from healjournal.domain.models import Entry, Goal, NoContact
 from healjournal.domain.stats import (
     Streak,
+    daily_moods,
+    mood_level,
     no_contact_streak,
     ticks_this_week,
     writing_streak,
@@ -31,13 +33,13 @@ class Overview:
 
     @property
     def moods(self) -> dict[date, int | None]:
-        """Each day written, with the day's last mood (None when never set)."""
-        days: dict[date, int | None] = {}
-        for entry in self.entries:  # oldest first, so the last mood wins
-            days.setdefault(entry.day, None)
-            if entry.mood is not None:
-                days[entry.day] = entry.mood
-        return days
+        """Each day written, with the mean of its moods as a whole 1 to 5.
+
+        The same daily mean the review uses (daily_moods), rounded half up by
+        mood_level so the calendar and mood line can colour it (None when no
+        entry of the day has a mood).
+        """
+        return {day: mood_level(m) for day, m in daily_moods(self.entries).items()}
 
     def entry(self, entry_id: int | None) -> Entry | None:
         """The entry with this id, if it is in the picture."""

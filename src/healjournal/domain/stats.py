@@ -5,12 +5,23 @@ Every figure the app or the command line shows is computed here, once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
-from healjournal.domain.models import MILESTONES, Goal, NoContact
+from healjournal.domain.models import (
+    MILESTONES,
+    Entry,
+    EntryKind,
+    Goal,
+    NoContact,
+    Slip,
+    Theme,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,3 +90,330 @@ def writing_streak(days_written: Iterable[date], today: date) -> Streak:
         previous = day
     alive = previous is not None and (today - previous).days <= 1
     return Streak(current=run if alive else 0, best=best)
+
+
+# -- mood ---------------------------------------------------------------------
+
+
+def daily_moods(entries: Iterable[Entry]) -> dict[date, float | None]:
+    """Each day written -> the mean mood of that day's entries that have one.
+
+    A day with writing but no mood maps to None. Days come out oldest first.
+    Days are the entries' own `day`, never recomputed from `created`, so an
+    entry written at 00:30 belongs to the day the person gave it.
+    """
+    scores: dict[date, list[int]] = {}
+    for entry in entries:
+        day_scores = scores.setdefault(entry.day, [])
+        if entry.mood is not None:
+            day_scores.append(entry.mood)
+    return {day: mean(scores[day]) for day in sorted(scores)}
+
+
+def mood_level(mood: float | None) -> int | None:
+    """A day's mean mood as a whole mood from 1 to 5, rounding halves up.
+
+    For anything drawn per mood (colours, marks): 3.5 shows as 4, 2.4 as 2.
+    """
+    if mood is None:
+        return None
+    # Not round(): it rounds halves to even, so 2.5 and 3.5 would go opposite ways.
+    return min(5, max(1, math.floor(mood + 0.5)))
+
+
+def mood_series(
+    moods: Mapping[date, float | None], today: date, days: int
+) -> tuple[float | None, ...]:
+    """The `days` days ending with today, oldest first: each day's mood or None."""
+    first = today - timedelta(days=days - 1)
+    return tuple(moods.get(first + timedelta(days=n)) for n in range(max(days, 0)))
+
+
+def mean(values: Iterable[float | None]) -> float | None:
+    """The mean of the values that are not None; None when there are none."""
+    known = [v for v in values if v is not None]
+    return sum(known) / len(known) if known else None
+
+
+#: Mood days needed in each 30-day window before a trend is given.
+TREND_MIN_DAYS = 5
+#: A change in average mood smaller than this reads as "steady".
+TREND_STEADY = 0.25
+
+
+def mood_trend(recent: Sequence[float | None], previous: Sequence[float | None]) -> str:
+    """Whether mood went "up", "down" or stayed "steady" from `previous` to `recent`.
+
+    Each is a series of daily moods (None for days without one). The answer is
+    "" when either has fewer than TREND_MIN_DAYS days with a mood, so a couple
+    of scores never make a trend; "steady" when the averages differ by less
+    than TREND_STEADY.
+    """
+    known_recent = [m for m in recent if m is not None]
+    known_previous = [m for m in previous if m is not None]
+    if min(len(known_recent), len(known_previous)) < TREND_MIN_DAYS:
+        return ""
+    change = sum(known_recent) / len(known_recent)
+    change -= sum(known_previous) / len(known_previous)
+    if abs(change) < TREND_STEADY:
+        return "steady"
+    return "up" if change > 0 else "down"
+
+
+# -- writing ------------------------------------------------------------------
+
+
+def words_written(
+    entries: Iterable[Entry], start: date | None = None, end: date | None = None
+) -> int:
+    """Words in the entries dated from `start` to `end`, both included."""
+    return sum(
+        entry.words
+        for entry in entries
+        if (start is None or entry.day >= start) and (end is None or entry.day <= end)
+    )
+
+
+def week_start(day: date) -> date:
+    """The Monday of `day`'s week."""
+    return day - timedelta(days=day.weekday())
+
+
+# -- no contact runs ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One stretch of no contact, counted like the Day N counter.
+
+    `start` is the contact day it counts from (day 0), `end` the next contact
+    day, or today for the run still going, and `days` is `end - start`: the
+    count the person saw on `end`.
+    """
+
+    start: date
+    end: date
+    days: int
+
+
+def no_contact_runs(record: NoContact, today: date) -> tuple[Run, ...]:
+    """Every run of no contact, oldest first; the last one is the current run.
+
+    The same numbers as no_contact_streak: the last run's `days` is the
+    streak's `current` (0 after a slip today) and the longest run is its
+    `best`. Empty when no_contact_streak is None.
+    """
+    days = _contact_days(record, today)
+    if not days:
+        return ()
+    ends = [*days[1:], today]
+    return tuple(
+        Run(start=a, end=b, days=(b - a).days) for a, b in zip(days, ends, strict=True)
+    )
+
+
+def _contact_days(record: NoContact, today: date) -> list[date]:
+    # The contact days no_contact_streak counts from: the start and every
+    # slip, up to today, each day once.
+    days = {s.day for s in record.slips if s.day <= today}
+    if record.started is not None and record.started <= today:
+        days.add(record.started)
+    return sorted(days)
+
+
+# -- urges --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WeekCount:
+    """Urges in one Monday-based week: how many were written down and resisted."""
+
+    week: date
+    logged: int
+    resisted: int
+
+
+def urges_by_week(
+    entries: Iterable[Entry], slips: Iterable[Slip], today: date, weeks: int
+) -> tuple[WeekCount, ...]:
+    """Urge entries per week for the `weeks` weeks ending with this one, oldest first.
+
+    An urge counts as resisted unless a slip was logged on its day. That is a
+    guess from the record: an urge does not yet say how it ended (a later
+    urge screen will record the outcome explicitly). Days after today are
+    left out.
+    """
+    slip_days = {s.day for s in slips}
+    this_week = week_start(today)
+    mondays = [this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    logged = dict.fromkeys(mondays, 0)
+    resisted = dict.fromkeys(mondays, 0)
+    for entry in entries:
+        monday = week_start(entry.day)
+        if (
+            entry.kind is not EntryKind.URGE
+            or entry.day > today
+            or monday not in logged
+        ):
+            continue
+        logged[monday] += 1
+        if entry.day not in slip_days:
+            resisted[monday] += 1
+    return tuple(WeekCount(m, logged[m], resisted[m]) for m in mondays)
+
+
+# -- themes -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeBalance:
+    """How much one theme got done: ticks this week and this month, goals open."""
+
+    theme: Theme
+    week: int
+    month: int
+    open_goals: int
+
+
+def theme_balance(goals: Iterable[Goal], today: date) -> tuple[ThemeBalance, ...]:
+    """All seven themes in Theme order, with their ticks and open goals.
+
+    `week` counts ticks from this Monday to today, `month` from the first of
+    this month to today: on Tuesday 1 December, Monday's tick counts in the
+    week but not the month. Ticks of archived goals still count, because they
+    happened (unlike ticks_this_week, which counts active goals only). A goal
+    is open when it is not archived and not done as seen today (Goal.done_for).
+    """
+    monday = week_start(today)
+    first = today.replace(day=1)
+    week = dict.fromkeys(Theme, 0)
+    month = dict.fromkeys(Theme, 0)
+    open_goals = dict.fromkeys(Theme, 0)
+    for goal in goals:
+        for tick in set(goal.ticks):
+            if tick <= today:
+                week[goal.theme] += tick >= monday
+                month[goal.theme] += tick >= first
+        if not goal.archived and not goal.done_for(today):
+            open_goals[goal.theme] += 1
+    return tuple(
+        ThemeBalance(theme, week[theme], month[theme], open_goals[theme])
+        for theme in Theme
+    )
+
+
+#: Themes the tips call optional: never nagged about unless the person chose
+#: them by keeping a goal open there.
+OPTIONAL_THEMES: frozenset[Theme] = frozenset({Theme.SOCIAL})
+
+
+def neglected_themes(
+    balance: Iterable[ThemeBalance], optional: Collection[Theme] = OPTIONAL_THEMES
+) -> tuple[Theme, ...]:
+    """The themes with no tick on any goal from the first of this month to today.
+
+    A theme in `optional` (by default the social one, which the tips say to
+    skip without a second thought) is only listed while it has an open goal.
+    Themes with no goals at all are listed: they are the ones to suggest. In
+    the order of `balance`.
+    """
+    return tuple(
+        b.theme
+        for b in balance
+        if b.month == 0 and (b.theme not in optional or b.open_goals > 0)
+    )
+
+
+# -- mentions -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WeekMentions:
+    """How many times a name came up in one Monday-based week's writing."""
+
+    week: date
+    count: int
+
+
+def fold(text: str) -> str:
+    """`text` without accents and case, for matching: "Zoë" -> "zoe"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare.casefold())
+
+
+def name_pattern(name: str) -> re.Pattern[str] | None:
+    """A pattern for `name` as whole words in folded text; None for no name.
+
+    The words of the name may be separated by any run of spaces or line
+    breaks, so "Sam  Lee" matches "sam lee"; "Sam" never matches "Samantha".
+    """
+    words = [re.escape(word) for word in fold(name).split()]
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)")
+
+
+def mentions_by_week(
+    entries: Iterable[Entry], name: str, today: date, weeks: int
+) -> tuple[WeekMentions, ...]:
+    """How often `name` appears in each of the `weeks` weeks ending with this one.
+
+    Oldest first. Whole words only, ignoring case and accents, in the title
+    and body of every kind of entry; each appearance counts.
+    """
+    this_week = week_start(today)
+    mondays = [this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    counts = dict.fromkeys(mondays, 0)
+    pattern = name_pattern(name)
+    if pattern is not None:
+        for entry in entries:
+            monday = week_start(entry.day)
+            if monday in counts and entry.day <= today:
+                counts[monday] += len(pattern.findall(fold(entry.text)))
+    return tuple(WeekMentions(m, counts[m]) for m in mondays)
+
+
+# -- heatmap ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HeatDay:
+    """One square of the heatmap."""
+
+    day: date
+    written: bool
+    mood: float | None
+    future: bool
+
+    @property
+    def level(self) -> int | None:
+        """The mood as a whole 1 to 5 for colouring, or None."""
+        return mood_level(self.mood)
+
+
+#: Columns of seven days, Monday first, oldest week first.
+Heatmap = tuple[tuple[HeatDay, ...], ...]
+
+
+def heatmap(
+    moods: Mapping[date, float | None], today: date, weeks: int = 26
+) -> Heatmap:
+    """The `weeks` Monday-based weeks ending with this one, seven days each.
+
+    A day is written when it is in `moods` (see daily_moods); the days of this
+    week after today are `future` and never written.
+    """
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    columns: list[tuple[HeatDay, ...]] = []
+    for w in range(max(weeks, 0)):
+        column = []
+        for d in range(7):
+            day = first + timedelta(days=7 * w + d)
+            future = day > today
+            written = day in moods and not future
+            column.append(
+                HeatDay(day, written, moods.get(day) if written else None, future)
+            )
+        columns.append(tuple(column))
+    return tuple(columns)

@@ -1,0 +1,473 @@
+"""`healjournal stats`: the review printed with Rich, or as JSON.
+
+Every figure comes from the Review; this module only lays it out. It writes
+to the console it is given and nothing else, imports no Textual, and stays
+readable without colour: moods are told apart by the height of their marks,
+not only by their colour.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from healjournal.domain.stats import HeatDay, Run, mean, mood_level
+from healjournal.review import Review
+from healjournal.tips import theme_tips
+
+__all__ = [
+    "EMPTY_MESSAGE",
+    "SECTIONS",
+    "Section",
+    "glance",
+    "print_review",
+    "review_json",
+    "review_sections",
+]
+
+#: What an empty journal shows instead of a wall of zeros.
+EMPTY_MESSAGE = (
+    "Nothing to look back on yet, and that's fine. Once you write a page, "
+    "tick a goal or start counting no-contact days, this is where your "
+    "streaks, your mood line and your themes will show up."
+)
+
+# The app's mood colours (widgets/editor.py), repeated here because this
+# module must not import the widgets, which import Textual.
+MOOD_STYLES = {1: "red", 2: "dark_orange", 3: "yellow", 4: "green", 5: "bright_green"}
+#: A mark per whole mood, as in the app, so moods differ without colour too.
+MOOD_MARKS = {1: "▁", 2: "▂", 3: "▄", 4: "▆", 5: "█"}
+#: Eight heights for a sparkline of mean moods from 1 to 5.
+SPARKS = "▁▂▃▄▅▆▇█"
+NO_MOOD = "·"
+NOT_WRITTEN = "·"
+WRITTEN_NO_MOOD = "□"
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+_LABEL_WIDTH = 14
+_INDENT = 2
+_BAR_MAX = 20
+_RUN_BAR_MAX = 30
+
+_TREND_WORDS = {
+    "up": "Better than the 30 days before ({now:.1f}, up from {then:.1f}).",
+    "steady": "About the same as the 30 days before ({now:.1f}).",
+    "down": (
+        "A bit lower than the 30 days before ({now:.1f}, was {then:.1f}). "
+        "Rough patches happen, and they pass."
+    ),
+    "": "Not enough mood scores yet to compare with the month before.",
+}
+
+
+#: A section of the review: its title and what goes under it.
+Section = tuple[str, RenderableType]
+
+
+def print_review(review: Review, console: Console) -> None:
+    """Print the review to `console`, section by section, in its width."""
+    console.print(Text(f"How it's going · {_long_day(review.today)}", style="bold"))
+    if review.is_empty:
+        console.print()
+        console.print(EMPTY_MESSAGE)
+        return
+    console.print(glance(review))
+    for title, body in review_sections(review, console.width - _INDENT):
+        console.print()
+        console.print(_titled(title, body))
+
+
+def glance(review: Review) -> Text:
+    """One line answering "is it going the right way?": days, streak, mood."""
+    parts: list[Text] = []
+    streak = review.no_contact
+    if streak is not None:
+        part = Text(f"Day {streak.current:,} of no contact", style="bold")
+        if streak.best > streak.current:
+            part.append(f" (best {streak.best:,})", style="")
+        parts.append(part)
+    if review.writing.current:
+        parts.append(Text(f"writing {_days(review.writing.current)} in a row"))
+    if review.mood_avg_30 is not None:
+        mood = Text(f"30-day mood {review.mood_avg_30:.1f}")
+        before = review.mood_avg_prev_30
+        if review.mood_trend == "up" and before is not None:
+            mood.append(f" ↑ from {before:.1f}", style="green")
+        elif review.mood_trend == "down" and before is not None:
+            mood.append(f" ↓ from {before:.1f}", style="yellow")
+        elif review.mood_trend == "steady":
+            mood.append(" steady")
+        parts.append(mood)
+    return Text(" · ").join(parts) if parts else Text("")
+
+
+def review_sections(review: Review, width: int) -> list[Section]:
+    """Every section with something to show, each laid out for `width` cells."""
+    found = (section(review, width) for section in SECTIONS.values())
+    return [section for section in found if section is not None]
+
+
+def review_json(review: Review) -> str:
+    """The review as indented JSON (see Review.to_json for the keys)."""
+    return json.dumps(review.to_json(), indent=2, ensure_ascii=False)
+
+
+# -- sections -----------------------------------------------------------------
+
+
+def _writing(review: Review, width: int) -> Section:
+    if not review.entries:
+        return _note("Writing", "Nothing written yet. One line is enough to start.")
+    streak = review.writing
+    if streak.current:
+        now = Text(f"{_days(streak.current)} in a row")
+    else:
+        now = Text("starts again with your next page", style="dim")
+    now.append(f" · best {_days(streak.best)}")
+    entries = _count(review.entries, "entry", "entries")
+    return _section(
+        "Writing",
+        [
+            ("Streak", now),
+            ("Days written", f"{review.days_written:,} ({entries})"),
+            (
+                "Words",
+                f"{review.words:,} in all · {review.words_this_week:,} this week · "
+                f"{review.words_this_month:,} this month",
+            ),
+        ],
+    )
+
+
+def _no_contact(review: Review, width: int) -> Section:
+    streak = review.no_contact
+    if streak is None:
+        if review.started is not None:  # a start still to come
+            line = f"Counting starts from {_short_day(review.started)}."
+        else:
+            line = (
+                "Not counting yet. When you're ready, set the day of your last "
+                "contact and the days start adding up."
+            )
+        return _note("No contact", line)
+    now = Text(f"Day {streak.current:,}", style="bold")
+    now.append(f" · best {_days(streak.best)}")
+    rows: list[tuple[str, RenderableType]] = [("Now", now)]
+    if review.started is not None:
+        started = _short_day(review.started)
+        rows.append(("Started", f"{started}, the day of your last contact"))
+    slips = len(review.slips)
+    slip_line = _count(slips, "slip", "slips") if slips else "none"
+    slipped_today = any(s.day == review.today for s in review.slips)
+    if slipped_today and len(review.runs) > 1:
+        before = review.runs[-2].days
+        slip_line += f"; today's doesn't erase the {_days(before)} before it"
+    rows.append(("Slips", slip_line))
+    rows.append(("Runs", _timeline(review.runs, width - _LABEL_WIDTH - 1)))
+    return _section("No contact", rows)
+
+
+def _urges(review: Review, width: int) -> Section:
+    weeks = review.urges
+    title = f"Urges, week by week (last {len(weeks)} weeks, from Monday)"
+    if not any(w.logged for w in weeks):
+        return _note(title, f"None written down in the last {len(weeks)} weeks.")
+    most = max(w.logged for w in weeks)
+    rows: list[tuple[str, RenderableType]] = []
+    for week in weeks:
+        label = _week_label(week.week)
+        if not week.logged:
+            rows.append((label, Text(NOT_WRITTEN, style="dim")))
+            continue
+        held, slipped = _scaled(week.resisted, most), _scaled(week.logged, most)
+        line = Text("█" * held, style="green")
+        line.append("░" * (slipped - held), style="dim")
+        line.append(f" {_count(week.logged, 'urge', 'urges')}")
+        if week.resisted:
+            line.append(f", {week.resisted} resisted")
+        if week.logged > week.resisted:
+            line.append(f", {week.logged - week.resisted} on a slip day", style="dim")
+        rows.append((label, line))
+    return _section(title, rows)
+
+
+def _mood(review: Review, width: int) -> Section:
+    room = width - _LABEL_WIDTH - 1
+    if not any(m is not None for m in review.mood_90):
+        return _note("Mood", "No moods scored in the last 90 days.")
+    rows: list[tuple[str, RenderableType]] = []
+    for label, series in (
+        ("Last 30 days", review.mood_30),
+        ("Last 90 days", review.mood_90),
+    ):
+        per_mark = -(-len(series) // max(room, 1))  # ceiling: marks that fit
+        line = _sparkline(_binned(series, per_mark))
+        if per_mark > 1:
+            line.append(f"  ({per_mark} days a mark)", style="dim")
+        rows.append((label, line))
+    if review.mood_avg_30 is not None:
+        rows.append(("Average", f"{review.mood_avg_30:.1f} over the last 30 days"))
+    words = _TREND_WORDS.get(review.mood_trend, _TREND_WORDS[""])
+    rows.append(
+        ("", words.format(now=review.mood_avg_30, then=review.mood_avg_prev_30))
+    )
+    return _section("Mood", rows)
+
+
+def _heatmap(review: Review, width: int) -> Section:
+    # Two cells a week after the weekday names: the latest weeks that fit.
+    fit = max(1, (width - 4 + 1) // 2)
+    columns = review.heatmap[-fit:]
+    lines = [Text(" " * 4 + _month_labels(columns), style="dim")]
+    for row, weekday in enumerate(WEEKDAYS):
+        line = Text(f"{weekday} ", style="dim")
+        for column in columns:
+            line.append_text(_heat_cell(column[row]))
+            line.append(" ")
+        line.rstrip()
+        lines.append(line)
+    key = Text("", style="dim")
+    key.append("▁ low … █ good   ")
+    key.append(f"{WRITTEN_NO_MOOD} written, no mood   {NOT_WRITTEN} not written")
+    lines.append(key)
+    return f"The last {len(columns)} weeks", Group(*lines)
+
+
+def _themes(review: Review, width: int) -> Section:
+    if not review.goals and not review.suggestions:
+        return _note("Themes", "No goals yet.")
+    parts: list[RenderableType] = []
+    if review.goals:
+        parts.append(_balance_table(review))
+    else:
+        parts.append(Text("No goals yet: pick one in the app when you feel like it."))
+    if review.suggestions:
+        parts.append(Text(""))
+        parts.append(Text("Quiet so far this month, if you'd like an idea:"))
+        for theme, action in review.suggestions:
+            parts.append(_indent(Text(theme_tips(theme).name, style="bold"), 2))
+            parts.append(_indent(Text(action), 4))
+    return "Themes (goals ticked)", Group(*parts)
+
+
+def _balance_table(review: Review) -> Table:
+    table = Table(
+        box=None, padding=(0, 1), pad_edge=False, show_edge=False, header_style="dim"
+    )
+    table.add_column("Theme", no_wrap=True)
+    table.add_column("Week", justify="right")
+    table.add_column("Month", justify="right")
+    table.add_column("", no_wrap=True)
+    table.add_column("Open goals", justify="right")
+    most = max((b.month for b in review.balance), default=0)
+    for b in review.balance:
+        bar = Text("█" * _scaled(b.month, most), style="cyan") if b.month else Text("")
+        table.add_row(
+            theme_tips(b.theme).name, str(b.week), str(b.month), bar, str(b.open_goals)
+        )
+    return table
+
+
+def _on_this_day(review: Review, width: int) -> Section:
+    parts: list[RenderableType] = []
+    for label, day, entry in (
+        ("A month ago today", review.month_ago_day, review.month_ago),
+        ("A year ago today", review.year_ago_day, review.year_ago),
+    ):
+        if entry is None and label.startswith("A year"):
+            continue  # most journals are younger than a year: no need to say so
+        if parts:
+            parts.append(Text(""))
+        parts.append(Text(f"{label} · {_long_day(day)}", style="bold"))
+        if entry is None:
+            parts.append(_indent(Text("Nothing written that day.", style="dim"), 2))
+            continue
+        mood = f"  mood {entry.mood}/5" if entry.mood is not None else ""
+        preview = entry.preview(max(width - 2 - len(mood), 20))
+        line = Text(preview or "(no words, just a mood)")
+        line.append(mood, style="dim")
+        parts.append(_indent(line, 2))
+    return "On this day", Group(*parts)
+
+
+def _mentions(review: Review, width: int) -> Section | None:
+    if review.name is None or not review.mentions:
+        return None
+    counts = [m.count for m in review.mentions]
+    title = f"{review.name} in your writing, last {len(counts)} weeks"
+    most = max(counts)
+    if not most:
+        return _note(title, f"Not mentioned once in {len(counts)} weeks.")
+    line = Text()
+    for count in counts:
+        if count:
+            line.append(SPARKS[round((count / most) * (len(SPARKS) - 1))])
+        else:
+            line.append(NO_MOOD, style="dim")
+    line.append(f"  {sum(counts):,} in all · {counts[-1]:,} this week")
+    return _section(title, [("Oldest → now", line)])
+
+
+#: The sections in the order they are printed, by name (the app places them).
+SECTIONS = {
+    "writing": _writing,
+    "no_contact": _no_contact,
+    "urges": _urges,
+    "mood": _mood,
+    "heatmap": _heatmap,
+    "themes": _themes,
+    "on_this_day": _on_this_day,
+    "mentions": _mentions,
+}
+
+
+# -- pieces -------------------------------------------------------------------
+
+
+def _section(title: str, rows: Iterable[tuple[str, RenderableType]]) -> Section:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=_LABEL_WIDTH, style="dim", no_wrap=True)
+    grid.add_column()
+    for label, value in rows:
+        grid.add_row(label, value)
+    return title, grid
+
+
+def _note(title: str, text: str) -> Section:
+    return title, Text(text)
+
+
+def _titled(title: str, body: RenderableType) -> RenderableType:
+    return Group(
+        Text(title, style="bold underline"),
+        _indent(body, _INDENT),
+    )
+
+
+def _indent(body: RenderableType, columns: int) -> RenderableType:
+    # Not expanded: padding to the full width would leave trailing spaces.
+    return Padding(body, (0, 0, 0, columns), expand=False)
+
+
+def _timeline(runs: Sequence[Run], width: int) -> Text:
+    """The runs as bars in proportion, as many of the latest as fit in `width`."""
+    if not runs:
+        return Text("")
+    last = len(runs) - 1
+    labels = [f"{r.days}d" for r in runs]
+    labels[last] = f"now {runs[last].days}d"
+
+    def needs(shown: list[int], blocks: int) -> int:
+        longest = max(runs[i].days for i in shown) or 1
+        bars = sum(_bar_width(runs[i].days, longest, blocks) for i in shown)
+        spaces = sum(1 for i in shown if runs[i].days)
+        separators = 3 * (len(shown) - 1) + (4 if shown[0] > 0 else 0)
+        return bars + spaces + separators + sum(len(labels[i]) for i in shown)
+
+    # The latest runs matter most: add older ones while a block each still fits.
+    shown = [last]
+    for index in range(last - 1, -1, -1):
+        if needs([index, *shown], 1) > width:
+            break
+        shown.insert(0, index)
+    blocks = _RUN_BAR_MAX
+    while blocks > 1 and needs(shown, blocks) > width:
+        blocks -= 1
+    longest = max(runs[i].days for i in shown) or 1
+
+    line = Text()
+    if shown[0] > 0:
+        line.append("… │ ", style="dim")
+    for position, index in enumerate(shown):
+        if position:
+            line.append(" │ ", style="dim")
+        current = index == last
+        bar = _bar_width(runs[index].days, longest, blocks)
+        if bar:
+            line.append("▇" * bar + " ", style="green" if current else "")
+        line.append(labels[index], style="bold" if current else "")
+    return line
+
+
+def _bar_width(days: int, longest: int, blocks: int) -> int:
+    return max(1, round(days / longest * blocks)) if days else 0
+
+
+def _sparkline(series: Sequence[float | None]) -> Text:
+    line = Text()
+    for mood in series:
+        if mood is None:
+            line.append(NO_MOOD, style="dim")
+        else:
+            spark = SPARKS[round((mood - 1) / 4 * (len(SPARKS) - 1))]
+            line.append(spark, style=MOOD_STYLES.get(mood_level(mood) or 0, ""))
+    return line
+
+
+def _binned(series: Sequence[float | None], size: int) -> list[float | None]:
+    """The mean of each run of `size` days, so a long series fits the width."""
+    if size <= 1:
+        return list(series)
+    # Bins end with today, so the last mark is always the latest days.
+    start = len(series) % size
+    head = [mean(series[:start])] if start else []
+    return head + [mean(series[i : i + size]) for i in range(start, len(series), size)]
+
+
+def _heat_cell(day: HeatDay) -> Text:
+    if day.future:
+        return Text(" ")
+    if not day.written:
+        return Text(NOT_WRITTEN, style="dim")
+    level = day.level
+    if level is None:
+        return Text(WRITTEN_NO_MOOD, style="dim")
+    return Text(MOOD_MARKS[level], style=MOOD_STYLES[level])
+
+
+def _month_labels(columns: Sequence[Sequence[HeatDay]]) -> str:
+    """Month names over the week in which each month begins, two cells a week."""
+    starts = {
+        index: next(d.day for d in column if d.day.day == 1)
+        for index, column in enumerate(columns)
+        if any(d.day.day == 1 for d in column)
+    }
+    if columns and 0 not in starts and 1 not in starts:
+        starts[0] = columns[0][0].day  # name the month the map opens in
+    cells = [" "] * (2 * len(columns) + 1)
+    for index, first in sorted(starts.items()):
+        cells[2 * index : 2 * index + 3] = f"{first:%b}"
+    return "".join(cells).rstrip()
+
+
+def _scaled(count: int, most: int) -> int:
+    """A bar length for `count`, scaled down only when `most` would not fit."""
+    if most <= _BAR_MAX:
+        return count
+    return max(1, round(count * _BAR_MAX / most)) if count else 0
+
+
+def _week_label(monday: date) -> str:
+    return f"{monday.day} {monday:%b}"
+
+
+def _short_day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def _long_day(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _days(count: int) -> str:
+    return _count(count, "day", "days")
+
+
+def _count(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
