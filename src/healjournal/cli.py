@@ -1,7 +1,9 @@
-"""The command line: launch the app, or add, export and import without it.
+"""The command line: launch the app, or add, search, export and import without it.
 
 Subcommands other than the app import no Textual, so they answer at once.
 Every mistake is one line on stderr and exit code 2, with nothing written.
+`healjournal search` prints what matches on stdout (or JSON with --json) and
+how many matched on stderr, so its output can be piped.
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ EXIT_OK = 0
 EXIT_ERROR = 2
 
 DAY_HELP = "a day: today, yesterday, '3 days ago', 'last friday', 'oct 3', 2026-10-03"
+SEARCH_HELP = (
+    'words (all must appear), "a phrase", -word, #tag, @name, mood:<=2, '
+    "mood:2-4, from:DAY, to:DAY (quote days with spaces: from:'\"last month\"'), "
+    "kind:reflection|letter|unsent|urge, starred"
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -106,6 +113,31 @@ def _build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace FILE if it already exists"
     )
 
+    searcher = commands.add_parser(
+        "search",
+        parents=[common],
+        help="find entries by words, tags, mood, day or kind",
+        description="Print the entries that match QUERY, newest first. Case and "
+        "accents do not matter; a word also finds longer words (walk: walked).",
+        epilog="Examples: healjournal search walk -work; "
+        "healjournal search mood:<=2 walk; "
+        "healjournal search 'from:\"last month\" #sam'",
+    )
+    searcher.add_argument("query", nargs="+", help=SEARCH_HELP)
+    searcher.add_argument(
+        "--limit",
+        type=_limit,
+        default=20,
+        metavar="N",
+        help="show the newest N matches (default 20; 0 shows all)",
+    )
+    searcher.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON list (id, day, kind, title, mood, starred, tags, text, "
+        "snippet, spans: [start, end) offsets of the matches in text)",
+    )
+
     importer = commands.add_parser(
         "import",
         parents=[common],
@@ -116,10 +148,55 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     importer.add_argument("file", help="the JSON file, or - for stdin")
 
+    stats = commands.add_parser(
+        "stats",
+        parents=[common],
+        help="how it's going: streaks, mood, no contact, the seven themes",
+        description="Print the review: writing and no-contact streaks, mood over "
+        "30 and 90 days, the last 26 weeks, goals ticked per theme, a month and a "
+        "year ago today. The same figures as the app's review (F7).",
+    )
+    stats.add_argument(
+        "--json", action="store_true", help="print the figures as JSON, for scripts"
+    )
+
     commands.add_parser(
         "path", parents=[common], help="print where the journal is kept"
     )
     return parser
+
+
+# Options the search command takes; anything else starting with "-" is a word
+# to leave out (`healjournal search walk -work`), not a mistyped option.
+_SEARCH_OPTIONS = {"--limit": True, "--db": True, "--json": False}
+_SEARCH_OPTIONS |= {"-h": False, "--help": False}
+
+
+def _search_words_last(argv: Sequence[str]) -> list[str]:
+    """Put `search`'s -words after a `--`, so argparse takes them as the query."""
+    argv = list(argv)
+    at = 0
+    while at < len(argv) and argv[at].startswith("-"):
+        at += 2 if argv[at] == "--db" else 1  # global options before the command
+    if at >= len(argv) or argv[at] != "search":
+        return argv
+    options: list[str] = []
+    words: list[str] = []
+    rest = iter(argv[at + 1 :])
+    for arg in rest:
+        if arg == "--":
+            words.extend(rest)
+            break
+        name, has_value, _ = arg.partition("=")
+        if name not in _SEARCH_OPTIONS:
+            words.append(arg)
+            continue
+        options.append(arg)
+        if _SEARCH_OPTIONS[name] and not has_value:
+            value = next(rest, None)
+            if value is not None:
+                options.append(value)
+    return [*argv[: at + 1], *options, *(["--", *words] if words else [])]
 
 
 def _mood(text: str) -> int:
@@ -130,6 +207,18 @@ def _mood(text: str) -> int:
     if not 1 <= mood <= 5:
         raise argparse.ArgumentTypeError(f"mood must be 1 to 5, not {text!r}")
     return mood
+
+
+def _limit(text: str) -> int:
+    try:
+        limit = int(text)
+    except ValueError:
+        limit = -1
+    if limit < 0:
+        raise argparse.ArgumentTypeError(
+            f"--limit takes a whole number, 0 for all, not {text!r}"
+        )
+    return limit
 
 
 def _open_journal(args: argparse.Namespace):  # -> Journal, imported lazily
@@ -190,6 +279,115 @@ def _cmd_add(args: argparse.Namespace) -> int:
         f"Saved {what} for {describe_day(entry.day, today)} "
         f"({entry.day.isoformat()}): {', '.join(details)}."
     )
+    return EXIT_OK
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    import json
+    import shutil
+
+    from healjournal.domain.search import parse_query, search
+
+    text = " ".join(args.query)
+    query = parse_query(text, get_clock().today())  # before the journal is opened
+    journal = _open_journal(args)
+    try:
+        entries = journal.entries()
+    finally:
+        journal.close()
+    result = search(entries, query, limit=args.limit or None)
+    if args.json:
+        found = []
+        for hit in result.hits:
+            entry = hit.entry
+            found.append(
+                {
+                    "id": entry.id,
+                    "day": entry.day.isoformat(),
+                    "kind": entry.kind.value,
+                    "title": entry.title,
+                    "mood": entry.mood,
+                    "starred": entry.starred,
+                    "tags": list(entry.tags),
+                    "text": entry.text,
+                    "snippet": hit.context(_JSON_SNIPPET_WIDTH)[0],
+                    "spans": [list(span) for span in hit.spans],
+                }
+            )
+        sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()
+        return EXIT_OK
+    width = shutil.get_terminal_size((80, 24)).columns
+    bold = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    blocks = []
+    for hit in result.hits:
+        entry = hit.entry
+        heading = [f"{entry.day.isoformat()} {_WEEKDAYS[entry.day.weekday()]}"]
+        heading.append(entry.kind.value)
+        if entry.mood is not None:
+            heading.append(f"mood {entry.mood}")
+        if entry.starred:
+            heading.append("★")
+        line, spans = hit.context(width)
+        blocks.append("  ".join(heading) + "\n" + _terminal_line(line, spans, bold))
+    if blocks:
+        sys.stdout.write("\n\n".join(blocks) + "\n")
+        sys.stdout.flush()
+    print(
+        _search_summary(text, query.describe(), len(result.hits), result.total),
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+_JSON_SNIPPET_WIDTH = 80  # fixed, so scripts get the same snippet in any terminal
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # not the locale's
+# Control characters in an entry (a pasted escape sequence) must not reach the
+# terminal as commands; one replacement character keeps the spans in place.
+_CONTROLS = {code: "�" for code in (*range(0x20), *range(0x7F, 0xA0))}
+
+
+def _terminal_line(line: str, spans: Sequence[tuple[int, int]], bold: bool) -> str:
+    line = line.translate(_CONTROLS)
+    if not bold:
+        return line
+    pieces, at = [], 0
+    for start, end in spans:
+        pieces += [line[at:start], "\x1b[1m", line[start:end], "\x1b[0m"]
+        at = end
+    return "".join([*pieces, line[at:]])
+
+
+def _search_summary(text: str, filters: str, shown: int, total: int) -> str:
+    if not total:
+        if not text.strip():
+            return "The journal has no entries yet."
+        return f'No entries match "{" ".join(text.split())}".'
+    if shown < total:
+        line = f"{shown} of {total} entries match (newest first; --limit 0 shows all)"
+    elif total == 1:
+        line = "1 entry matches"
+    else:
+        line = f"{total} entries match (newest first)"
+    return f"{line} · {filters}" if filters else line
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from healjournal.report import print_review, review_json
+    from healjournal.review import gather_review
+
+    journal = _open_journal(args)
+    try:
+        review = gather_review(journal, get_clock().today())
+    finally:
+        journal.close()
+    if args.json:
+        sys.stdout.write(review_json(review) + "\n")
+        sys.stdout.flush()
+        return EXIT_OK
+    print_review(review, Console(highlight=False))
     return EXIT_OK
 
 
@@ -333,6 +531,8 @@ def _run_demo() -> int:
 COMMANDS = {
     None: _cmd_app,
     "add": _cmd_add,
+    "search": _cmd_search,
+    "stats": _cmd_stats,
     "export": _cmd_export,
     "import": _cmd_import,
     "path": _cmd_path,
@@ -343,7 +543,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run healjournal with `argv` (default: the process's) and return the exit code."""
     parser = _build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(
+            _search_words_last(sys.argv[1:] if argv is None else argv)
+        )
     except SystemExit as done:  # --help, --version, or a usage mistake
         return int(done.code or 0)
     try:

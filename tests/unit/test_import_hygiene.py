@@ -14,6 +14,9 @@ CORE = [
     "healjournal.domain.models",
     "healjournal.domain.dates",
     "healjournal.domain.stats",
+    "healjournal.domain.search",
+    "healjournal.review",
+    "healjournal.report",
     "healjournal.storage.atomic",
     "healjournal.storage.journal",
     "healjournal.storage.migrations",
@@ -47,6 +50,8 @@ def test_cli_commands_without_the_app_do_not_import_textual(tmp_path):
         "assert cli.main(['add', 'quick note']) == 0\n"
         "assert cli.main(['export', '-f', 'json']) == 0\n"
         "assert cli.main(['path']) == 0\n"
+        "assert cli.main(['search', 'quick']) == 0\n"
+        "assert cli.main(['stats']) == 0\n"
     )
     modules = loaded_after(code)
     assert "healjournal.storage.journal" in modules  # it really did the work
