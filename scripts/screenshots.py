@@ -69,6 +69,9 @@ async def main(out: Path) -> None:
             await shoot(out, path, "goals", ["f4", "down", "down"]),
             await shoot(out, path, "tip", ["f3", "right", "down"]),
             await shoot(out, path, "narrow", [], size=(80, 24)),
+            await shoot(out, path, "search", ["ctrl+f", *"river"]),
+            await shoot(out, path, "review", ["f7"], size=(120, 48)),
+            await shoot(out, path, "review-narrow", ["f7"], size=(80, 24)),
             await shoot_welcome(out, folder),
         ]
     finally:

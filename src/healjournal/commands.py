@@ -27,6 +27,16 @@ COMMANDS: tuple[JournalCommand, ...] = (
         "New page for today", "Start another page today (Ctrl+N)", "new_page"
     ),
     JournalCommand("Go to a day", "Open a day: 'yesterday', 'oct 3' (Ctrl+G)", "jump"),
+    JournalCommand(
+        "Search",
+        'Find a page: words, #tags, mood:<=2, from:"last month" (Ctrl+F)',
+        "search",
+    ),
+    JournalCommand(
+        "Review",
+        "Your streaks, mood, no-contact days and the seven themes (F7)",
+        "review",
+    ),
     JournalCommand("Days", "The list of pages and the calendar (F2)", "pane('days')"),
     JournalCommand("Tips", "Today's idea and the seven themes (F3)", "pane('tips')"),
     JournalCommand("Goals", "Your goals: tick, add, edit (F4)", "pane('goals')"),

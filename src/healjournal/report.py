@@ -207,6 +207,8 @@ def _mood(review: Review, width: int) -> Section:
         ("Last 90 days", review.mood_90),
     ):
         per_mark = -(-len(series) // max(room, 1))  # ceiling: marks that fit
+        if per_mark > 1:  # leave room for saying so
+            per_mark = -(-len(series) // max(room - len("  (9 days a mark)"), 1))
         line = _sparkline(_binned(series, per_mark))
         if per_mark > 1:
             line.append(f"  ({per_mark} days a mark)", style="dim")
@@ -244,7 +246,7 @@ def _themes(review: Review, width: int) -> Section:
         return _note("Themes", "No goals yet.")
     parts: list[RenderableType] = []
     if review.goals:
-        parts.append(_balance_table(review))
+        parts.append(_balance_table(review, width))
     else:
         parts.append(Text("No goals yet: pick one in the app when you feel like it."))
     if review.suggestions:
@@ -256,7 +258,7 @@ def _themes(review: Review, width: int) -> Section:
     return "Themes (goals ticked)", Group(*parts)
 
 
-def _balance_table(review: Review) -> Table:
+def _balance_table(review: Review, width: int) -> Table:
     table = Table(
         box=None, padding=(0, 1), pad_edge=False, show_edge=False, header_style="dim"
     )
@@ -264,10 +266,14 @@ def _balance_table(review: Review) -> Table:
     table.add_column("Week", justify="right")
     table.add_column("Month", justify="right")
     table.add_column("", no_wrap=True)
-    table.add_column("Open goals", justify="right")
+    table.add_column("Open", justify="right")
     most = max((b.month for b in review.balance), default=0)
+    names = max(len(theme_tips(b.theme).name) for b in review.balance)
+    # What is left beside the names, the three numbers and four 2-cell gaps.
+    room = max(1, min(_BAR_MAX, width - names - len("WeekMonthOpen") - 4 * 2))
     for b in review.balance:
-        bar = Text("█" * _scaled(b.month, most), style="cyan") if b.month else Text("")
+        length = _scaled(b.month, most, room)
+        bar = Text("█" * length, style="cyan") if b.month else Text("")
         table.add_row(
             theme_tips(b.theme).name, str(b.week), str(b.month), bar, str(b.open_goals)
         )
@@ -446,11 +452,11 @@ def _month_labels(columns: Sequence[Sequence[HeatDay]]) -> str:
     return "".join(cells).rstrip()
 
 
-def _scaled(count: int, most: int) -> int:
+def _scaled(count: int, most: int, room: int = _BAR_MAX) -> int:
     """A bar length for `count`, scaled down only when `most` would not fit."""
-    if most <= _BAR_MAX:
+    if most <= room:
         return count
-    return max(1, round(count * _BAR_MAX / most)) if count else 0
+    return max(1, round(count * room / most)) if count else 0
 
 
 def _week_label(monday: date) -> str:

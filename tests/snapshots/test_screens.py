@@ -15,6 +15,8 @@ from healjournal.app import HealJournalApp
 from healjournal.demo import build_demo_journal
 from healjournal.dialogs.goal_form import GoalForm
 from healjournal.screens.help import HelpScreen
+from healjournal.screens.review import ReviewScreen
+from healjournal.screens.search import SearchScreen
 from healjournal.screens.welcome import WelcomeScreen
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
@@ -89,3 +91,26 @@ class TestDialogs:
 
         app = HealJournalApp(demo_path, clock=clock)
         assert snap_compare(app, terminal_size=SIZES[size], run_before=help_screen)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+class TestInsight:
+    def test_search(self, snap_compare, demo_path, clock, size):
+        async def search(pilot):
+            await quiet(pilot)
+            await pilot.press("ctrl+f", *"run mood:>=3")
+            await quiet(pilot)
+            assert isinstance(pilot.app.screen, SearchScreen)
+
+        app = HealJournalApp(demo_path, clock=clock)
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=search)
+
+    def test_review(self, snap_compare, demo_path, clock, size):
+        async def review(pilot):
+            await quiet(pilot)
+            await pilot.press("f7")
+            await quiet(pilot)
+            assert isinstance(pilot.app.screen, ReviewScreen)
+
+        app = HealJournalApp(demo_path, clock=clock)
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=review)

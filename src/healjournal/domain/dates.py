@@ -17,7 +17,7 @@ from dateutil.relativedelta import relativedelta
 
 from healjournal.errors import InputError
 
-__all__ = ["days_between", "describe_day", "parse_day", "week_start"]
+__all__ = ["days_between", "describe_day", "how_long_ago", "parse_day", "week_start"]
 
 _HINT = "try today, yesterday, 3 days ago, last friday, oct 3 or 2026-10-03"
 _SHOWN_MAX = 40  # characters of the user's text quoted back in an error
@@ -143,6 +143,28 @@ def describe_day(day: date, today: date) -> str:
     # is shown whenever that would be a different day.
     nearby = day.year == today.year and abs(delta) <= 182
     return short if nearby else f"{short} {day.year}"
+
+
+def how_long_ago(day: date, today: date) -> str:
+    """How far back `day` is, roughly: "today", "yesterday", "5 days ago",
+    "3 weeks ago", "4 months ago", "2 years ago" ("" for a day after today)."""
+    delta = (today - day).days
+    if delta < 0:
+        return ""
+    if delta <= 1:
+        return ("today", "yesterday")[delta]
+    months = (today.year - day.year) * 12 + today.month - day.month
+    if today.day < day.day:
+        months -= 1
+    for amount, unit in (
+        (months // 12, "year"),
+        (months, "month"),
+        (delta // 7, "week"),
+        (delta, "day"),
+    ):
+        if amount >= 1:
+            return f"{amount} {unit}{'' if amount == 1 else 's'} ago"
+    return ""
 
 
 def week_start(day: date) -> date:

@@ -26,6 +26,8 @@ KEYS = """\
 | Esc | back to writing |
 | F5 | write an unsent letter: said here, sent nowhere |
 | F6 | I contacted him: log it, kindly |
+| F7 | review: streaks, mood, no-contact days, the seven themes |
+| Ctrl+F | search: words, "a phrase", #tag, mood:<=2, from:"last month", starred |
 | Ctrl+N | another page for today |
 | Ctrl+G | go to a day: "yesterday", "last friday", "oct 3" |
 | Ctrl+P | every command, searchable, and the colour themes |

@@ -27,9 +27,12 @@ from healjournal.dialogs.letter import LetterScreen
 from healjournal.dialogs.slip import SlipDialog, SlipReport
 from healjournal.domain.dates import describe_day
 from healjournal.domain.models import Entry, EntryKind, Theme
+from healjournal.domain.search import SearchIndex
 from healjournal.domain.stats import Streak, milestones_reached, no_contact_streak
 from healjournal.errors import HealJournalError, InputError
 from healjournal.overview import Overview, gather
+from healjournal.screens.review import ReviewScreen
+from healjournal.screens.search import SearchChoice, SearchScreen
 from healjournal.screens.welcome import WelcomeResult, WelcomeScreen
 from healjournal.storage.journal import Journal
 from healjournal.tips import theme_tips, tip_for
@@ -55,6 +58,8 @@ class MainScreen(Screen[None]):
     """The journal: pages on the left, the page in the middle, help on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # First, so the way to help is the one hint never cut off in 80 columns.
+        Binding("f1", "app.help", "Help", id="help.main"),
         Binding("ctrl+s", "save", "Save", show=False, id="save"),
         Binding("f2", "pane('days')", "Days", id="pane.days"),
         Binding("f3", "pane('tips')", "Tips", id="pane.tips"),
@@ -63,6 +68,8 @@ class MainScreen(Screen[None]):
         Binding("f6", "slip", "I contacted him", id="slip"),
         Binding("ctrl+n", "new_page", "New page", show=False, id="new_page"),
         Binding("ctrl+g", "jump", "Go to day", show=False, id="jump"),
+        Binding("ctrl+f", "search", "Find", id="search"),
+        Binding("f7", "review", "Review", id="review"),
         Binding(
             "escape", "pane('editor')", "Back to writing", show=False, id="pane.editor"
         ),
@@ -122,6 +129,10 @@ class MainScreen(Screen[None]):
         # the first instant join the day's page instead of starting another.
         self._ready = False
         self._load_token = 0
+        self._search_index = SearchIndex()
+        self._last_query = ""
+        # A search result asks for the cursor at its match: (entry id, offset).
+        self._cursor_at: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         """Top bar; days and calendar, the page, tips and goals; the footer."""
@@ -151,7 +162,13 @@ class MainScreen(Screen[None]):
         self._apply_width(self.size.width)
 
     def _apply_width(self, width: int) -> None:
-        self.set_class(0 < width < NARROW_WIDTH, "-narrow")
+        narrow = 0 < width < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")
+        # Tighter key hints, so every key still fits in 80 columns (Ctrl+P is
+        # in the help).
+        footer = self.query_one(Footer)
+        footer.compact = narrow
+        footer.show_command_palette = not narrow
 
     # -- workers: disk work off the UI thread ----------------------------------
 
@@ -384,6 +401,11 @@ class MainScreen(Screen[None]):
                 editor.open_draft(waiting, entry, placeholder)
             else:
                 editor.open_page(message.day, entry, placeholder)
+        if self._cursor_at is not None:
+            entry_id, at = self._cursor_at
+            self._cursor_at = None
+            if entry is not None and entry.id == entry_id and not editor.dirty:
+                editor.move_cursor_to(at)
         self.query_one(DayList).highlight_page(message.day, editor.entry_id)
         self.query_one(MonthCalendar).show(message.overview.moods, message.day)
         self._pump()
@@ -526,6 +548,39 @@ class MainScreen(Screen[None]):
     def action_jump(self) -> None:
         """Ask for a day and open it."""
         self.app.push_screen(JumpToDate(self.today), self._jump_to)
+
+    def action_search(self) -> None:
+        """Find a page by its words, tags, mood or day."""
+        if self.overview is None:
+            self.notify("The journal is still opening: try again in a moment.")
+            return
+        editor = self.query_one(EditorPane)
+        if editor.dirty:  # so the words just typed are found too
+            self.queue_save(EditorPane.SaveRequested(editor.draft()))
+
+        def entries() -> tuple[Entry, ...]:
+            return self.overview.entries if self.overview else ()
+
+        screen = SearchScreen(entries, self.today, self._search_index, self._last_query)
+
+        def found(choice: SearchChoice | None) -> None:
+            self._last_query = screen.query_text  # there again on the next Ctrl+F
+            if choice is not None:
+                if choice.at is not None:
+                    self._cursor_at = (choice.entry_id, choice.at)
+                self._open(choice.day, choice.entry_id)
+
+        self.app.push_screen(screen, found)
+
+    async def action_review(self) -> None:
+        """How it's going: streaks, mood, no contact, the seven themes."""
+        await self.flush()  # so the words just typed count too
+        if self.app.screen is self:
+            self.app.push_screen(ReviewScreen(self.journal, self.today), self._reviewed)
+
+    def _reviewed(self, choice: SearchChoice | None) -> None:
+        if choice is not None:
+            self._open(choice.day, choice.entry_id)
 
     def _jump_to(self, day: date | None) -> None:
         if day is not None:

@@ -281,6 +281,13 @@ class EditorPane(Vertical):
         self.text_area.move_cursor(cursor)
         self.query_one(MoodPicker).set_mood(entry.mood, announce=False)
 
+    def move_cursor_to(self, offset: int) -> None:
+        """Put the cursor `offset` characters into the text, scrolled into view."""
+        before = self.text[: max(0, offset)]
+        row = before.count("\n")
+        column = len(before) - (before.rfind("\n") + 1)
+        self.text_area.move_cursor((row, column), center=True)
+
     def insert_prompt(self, prompt: str) -> None:
         """Put a prompt at the end of the page, ready to answer."""
         area = self.text_area
