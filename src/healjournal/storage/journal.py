@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
-from tinydb.table import Document, Table
+from tinydb.table import Table
 
 from healjournal.clock import Clock, get_clock
 from healjournal.domain.models import (
@@ -164,12 +164,14 @@ class Journal:
             self._storage.ensure_folder()
             with self._locked():
                 self._depth = 1
+                self._top_ids: dict[str, int] = {}
                 try:
                     with self._storage.batch():
                         self._ensure_current_schema()
                         yield
                 finally:
                     self._depth = 0
+                    self._top_ids = {}
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -227,28 +229,47 @@ class Journal:
         # No query cache: another process may change the file between queries.
         return self._db.table(name, cache_size=0)
 
+    def _changing(self) -> dict[str, dict[str, Any]]:
+        """This transaction's own copy of the tables, to change in place.
+
+        TinyDB's Table rewrites the whole table on every insert or remove,
+        which makes adding many records at once quadratic; the records are
+        plain dicts keyed by their id as a string, so they are set directly.
+        """
+        tables = self._storage.read()
+        if tables is None:
+            tables = {}
+        self._storage.write(tables)  # saved when the transaction ends
+        return tables
+
     def _allocate_id(self, name: str) -> int:
-        meta_table = self._table(META)
-        meta = meta_table.get(doc_id=int(META_ID))
+        tables = self._changing()
+        meta = tables.get(META, {}).get(META_ID)
         assert meta is not None, "a transaction always has meta"
         counters = dict(meta.get("next_id", {}))
-        used = max((doc.doc_id for doc in self._table(name)), default=0)
+        # Ids are never reused, even if the counters were lost (a file edited
+        # by hand): look at the highest id in the table once per transaction.
+        used = self._top_ids.get(name)
+        if used is None:
+            used = max(map(int, tables.get(name, {})), default=0)
         new_id = max(int(counters.get(name, 1)), used + 1)
         counters[name] = new_id + 1
-        self._replace(META, int(META_ID), {**meta, "next_id": counters})
+        self._top_ids[name] = new_id
+        tables[META][META_ID] = {**meta, "next_id": counters}
         return new_id
 
     def _replace(self, name: str, doc_id: int, doc: dict[str, Any]) -> None:
         # A new record, never a change in place: the records in memory are
         # shared with the last saved state until the save succeeds.
-        table = self._table(name)
-        table.remove(doc_ids=[doc_id])
-        table.insert(Document(dict(doc), doc_id=doc_id))
+        self._changing().setdefault(name, {})[str(doc_id)] = dict(doc)
 
     def _insert(self, name: str, doc: dict[str, Any]) -> int:
         new_id = self._allocate_id(name)
-        self._table(name).insert(Document(doc, doc_id=new_id))
+        self._changing().setdefault(name, {})[str(new_id)] = dict(doc)
         return new_id
+
+    def _remove(self, name: str, doc_id: int) -> None:
+        self._changing().get(name, {}).pop(str(doc_id), None)
 
     def _require(self, name: str, doc_id: int, what: str) -> dict[str, Any]:
         doc = self._table(name).get(doc_id=doc_id)
@@ -380,7 +401,7 @@ class Journal:
         """Delete an entry for good."""
         with self.transaction():
             self._require(ENTRIES, entry_id, "entry")
-            self._table(ENTRIES).remove(doc_ids=[entry_id])
+            self._remove(ENTRIES, entry_id)
 
     def get_entry(self, entry_id: int) -> Entry | None:
         """The entry with this id, or None."""
@@ -489,7 +510,7 @@ class Journal:
         """Delete a goal and its ticks for good."""
         with self.transaction():
             self._require(GOALS, goal_id, "goal")
-            self._table(GOALS).remove(doc_ids=[goal_id])
+            self._remove(GOALS, goal_id)
 
     def tick_goal(self, goal_id: int, day: date | None = None) -> Goal:
         """Mark a goal done for `day` (today by default)."""
@@ -596,7 +617,7 @@ class Journal:
             doc = self._require(NOCONTACT, slip_id, "slip")
             if doc.get("type") != "slip":
                 raise InputError(f"record {slip_id} is not a slip")
-            self._table(NOCONTACT).remove(doc_ids=[slip_id])
+            self._remove(NOCONTACT, slip_id)
 
     def import_no_contact(self, record: NoContact) -> int:
         """Merge another journal's no-contact record; return the slips added."""
