@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
+from time import monotonic
 from typing import ClassVar
 
-from textual import work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from healjournal.clock import Clock, get_clock
@@ -18,8 +22,21 @@ from healjournal.commands import journal_commands
 from healjournal.dialogs.confirm import ConfirmDialog
 from healjournal.errors import HealJournalError
 from healjournal.screens.help import HelpScreen
+from healjournal.screens.lock import LockScreen
 from healjournal.screens.main import MainScreen
+from healjournal.storage.crypto import file_header
 from healjournal.storage.journal import Journal
+
+#: The journal setting that says after how many idle minutes an encrypted
+#: journal locks itself (0: never), and its default.
+LOCK_SETTING = "lock_after_minutes"
+LOCK_AFTER_MINUTES = 10
+#: The choices the command palette offers for it.
+LOCK_CHOICES = (5, 10, 30, 60, 0)
+#: How often the idle time is looked at, in seconds.
+IDLE_CHECK_SECONDS = 5.0
+#: App actions that show the journal: refused while it is locked.
+JOURNAL_ACTIONS = frozenset({"urge"})
 
 
 class HealJournalApp(App[None]):
@@ -29,10 +46,15 @@ class HealJournalApp(App[None]):
     CSS_PATH = "styles/app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
-        Binding("f1", "help", "Help", id="help"),
+        # Priority, so help and the urge screen are one key away from every
+        # screen and dialog too (neither key is one that typing uses).
+        Binding("f1", "help", "Help", priority=True, id="help"),
+        Binding("f8", "urge", "I want to text him", priority=True, id="urge"),
         Binding(
             "question_mark", "help_outside_editor", "Help", show=False, id="help.key"
         ),
+        # Priority, so it locks from any dialog too (typing never uses it).
+        Binding("ctrl+l", "lock", "Lock", show=False, priority=True, id="lock"),
     ]
 
     def __init__(self, path: Path, *, clock: Clock | None = None) -> None:
@@ -40,14 +62,28 @@ class HealJournalApp(App[None]):
         self.clock = clock or get_clock()
         self.journal = Journal(path, clock=self.clock)
         self._quitting = False
+        #: Whether the journal is encrypted: it opens behind the lock screen.
+        self.encrypted = _starts_encrypted(self.journal.path)
+        #: Minutes without a key or a click before the journal locks (0: never).
+        self.lock_after_minutes: float = LOCK_AFTER_MINUTES
+        self._last_input = monotonic()
+        #: A line for the terminal once the app has closed (why it closed).
+        self.farewell: str | None = None
 
     def get_default_screen(self) -> Screen:
-        """The main screen opens straight on today's page."""
+        """The main screen opens straight on today's page; an encrypted journal
+        first asks for its passphrase (with nothing of it beneath)."""
+        if self.encrypted:
+            return Screen(id="_default")
         return MainScreen(self.journal, self.clock.today())
 
     def on_mount(self) -> None:
         """Bring back the colour theme chosen last time; save on a hang-up."""
-        self.restore_theme()
+        if self.encrypted:
+            self.push_screen(LockScreen(self.journal, first=True))
+            self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle, name="idle-lock")
+        else:
+            self.restore_theme()
         self._previous_handlers = {}
         if threading.current_thread() is threading.main_thread():
             for signum in (signal.SIGHUP, signal.SIGTERM):
@@ -94,6 +130,139 @@ class HealJournalApp(App[None]):
         except HealJournalError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
 
+    # -- the lock ------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        """Whether the lock screen hides the journal."""
+        return any(isinstance(screen, LockScreen) for screen in self.screen_stack)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note every key, click and paste: the idle lock counts from the last."""
+        if isinstance(event, events.Key | events.MouseEvent | events.Paste):
+            self._last_input = monotonic()
+        await super().on_event(event)
+
+    def action_lock(self) -> None:
+        """Hide everything behind the lock screen; what was typed is saved beneath."""
+        if not self.encrypted:
+            self.notify(
+                "Only an encrypted journal can be locked: quit and run "
+                "healjournal encrypt to choose a passphrase.",
+                title="No passphrase yet",
+            )
+            return
+        if self.locked:
+            return
+        self._hand_over_letters()
+        self.clear_notifications()
+        # Hidden first, at once; saving may take a moment (or fail and retry)
+        # and goes on behind the lock screen.
+        self.push_screen(LockScreen(self.journal))
+        main = self._main()
+        if main is not None:
+            self.run_worker(main.flush(), group="lock-flush")
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notice; while locked, only errors (a save that failed), which
+        never quote the journal."""
+        if severity != "error" and self.locked:
+            return
+        super().notify(
+            message, title=title, severity=severity, timeout=timeout, markup=markup
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
+        """While locked, the journal's own actions wait for the passphrase."""
+        return not (action in JOURNAL_ACTIONS and self.locked)
+
+    def lock_if_idle(self) -> None:
+        """Lock the journal when nobody has touched a key for a while."""
+        minutes = self.lock_after_minutes
+        if self.locked or minutes <= 0:
+            return
+        if monotonic() - self._last_input >= minutes * 60:
+            self.action_lock()
+
+    @on(LockScreen.Unlocked)
+    def _unlocked(self, message: LockScreen.Unlocked) -> None:
+        self._last_input = monotonic()
+        if not self.locked:
+            return
+        while not isinstance(self.screen, LockScreen):
+            self.pop_screen()  # help, opened over the lock while it checked
+        if message.first:
+            self.switch_screen(MainScreen(self.journal, self.clock.today()))
+            self.restore_theme()
+            self.read_lock_setting()
+        else:
+            self.pop_screen()
+
+    @on(LockScreen.GaveUp)
+    def _gave_up(self, message: LockScreen.GaveUp) -> None:
+        self.close_after_wrong_tries(message.first)
+
+    @work(group="lock-flush")
+    async def close_after_wrong_tries(self, first: bool) -> None:
+        """Close after three wrong passphrases, once everything typed is saved."""
+        self._hand_over_letters()
+        main = self._main()
+        problem = await main.flush() if main is not None else None
+        lock = next((s for s in self.screen_stack if isinstance(s, LockScreen)), None)
+        if problem is not None and lock is not None:
+            lock.keep_trying(problem)
+            return
+        self.farewell = (
+            "three wrong passphrases, so healjournal closed"
+            + ("; the journal is unchanged" if first else "; everything was saved")
+            + ". Try again when you're ready"
+        )
+        self.exit(return_code=2)
+
+    @on(LockScreen.Unreadable)
+    def _unreadable(self, message: LockScreen.Unreadable) -> None:
+        self.farewell = message.problem
+        self.exit(return_code=2)
+
+    @work(thread=True, group="settings")
+    def read_lock_setting(self) -> None:
+        """Read how long the journal may stay idle before it locks."""
+        try:
+            minutes = self.journal.get_setting(LOCK_SETTING, LOCK_AFTER_MINUTES)
+        except HealJournalError:
+            return
+        if isinstance(minutes, int | float) and not isinstance(minutes, bool):
+            self.call_from_thread(setattr, self, "lock_after_minutes", max(minutes, 0))
+
+    @work(thread=True, group="settings")
+    def save_lock_setting(self, minutes: int) -> None:
+        """Remember how long the journal may stay idle before it locks."""
+        try:
+            self.journal.set_setting(LOCK_SETTING, minutes)
+        except HealJournalError as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.call_from_thread(setattr, self, "lock_after_minutes", minutes)
+        self.call_from_thread(
+            self.notify,
+            f"healjournal locks itself after {_minutes(minutes)} without a key "
+            "or a click. Ctrl+L locks it at once."
+            if minutes
+            else "healjournal no longer locks itself when idle. Ctrl+L still "
+            "locks it at once.",
+        )
+
+    def _main(self) -> MainScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
     def _hand_over_letters(self) -> None:
         """Put the words of any letter being written into the save queue."""
         for screen in self.screen_stack:
@@ -107,7 +276,26 @@ class HealJournalApp(App[None]):
         Textual's own extras are left out on purpose: "Screenshot" would write
         the journal's words to a file outside the private folder.
         """
-        yield from journal_commands(screen)
+        if self.locked:
+            # Nothing of the journal while it is locked: help, colours and quit.
+            yield SystemCommand(
+                "Help",
+                "Every key, and what to do when it's too much (F1)",
+                self.action_help,
+            )
+        else:
+            yield from journal_commands(screen)
+        if self.encrypted and not self.locked:
+            for minutes in LOCK_CHOICES:
+                yield SystemCommand(
+                    f"Lock when idle: after {_minutes(minutes)}"
+                    if minutes
+                    else "Lock when idle: never",
+                    "How long the journal may stay open untouched"
+                    + (" (now)" if minutes == self.lock_after_minutes else ""),
+                    partial(self.save_lock_setting, minutes),
+                    discover=False,
+                )
         yield SystemCommand(
             "Colour theme", "Change the colours (remembered)", self.action_change_theme
         )
@@ -116,9 +304,17 @@ class HealJournalApp(App[None]):
         )
 
     def action_help(self) -> None:
-        """Show every key, and where to find real help."""
-        if not isinstance(self.screen, HelpScreen):
+        """Show every key, and where to find real help (F1 again closes it)."""
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen(HelpScreen())
+
+    def action_urge(self) -> None:
+        """I want to text him: the urge screen, over whatever is showing."""
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None:
+            main.action_urge()
 
     def action_help_outside_editor(self) -> None:
         """`?` opens help, except while writing (where it is a question mark)."""
@@ -160,7 +356,21 @@ class HealJournalApp(App[None]):
         )
 
 
+def _starts_encrypted(path: Path) -> bool:
+    try:
+        return file_header(path) is not None
+    except OSError:
+        return False  # the journal says what is wrong when it is read
+
+
+def _minutes(minutes: float) -> str:
+    return f"{minutes:g} minute{'s' if minutes != 1 else ''}"
+
+
 def run(path: Path) -> int:
     """Run the app on the journal at `path`; return the exit code."""
-    HealJournalApp(path).run()
-    return 0
+    app = HealJournalApp(path)
+    app.run()
+    if app.farewell:
+        print(f"healjournal: {app.farewell}", file=sys.stderr)
+    return app.return_code or 0

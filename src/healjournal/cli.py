@@ -3,7 +3,9 @@
 Subcommands other than the app import no Textual, so they answer at once.
 Every mistake is one line on stderr and exit code 2, with nothing written.
 `healjournal search` prints what matches on stdout (or JSON with --json) and
-how many matched on stderr, so its output can be piped.
+how many matched on stderr, so its output can be piped. An encrypted journal's
+passphrase is asked once at the terminal, or read from the file named by
+$HEALJOURNAL_PASSPHRASE_FILE (for scripts).
 """
 
 from __future__ import annotations
@@ -21,6 +23,9 @@ from healjournal.errors import HealJournalError, InputError
 
 EXIT_OK = 0
 EXIT_ERROR = 2
+
+PASSPHRASE_FILE_ENV = "HEALJOURNAL_PASSPHRASE_FILE"
+MIN_PASSPHRASE = 8
 
 DAY_HELP = "a day: today, yesterday, '3 days ago', 'last friday', 'oct 3', 2026-10-03"
 SEARCH_HELP = (
@@ -163,6 +168,22 @@ def _build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "path", parents=[common], help="print where the journal is kept"
     )
+    commands.add_parser(
+        "encrypt",
+        parents=[common],
+        help="protect the journal and its backups with a passphrase",
+        description="Encrypt the journal and its backups with a passphrase, asked "
+        f"twice (or read from ${PASSPHRASE_FILE_ENV}). From then on healjournal "
+        "asks for it whenever it opens the journal. Nobody can recover a "
+        "forgotten passphrase.",
+    )
+    commands.add_parser(
+        "decrypt",
+        parents=[common],
+        help="turn an encrypted journal back into plain text",
+        description="Decrypt the journal and its backups, after asking for the "
+        f"passphrase (or reading it from ${PASSPHRASE_FILE_ENV}).",
+    )
     return parser
 
 
@@ -222,10 +243,93 @@ def _limit(text: str) -> int:
 
 
 def _open_journal(args: argparse.Namespace):  # -> Journal, imported lazily
+    """Open the journal; an encrypted one asks for its passphrase first."""
     from healjournal.paths import journal_path
     from healjournal.storage.journal import Journal
 
-    return Journal.open(journal_path(getattr(args, "db", None)), clock=get_clock())
+    path = journal_path(getattr(args, "db", None))
+    passphrase = _passphrase(path) if _encrypted(path) else None
+    return Journal.open(path, clock=get_clock(), passphrase=passphrase)
+
+
+def _encrypted(path: Path) -> bool:
+    """Whether the file at `path` is an encrypted journal (or backup)."""
+    from healjournal.storage.crypto import file_header
+
+    try:
+        return file_header(path) is not None
+    except OSError:
+        return False  # opening the journal says what is wrong with the file
+
+
+def _passphrase(path: Path, *, new: bool = False) -> str:
+    """The passphrase from $HEALJOURNAL_PASSPHRASE_FILE, or asked at the terminal.
+
+    A `new` one is asked twice and must be long enough.
+    """
+    source = os.environ.get(PASSPHRASE_FILE_ENV)
+    if source:
+        passphrase = _read_passphrase_file(Path(source).expanduser())
+    elif not _has_terminal():
+        what = "a new passphrase" if new else f"the passphrase of {path}"
+        raise InputError(
+            f"there is no terminal to ask for {what}: set {PASSPHRASE_FILE_ENV} "
+            "to a file holding it"
+        )
+    else:
+        prompt = "New passphrase: " if new else f"Passphrase for {path}: "
+        passphrase = _ask(prompt)
+        if new and passphrase and _ask("The same passphrase again: ") != passphrase:
+            raise InputError(
+                "the two passphrases are not the same; nothing was changed"
+            )
+    if not passphrase:
+        raise InputError("no passphrase was given; nothing was changed")
+    if new and len(passphrase) < MIN_PASSPHRASE:
+        raise InputError(
+            f"a passphrase needs at least {MIN_PASSPHRASE} characters; a few "
+            "words you will remember work best. Nothing was changed"
+        )
+    return passphrase
+
+
+def _has_terminal() -> bool:
+    """Whether there is a terminal to ask on (stdin may be a pipe all the same)."""
+    try:
+        os.close(os.open("/dev/tty", os.O_RDWR))
+    except OSError:
+        return False
+    return True
+
+
+def _ask(prompt: str) -> str:
+    import getpass
+
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        return ""
+
+
+def _read_passphrase_file(source: Path) -> str:
+    try:
+        if source.stat().st_mode & 0o077:
+            raise InputError(
+                f"the passphrase file {source} can be read by other users: "
+                f"chmod 600 {source}, then try again"
+            )
+        raw = source.read_bytes()
+    except OSError as error:
+        raise InputError(
+            f"cannot read the passphrase file {source} "
+            f"({PASSPHRASE_FILE_ENV}): {error.strerror or error}"
+        ) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"the passphrase file {source} is not UTF-8") from None
+    # One final newline is the file's, not the passphrase's.
+    return text.removesuffix("\n").removesuffix("\r")
 
 
 def _read_stdin_text() -> str:
@@ -431,6 +535,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         journal.entries(start, end),
         goals=journal.goals(include_archived=True) if everything else None,
         no_contact=record if everything else None,
+        urges=journal.urges() if everything else None,
         slips=[
             s
             for s in record.slips
@@ -479,6 +584,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         slips = (
             journal.import_no_contact(imported.no_contact) if imported.no_contact else 0
         )
+        urges = journal.import_urges(imported.urges) if imported.urges else 0
     skipped = len(imported.entries) - added
     parts = [
         f"Imported {added} entr{'y' if added == 1 else 'ies'} from {imported.source}"
@@ -489,8 +595,72 @@ def _cmd_import(args: argparse.Namespace) -> int:
         parts.append(f"{goals} goal{'s' if goals != 1 else ''}")
     if slips:
         parts.append(f"{slips} slip{'s' if slips != 1 else ''}")
+    if urges:
+        parts.append(f"{urges} urge{'s' if urges != 1 else ''}")
     print(", ".join(parts) + ".")
     return EXIT_OK
+
+
+def _cmd_encrypt(args: argparse.Namespace) -> int:
+    from healjournal.paths import journal_path
+    from healjournal.storage.atomic import journal_backups
+
+    path = journal_path(getattr(args, "db", None))
+    if _encrypted(path):
+        # Already encrypted; finish the job if backups were left readable (an
+        # earlier encrypt stopped halfway).
+        if all(_encrypted(backup) for backup in journal_backups(path)):
+            raise InputError(
+                f"the journal {path} is already encrypted "
+                "(healjournal decrypt turns it back into plain text)"
+            )
+        journal = _open_journal(args)
+        done = journal.encrypt_backups()
+        print(f"The journal was already encrypted; encrypted {_backups(done)} too.")
+        return EXIT_OK
+    from healjournal.storage.journal import Journal
+
+    journal = Journal.open(path, clock=get_clock())  # refuse a broken journal first
+    created = not path.exists()
+    done = journal.encrypt(_passphrase(path, new=True))
+    what = "Made a new encrypted journal" if created else "Encrypted the journal"
+    also = f" and {_backups(done)}" if done else ""
+    print(f"{what} {journal.path}{also}.")
+    print(
+        "healjournal asks for the passphrase each time it opens it. Nobody can "
+        "recover a forgotten passphrase: keep it somewhere safe. Older readable "
+        "copies may linger in the disk's free space (see Encryption in the README)."
+    )
+    return EXIT_OK
+
+
+def _cmd_decrypt(args: argparse.Namespace) -> int:
+    from healjournal.paths import journal_path
+    from healjournal.storage.journal import Journal
+
+    path = journal_path(getattr(args, "db", None))
+    if not _encrypted(path):
+        Journal.open(path, clock=get_clock()).close()  # a broken one says so
+        raise InputError(f"the journal {path} is not encrypted")
+    passphrase = _passphrase(path)
+    journal = Journal.open(path, clock=get_clock(), passphrase=passphrase)
+    done, kept = journal.decrypt(passphrase)
+    also = f" and {_backups(done)}" if done else ""
+    print(
+        f"Decrypted the journal {journal.path}{also}: it is plain text again, "
+        "private only by its file permissions."
+    )
+    if kept:
+        print(
+            f"Kept {_backups(kept)} encrypted (another passphrase, or damaged): "
+            + ", ".join(str(b) for b in kept),
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _backups(paths: Sequence[Path]) -> str:
+    return f"{len(paths)} backup{'s' if len(paths) != 1 else ''}"
 
 
 def _cmd_path(args: argparse.Namespace) -> int:
@@ -503,11 +673,17 @@ def _cmd_path(args: argparse.Namespace) -> int:
 def _cmd_app(args: argparse.Namespace) -> int:
     if args.demo:
         return _run_demo()
+    import contextlib
+
+    from healjournal.errors import JournalLocked
     from healjournal.paths import journal_path
+    from healjournal.storage.journal import Journal
 
     path = journal_path(getattr(args, "db", None))
-    journal = _open_journal(args)  # refuse a broken journal before the screen opens
-    journal.close()
+    # Refuse a broken journal before the screen opens; an encrypted one whose
+    # header is sound gets its passphrase on the app's lock screen.
+    with contextlib.suppress(JournalLocked):
+        Journal.open(path, clock=get_clock()).close()
     from healjournal.app import run  # Textual is imported only here
 
     return run(path)
@@ -536,6 +712,8 @@ COMMANDS = {
     "export": _cmd_export,
     "import": _cmd_import,
     "path": _cmd_path,
+    "encrypt": _cmd_encrypt,
+    "decrypt": _cmd_decrypt,
 }
 
 

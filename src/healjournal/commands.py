@@ -21,6 +21,24 @@ class JournalCommand(NamedTuple):
     action: str
 
 
+#: On every screen: the way through an urge, and the way to real help.
+EVERYWHERE: tuple[JournalCommand, ...] = (
+    JournalCommand(
+        "I want to text him",
+        "A calm wait and a page for everything you'd send him; sent nowhere (F8)",
+        "app.urge",
+    ),
+    JournalCommand(
+        "Help", "Every key, and what to do when it's too much (F1)", "app.help"
+    ),
+    JournalCommand(
+        "When it's too much",
+        "This is a journal, not therapy: where to find a crisis line now (F1)",
+        "app.help",
+    ),
+)
+
+#: On the main screen, which has the journal's actions.
 COMMANDS: tuple[JournalCommand, ...] = (
     JournalCommand("Save now", "Save this page at once (Ctrl+S)", "save"),
     JournalCommand(
@@ -51,6 +69,11 @@ COMMANDS: tuple[JournalCommand, ...] = (
         "slip",
     ),
     JournalCommand(
+        "Set the urge timer",
+        "How many minutes the urge screen (F8) waits before it asks",
+        "urge_minutes",
+    ),
+    JournalCommand(
         "Set the day no contact started",
         "When did you last talk to him? Start the count from that day",
         "start_no_contact",
@@ -59,20 +82,27 @@ COMMANDS: tuple[JournalCommand, ...] = (
         "Add a goal", "Something to do for yourself (a in Goals)", "add_goal"
     ),
     JournalCommand(
-        "Help", "Every key, and what to do when it's too much (F1)", "app.help"
+        "Lock now",
+        "Hide the journal until its passphrase is typed again (Ctrl+L)",
+        "app.lock",
     ),
 )
 
 
 def journal_commands(screen: Screen) -> Iterable[SystemCommand]:
-    """The palette entries for `screen` (only the main screen has journal actions)."""
-    if not hasattr(screen, "action_save"):
-        return
-    for command in COMMANDS:
+    """The palette entries for `screen`.
+
+    Help and the urge screen are there on every screen; the journal's own
+    actions only on the main screen, which has them.
+    """
+    on_main = hasattr(screen, "action_save")
+    for command in (*EVERYWHERE, *COMMANDS) if on_main else EVERYWHERE:
         action = command.action if "." in command.action else f"screen.{command.action}"
         yield SystemCommand(
             command.title, command.help, partial(screen.app.run_action, action)
         )
+    if not on_main:
+        return
     for theme in Theme:
         tips = theme_tips(theme)
         yield SystemCommand(

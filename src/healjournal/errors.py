@@ -25,3 +25,11 @@ class JournalBusy(JournalError):
 
 class SaveFailed(JournalError):
     """A save did not reach the disk; the journal on disk is unchanged."""
+
+
+class JournalLocked(JournalError):
+    """The journal is encrypted and this healjournal has no key for it yet."""
+
+
+class WrongPassphrase(JournalLocked):
+    """The passphrase given does not open the journal; nothing was changed."""

@@ -24,6 +24,7 @@ from healjournal.tips import theme_tips
 __all__ = [
     "EMPTY_MESSAGE",
     "SECTIONS",
+    "URGES_EMPTY",
     "Section",
     "glance",
     "print_review",
@@ -35,7 +36,15 @@ __all__ = [
 EMPTY_MESSAGE = (
     "Nothing to look back on yet, and that's fine. Once you write a page, "
     "tick a goal or start counting no-contact days, this is where your "
-    "streaks, your mood line and your themes will show up."
+    "streaks, your mood line, your themes and your urges (and how many "
+    "passed) will show up."
+)
+
+#: The urges section before any urge: what it is for, and how to log one.
+URGES_EMPTY = (
+    "None in the last {weeks} weeks. When he's on your mind, F8 in the app "
+    "gives you a countdown and a page to say it all; each urge shows up here, "
+    "with how many passed."
 )
 
 # The app's mood colours (widgets/editor.py), repeated here because this
@@ -177,7 +186,7 @@ def _urges(review: Review, width: int) -> Section:
     weeks = review.urges
     title = f"Urges, week by week (last {len(weeks)} weeks, from Monday)"
     if not any(w.logged for w in weeks):
-        return _note(title, f"None written down in the last {len(weeks)} weeks.")
+        return _note(title, URGES_EMPTY.format(weeks=len(weeks)))
     most = max(w.logged for w in weeks)
     rows: list[tuple[str, RenderableType]] = []
     for week in weeks:
@@ -188,13 +197,21 @@ def _urges(review: Review, width: int) -> Section:
         held, slipped = _scaled(week.resisted, most), _scaled(week.logged, most)
         line = Text("█" * held, style="green")
         line.append("░" * (slipped - held), style="dim")
-        line.append(f" {_count(week.logged, 'urge', 'urges')}")
-        if week.resisted:
-            line.append(f", {week.resisted} resisted")
-        if week.logged > week.resisted:
-            line.append(f", {week.logged - week.resisted} on a slip day", style="dim")
+        line.append(f" {_urges_passed(week.logged, week.resisted)}")
+        if week.contacted:
+            line.append(f", {_count(week.contacted, 'slip', 'slips')}", style="dim")
+        if still_open := week.logged - week.resisted - week.contacted:
+            line.append(f", {still_open} left open", style="dim")
         rows.append((label, line))
+    logged = sum(w.logged for w in weeks)
+    passed = sum(w.resisted for w in weeks)
+    rows.append(("In all", _urges_passed(logged, passed)))
     return _section(title, rows)
+
+
+def _urges_passed(logged: int, passed: int) -> str:
+    """How many urges came and how many passed: "3 urges, 2 passed"."""
+    return f"{_count(logged, 'urge', 'urges')}, {passed:,} passed"
 
 
 def _mood(review: Review, width: int) -> Section:

@@ -13,7 +13,15 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from healjournal.domain.models import Entry, EntryKind, Goal, NoContact, Slip, Theme
+from healjournal.domain.models import (
+    Entry,
+    EntryKind,
+    Goal,
+    NoContact,
+    Slip,
+    Theme,
+    Urge,
+)
 from healjournal.domain.stats import (
     Heatmap,
     Run,
@@ -76,7 +84,8 @@ class Review:
     #: Every run, oldest first; the last is the current one, ending today.
     runs: tuple[Run, ...]
     slips: tuple[Slip, ...]
-    #: Urges per week, the last URGE_WEEKS weeks, oldest first.
+    #: Urges per week, the last URGE_WEEKS weeks, oldest first: how many,
+    #: how many passed and how many ended in contact (see urges_by_week).
     urges: tuple[WeekCount, ...]
     #: Daily mean moods, oldest first, ending today; None for days without one.
     mood_30: tuple[float | None, ...]
@@ -102,12 +111,13 @@ class Review:
 
     @property
     def is_empty(self) -> bool:
-        """Nothing written, no goals and no no-contact record yet."""
+        """Nothing written, no goals, no urges and no no-contact record yet."""
         return (
             self.entries == 0
             and self.goals == 0
             and self.started is None
             and not self.slips
+            and not any(w.logged for w in self.urges)
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -122,7 +132,8 @@ class Review:
         - "goals": how many goals there are, archived ones included
         - "no_contact": "current", "best" (null until it starts), "started",
           "slips": [{"day", "note"}], "runs": [{"start", "end", "days"}]
-        - "urges": [{"week" (the Monday), "logged", "resisted"}]
+        - "urges": [{"week" (the Monday), "logged", "resisted" (passed),
+          "contacted"}]
         - "mood": "last_30", "last_90" (daily means, null for no mood),
           "average_30", "average_previous_30", "trend"
         - "heatmap": [{"week", "days": [{"day", "written", "mood", "future"}]}]
@@ -163,7 +174,12 @@ class Review:
                 ],
             },
             "urges": [
-                {"week": w.week.isoformat(), "logged": w.logged, "resisted": w.resisted}
+                {
+                    "week": w.week.isoformat(),
+                    "logged": w.logged,
+                    "resisted": w.resisted,
+                    "contacted": w.contacted,
+                }
                 for w in self.urges
             ],
             "mood": {
@@ -220,6 +236,7 @@ def build_review(
     no_contact: NoContact,
     settings: Mapping[str, object],
     today: date,
+    urges: Iterable[Urge] = (),
 ) -> Review:
     """Compute the review from the journal's contents, as seen on `today`."""
     written = [e for e in entries if e.day <= today]
@@ -245,7 +262,7 @@ def build_review(
         started=no_contact.started,
         runs=no_contact_runs(no_contact, today),
         slips=tuple(s for s in no_contact.slips if s.day <= today),
-        urges=urges_by_week(written, no_contact.slips, today, URGE_WEEKS),
+        urges=urges_by_week(written, no_contact.slips, today, URGE_WEEKS, urges),
         mood_30=recent,
         mood_90=mood_series(moods, today, LONG_MOOD_DAYS),
         mood_avg_30=mean(recent),
@@ -271,7 +288,8 @@ def gather_review(journal: Journal, today: date) -> Review:
         goals = journal.goals(include_archived=True)
         record = journal.no_contact()
         settings = journal.settings()
-    return build_review(entries, goals, record, settings, today)
+        urges = journal.urges()
+    return build_review(entries, goals, record, settings, today, urges)
 
 
 def suggestion(theme: Theme, today: date) -> str:

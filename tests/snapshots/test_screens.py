@@ -6,6 +6,7 @@ look at the new SVGs before committing them.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from healjournal.dialogs.goal_form import GoalForm
 from healjournal.screens.help import HelpScreen
 from healjournal.screens.review import ReviewScreen
 from healjournal.screens.search import SearchScreen
+from healjournal.screens.urge import UrgeScreen
 from healjournal.screens.welcome import WelcomeScreen
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
@@ -114,3 +116,33 @@ class TestInsight:
 
         app = HealJournalApp(demo_path, clock=clock)
         assert snap_compare(app, terminal_size=SIZES[size], run_before=review)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+class TestCare:
+    """The moment he is on your mind: the urge screen, and its question."""
+
+    def test_urge(self, snap_compare, demo_path, clock, size):
+        async def urge(pilot):
+            await quiet(pilot)
+            await pilot.press("f8", *"I still think about the way you laughed.")
+            clock.set(clock.now() + timedelta(minutes=3, seconds=12))
+            pilot.app.screen.tick()
+            await quiet(pilot)
+            assert isinstance(pilot.app.screen, UrgeScreen)
+
+        app = HealJournalApp(demo_path, clock=clock)
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=urge)
+
+    def test_urge_question(self, snap_compare, demo_path, clock, size):
+        async def time_is_up(pilot):
+            await quiet(pilot)
+            await pilot.press("f8", *"You said you'd call.")
+            clock.set(clock.now() + timedelta(minutes=10))
+            pilot.app.screen.tick()
+            await pilot.press("escape", "3")
+            await quiet(pilot)
+            assert pilot.app.screen.query_one("#urge-question").has_class("-open")
+
+        app = HealJournalApp(demo_path, clock=clock)
+        assert snap_compare(app, terminal_size=SIZES[size], run_before=time_is_up)

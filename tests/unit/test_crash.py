@@ -10,6 +10,10 @@ under way), have no temporary files left and still be private (0600).
 The same journal is kept across all rounds, so every round starts from what
 the previous kill left on disk. Each round has its own fixed seed; a failure
 message names the round and the seed.
+
+It runs twice: on a plain journal and on an encrypted one, where, in addition,
+no word the writer typed may be found in any file beside the journal after any
+kill (temp files a killed save left included).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from typing import Any
 import pytest
 
 from healjournal.storage.atomic import temp_files
+from healjournal.storage.crypto import KdfCost
 from healjournal.storage.journal import Journal
 
 pytestmark = pytest.mark.slow
@@ -43,6 +48,10 @@ MAX_ACKS = 40
 MAX_KILL_DELAY = 0.004
 #: A child that stops answering is killed after this long (a hang, not a pass).
 WATCHDOG_SECONDS = 30.0
+#: The encrypted run's passphrase, and a cheap key derivation: the test is
+#: about saves, and each child derives the key once when it opens the journal.
+PASSPHRASE = "kill -9 at any moment"
+CHEAP = KdfCost(log2_n=10, r=8, p=1)
 
 CHILD_CODE = r"""
 import json
@@ -51,7 +60,7 @@ import sys
 
 from healjournal.storage.journal import Journal
 
-path, seed = sys.argv[1], int(sys.argv[2])
+path, seed, passphrase = sys.argv[1], int(sys.argv[2]), sys.argv[3] or None
 rng = random.Random(seed)
 WORDS = [
     "today", "I", "walked", "past", "our", "café", "and", "did", "not", "text",
@@ -73,7 +82,7 @@ def new_text(n):
     return text
 
 
-journal = Journal.open(path)
+journal = Journal.open(path, passphrase=passphrase)
 n = 0
 while True:
     n += 1
@@ -99,10 +108,10 @@ while True:
 State = dict[int, str]
 
 
-def on_disk(path: Path, where: str) -> State:
+def on_disk(path: Path, where: str, passphrase: str | None = None) -> State:
     """The entries a user would see after reopening the journal, as {id: text}."""
     try:
-        journal = Journal.open(path)
+        journal = Journal.open(path, passphrase=passphrase)
         return {entry.id: entry.text for entry in journal.entries()}
     except Exception as error:  # (a) an unreadable journal fails the round
         pytest.fail(f"{where}: the journal cannot be opened after the kill: {error!r}")
@@ -117,6 +126,7 @@ def spin(seconds: float) -> None:
 
 def run_child(
     path: Path,
+    passphrase: str | None,
     seed: int,
     acks_wanted: int,
     read_one_more_intent: bool,
@@ -128,7 +138,7 @@ def run_child(
     env = os.environ | {"HEALJOURNAL_DB": str(path)}
     with stderr_file.open("wb") as stderr:
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD_CODE, str(path), str(seed)],
+            [sys.executable, "-c", CHILD_CODE, str(path), str(seed), passphrase or ""],
             stdout=subprocess.PIPE,
             stderr=stderr,
             env=env,
@@ -221,9 +231,21 @@ def difference(expected: State, disk: State) -> str:
     return f"lost or changed: {lost}\non disk instead: {invented}"
 
 
-def test_kill_at_any_moment_loses_no_acknowledged_write(tmp_path: Path) -> None:
-    path = tmp_path / "journal.json"
-    disk: State = on_disk(path, "before round 0")
+def readable_words(folder: Path) -> list[str]:
+    """Files in `folder` where a word the writer typed can be read."""
+    # Every text starts with "s<seed>-<n> ", and the seeds start like BASE_SEED.
+    marker = f"s{str(BASE_SEED)[:4]}".encode()
+    return sorted(p.name for p in folder.iterdir() if marker in p.read_bytes())
+
+
+@pytest.mark.parametrize("passphrase", [None, PASSPHRASE], ids=["plain", "encrypted"])
+def test_kill_at_any_moment_loses_no_acknowledged_write(
+    tmp_path: Path, passphrase: str | None
+) -> None:
+    path = tmp_path / "data" / "journal.json"
+    if passphrase:
+        Journal.open(path).encrypt(passphrase, cost=CHEAP)
+    disk: State = on_disk(path, "before round 0", passphrase)
     highest_id = 0
     seen = {"acks": 0, "in_flight_saved": 0, "in_flight_lost": 0, "temp_left": 0}
 
@@ -238,6 +260,7 @@ def test_kill_at_any_moment_loses_no_acknowledged_write(tmp_path: Path) -> None:
 
         lines = run_child(
             path,
+            passphrase,
             seed,
             acks_wanted,
             read_one_more_intent,
@@ -248,8 +271,10 @@ def test_kill_at_any_moment_loses_no_acknowledged_write(tmp_path: Path) -> None:
         expected, in_flight, highest_id = replay(start, lines, highest_id, where)
         seen["acks"] += sum("ack" in line for line in lines)
         seen["temp_left"] += bool(temp_files(path))
+        if passphrase:  # (e) not a word readable, not even in a killed save's temp
+            assert readable_words(path.parent) == [], f"{where}: plaintext on disk"
 
-        disk = on_disk(path, where)  # (a) it opens
+        disk = on_disk(path, where, passphrase)  # (a) it opens
 
         # (b) every acknowledged write is there, nothing was invented
         if disk != expected:
@@ -275,5 +300,7 @@ def test_kill_at_any_moment_loses_no_acknowledged_write(tmp_path: Path) -> None:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode == 0o600, f"{where}: the journal's mode is {mode:o}, not 600"
 
+    if not passphrase and disk:  # the plaintext check above can see words
+        assert readable_words(path.parent) != []
     if os.environ.get("HEALJOURNAL_CRASH_STATS"):
         print(f"\n{ROUNDS} rounds, {len(disk)} entries at the end: {seen}")

@@ -18,6 +18,7 @@ CORE = [
     "healjournal.review",
     "healjournal.report",
     "healjournal.storage.atomic",
+    "healjournal.storage.crypto",
     "healjournal.storage.journal",
     "healjournal.storage.migrations",
     "healjournal.storage.interchange",

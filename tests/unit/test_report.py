@@ -154,7 +154,7 @@ class TestSmallJournals:
         assert "2 days in a row · best 2 days" in text
         assert "2 (3 entries)" in text
         assert "7 in all · 7 this week · 7 this month" in text
-        assert "1 urge, 1 resisted" in text
+        assert "1 urge, 1 passed" in text
         assert "3.0 over the last 30 days" in text
         assert _TREND_WORDS[""] in text
 
@@ -164,7 +164,7 @@ class TestSmallJournals:
         text = render(build_review(written, [], record, {}, TODAY))
         assert "Day 0 · best 23 days" in text
         assert "today's doesn't erase the 23 days before it" in text
-        assert "1 urge, 1 on a slip day" in text
+        assert "1 urge, 0 passed, 1 slip" in text
         assert banned_phrases_in(text) == []
 
     def test_not_counting_yet(self) -> None:

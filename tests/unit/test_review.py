@@ -162,7 +162,7 @@ class TestNoContact:
             date(2026, 10, 5) + timedelta(weeks=n) for n in range(8)
         ]
         by_week = {w.week: w for w in result.urges}
-        assert by_week[date(2026, 10, 19)] == WeekCount(date(2026, 10, 19), 2, 0)
+        assert by_week[date(2026, 10, 19)] == WeekCount(date(2026, 10, 19), 2, 0, 2)
         assert by_week[date(2026, 11, 9)] == WeekCount(date(2026, 11, 9), 1, 1)
         assert sum(w.logged for w in result.urges) == 3
 
@@ -489,7 +489,12 @@ class TestJson:
             {"start": "2026-11-24", "end": "2026-11-24", "days": 0},
         ]
         assert data["no_contact"]["slips"] == [{"day": "2026-11-24", "note": "hm"}]
-        assert data["urges"][-1] == {"week": "2026-11-23", "logged": 1, "resisted": 0}
+        assert data["urges"][-1] == {
+            "week": "2026-11-23",
+            "logged": 1,
+            "resisted": 0,
+            "contacted": 1,
+        }
         month_ago = data["on_this_day"]["month_ago"]
         assert month_ago["day"] == "2026-10-24"
         assert month_ago["entry"]["id"] == 1 and month_ago["entry"]["mood"] == 3

@@ -451,7 +451,7 @@ class TestUrgesByWeek:
         record_slips = slips(date(2026, 11, 16), date(2026, 11, 12))
         assert urges_by_week(entries, record_slips, TODAY, 3) == (
             WeekCount(date(2026, 11, 9), logged=3, resisted=3),
-            WeekCount(date(2026, 11, 16), logged=1, resisted=0),
+            WeekCount(date(2026, 11, 16), logged=1, resisted=0, contacted=1),
             WeekCount(date(2026, 11, 23), logged=0, resisted=0),
         )
 

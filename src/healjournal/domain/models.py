@@ -1,4 +1,4 @@
-"""The things a journal holds: entries, goals, and the no-contact record."""
+"""The things a journal holds: entries, goals, urges, and the no-contact record."""
 
 from __future__ import annotations
 
@@ -190,6 +190,75 @@ class Slip:
     day: date
     note: str = ""
     created: datetime | None = None
+
+
+class UrgeOutcome(StrEnum):
+    """How an urge to contact him ended: it passed, it won, or it is still open.
+
+    WRITING means the person chose to keep writing when asked: still open,
+    like an urge with no outcome at all.
+    """
+
+    RESISTED = "resisted"
+    CONTACTED = "contacted"
+    WRITING = "writing"
+
+    @property
+    def final(self) -> bool:
+        """Whether the urge is over (it passed, or he was contacted)."""
+        return self is not UrgeOutcome.WRITING
+
+
+#: How strong an urge felt, from a nudge to all the person can think about.
+URGE_STRENGTHS: dict[int, str] = {
+    1: "a nudge",
+    2: "nagging",
+    3: "strong",
+    4: "very strong",
+    5: "all I can think about",
+}
+
+
+def check_strength(strength: int | None) -> int | None:
+    """Return an urge strength of 1 to 5 (or None), or raise InputError."""
+    if strength is None:
+        return None
+    if (
+        isinstance(strength, bool)
+        or not isinstance(strength, int)
+        or not 1 <= strength <= 5
+    ):
+        raise InputError(
+            f"an urge's strength is a whole number from 1 to 5, not {strength!r}"
+        )
+    return strength
+
+
+@dataclass(frozen=True, slots=True)
+class Urge:
+    """A moment he was on the person's mind: when, how strong, how it ended."""
+
+    id: int
+    #: When the urge screen opened: the urge's own moment, and its key.
+    at: datetime
+    day: date
+    #: 1 (a nudge) to 5 (all I can think about); None until the person says.
+    strength: int | None = None
+    #: None while the urge is open (the screen is still up, or was closed).
+    outcome: UrgeOutcome | None = None
+    #: The unsent letter written meanwhile, if any words were.
+    letter_id: int | None = None
+    note: str = ""
+
+    @property
+    def passed(self) -> bool:
+        """The urge passed without contact."""
+        return self.outcome is UrgeOutcome.RESISTED
+
+    @property
+    def contacted(self) -> bool:
+        """The urge ended in contact (a slip was logged with it)."""
+        return self.outcome is UrgeOutcome.CONTACTED
 
 
 @dataclass(frozen=True, slots=True)

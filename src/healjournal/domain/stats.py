@@ -21,6 +21,7 @@ from healjournal.domain.models import (
     NoContact,
     Slip,
     Theme,
+    Urge,
 )
 
 
@@ -226,21 +227,33 @@ def _contact_days(record: NoContact, today: date) -> list[date]:
 
 @dataclass(frozen=True, slots=True)
 class WeekCount:
-    """Urges in one Monday-based week: how many were written down and resisted."""
+    """Urges in one Monday-based week: how many, how many passed, how many won.
+
+    `resisted` counts the urges that passed without contact, `contacted` the
+    ones that ended in contact; urges still open (or left without an answer)
+    are in `logged` only.
+    """
 
     week: date
     logged: int
     resisted: int
+    contacted: int = 0
 
 
 def urges_by_week(
-    entries: Iterable[Entry], slips: Iterable[Slip], today: date, weeks: int
+    entries: Iterable[Entry],
+    slips: Iterable[Slip],
+    today: date,
+    weeks: int,
+    urges: Iterable[Urge] = (),
 ) -> tuple[WeekCount, ...]:
-    """Urge entries per week for the `weeks` weeks ending with this one, oldest first.
+    """Urges per week for the `weeks` weeks ending with this one, oldest first.
 
-    An urge counts as resisted unless a slip was logged on its day. That is a
-    guess from the record: an urge does not yet say how it ended (a later
-    urge screen will record the outcome explicitly). Days after today are
+    Two kinds of record count. An Urge (from the urge screen) says how it
+    ended: it passed when its outcome is "resisted", it won when "contacted",
+    and one still open counts as logged only. An older urge *entry* has no
+    outcome, so it is guessed from the record as before: resisted unless a
+    slip was logged on its day, contacted if one was. Days after today are
     left out.
     """
     slip_days = {s.day for s in slips}
@@ -248,6 +261,7 @@ def urges_by_week(
     mondays = [this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
     logged = dict.fromkeys(mondays, 0)
     resisted = dict.fromkeys(mondays, 0)
+    contacted = dict.fromkeys(mondays, 0)
     for entry in entries:
         monday = week_start(entry.day)
         if (
@@ -257,9 +271,18 @@ def urges_by_week(
         ):
             continue
         logged[monday] += 1
-        if entry.day not in slip_days:
+        if entry.day in slip_days:
+            contacted[monday] += 1
+        else:
             resisted[monday] += 1
-    return tuple(WeekCount(m, logged[m], resisted[m]) for m in mondays)
+    for urge in urges:
+        monday = week_start(urge.day)
+        if urge.day > today or monday not in logged:
+            continue
+        logged[monday] += 1
+        resisted[monday] += urge.passed
+        contacted[monday] += urge.contacted
+    return tuple(WeekCount(m, logged[m], resisted[m], contacted[m]) for m in mondays)
 
 
 # -- themes -------------------------------------------------------------------

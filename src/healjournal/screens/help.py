@@ -1,4 +1,4 @@
-"""Every key in one place, and what to do when it is all too much."""
+"""What to do when it is all too much, the urge key, and every key in one place."""
 
 from __future__ import annotations
 
@@ -11,6 +11,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 KEYS = """\
+# When it's too much
+
+healjournal is a journal, not therapy. If you are thinking of hurting
+yourself, please contact your local emergency services or a crisis line now.
+If you don't know the number where you are, **findahelpline.com** lists free,
+confidential lines by country. And tell a friend tonight, even just "I'm
+having a hard time".
+
+# When he's on your mind
+
+Press **F8**, wherever you are: a calm countdown (ten minutes, or what you
+choose with Ctrl+T), a page for exactly what you would send him, and
+something else to do meanwhile. Nothing is ever sent. Then it asks whether you
+still want to. Whatever you answer, the letter is kept, and your review
+counts the urges and how many passed.
+
 # Keys
 
 | key | what it does |
@@ -26,24 +42,18 @@ KEYS = """\
 | Esc | back to writing |
 | F5 | write an unsent letter: said here, sent nowhere |
 | F6 | I contacted him: log it, kindly |
+| F8 | I want to text him: a calm wait, and a page for him that is never sent |
 | F7 | review: streaks, mood, no-contact days, the seven themes |
 | Ctrl+F | search: words, "a phrase", #tag, mood:<=2, from:"last month", starred |
 | Ctrl+N | another page for today |
 | Ctrl+G | go to a day: "yesterday", "last friday", "oct 3" |
 | Ctrl+P | every command, searchable, and the colour themes |
 | F1 (or ? outside the page) | this help |
+| Ctrl+L | lock an encrypted journal: hidden until its passphrase is typed again |
 | Ctrl+Q | quit (everything is saved first) |
 
 On a narrow terminal the days, tips and goals fold away: F2, F3 and F4 show
 them in place of the page, and Esc brings the page back.
-
-# When it's too much
-
-healjournal is a journal, not therapy. If you are thinking of hurting
-yourself, please contact your local emergency services or a crisis line now.
-If you don't know the number where you are, **findahelpline.com** lists free,
-confidential lines by country. And tell a friend tonight, even just "I'm
-having a hard time".
 
 *Esc or F1 to close.*
 """

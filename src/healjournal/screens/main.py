@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -26,13 +26,21 @@ from healjournal.dialogs.jump import JumpToDate
 from healjournal.dialogs.letter import LetterScreen
 from healjournal.dialogs.slip import SlipDialog, SlipReport
 from healjournal.domain.dates import describe_day
-from healjournal.domain.models import Entry, EntryKind, Theme
+from healjournal.domain.models import Entry, EntryKind, Theme, UrgeOutcome
 from healjournal.domain.search import SearchIndex
 from healjournal.domain.stats import Streak, milestones_reached, no_contact_streak
 from healjournal.errors import HealJournalError, InputError
 from healjournal.overview import Overview, gather
 from healjournal.screens.review import ReviewScreen
 from healjournal.screens.search import SearchChoice, SearchScreen
+from healjournal.screens.urge import (
+    URGE_MINUTES_SETTING,
+    MinutesDialog,
+    UrgeAnswer,
+    UrgeScreen,
+    urge_minutes,
+    urge_support,
+)
 from healjournal.screens.welcome import WelcomeResult, WelcomeScreen
 from healjournal.storage.journal import Journal
 from healjournal.tips import theme_tips, tip_for
@@ -46,6 +54,11 @@ from healjournal.widgets.topbar import TopBar, plural
 
 #: Below this many columns the side panes fold away behind F2, F3 and F4.
 NARROW_WIDTH = 100
+#: From this many columns the footer has room for the Ctrl+P hint too.
+PALETTE_HINT_WIDTH = 112
+#: Key hints left out of the footer below NARROW_WIDTH, so the ones that
+#: matter most on a bad evening fit in 80 columns (all are in F1's help).
+NARROW_HIDDEN_HINTS = frozenset({"search", "review", "quit"})
 #: How often the journal file is checked for changes made elsewhere.
 DISK_CHECK_SECONDS = 2.0
 #: How long to wait before trying a failed save again.
@@ -64,7 +77,10 @@ class MainScreen(Screen[None]):
         Binding("f2", "pane('days')", "Days", id="pane.days"),
         Binding("f3", "pane('tips')", "Tips", id="pane.tips"),
         Binding("f4", "pane('goals')", "Goals", id="pane.goals"),
-        Binding("f5", "letter", "Letter", id="letter"),
+        # The app's F8 works everywhere; this one puts it here in the footer,
+        # where F5's hint was: the urge screen is a letter, with support.
+        Binding("f8", "app.urge", "I want to text him", id="urge.main"),
+        Binding("f5", "letter", "Letter", show=False, id="letter"),
         Binding("f6", "slip", "I contacted him", id="slip"),
         Binding("ctrl+n", "new_page", "New page", show=False, id="new_page"),
         Binding("ctrl+g", "jump", "Go to day", show=False, id="jump"),
@@ -168,7 +184,23 @@ class MainScreen(Screen[None]):
         # in the help).
         footer = self.query_one(Footer)
         footer.compact = narrow
-        footer.show_command_palette = not narrow
+        footer.show_command_palette = width >= PALETTE_HINT_WIDTH
+        self.refresh_bindings()
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys in force; on a narrow terminal, fewer of them in the footer.
+
+        Only what the footer shows changes: every key still works.
+        """
+        bindings = super().active_bindings
+        if not self.has_class("-narrow"):
+            return bindings
+        return {
+            key: active
+            for key, active in bindings.items()
+            if active.binding.id not in NARROW_HIDDEN_HINTS
+        }
 
     # -- workers: disk work off the UI thread ----------------------------------
 
@@ -616,7 +648,10 @@ class MainScreen(Screen[None]):
         self.query_one(EditorPane).insert_prompt(message.prompt)
 
     @on(TipSidebar.StarterGoalChosen)
-    def _starter_goal(self, message: TipSidebar.StarterGoalChosen) -> None:
+    @on(GoalChecklist.StarterChosen)
+    def _starter_goal(
+        self, message: TipSidebar.StarterGoalChosen | GoalChecklist.StarterChosen
+    ) -> None:
         goals = self.overview.goals if self.overview else ()
         if any(
             g.title.casefold() == message.title.casefold() and not g.archived
@@ -773,16 +808,89 @@ class MainScreen(Screen[None]):
             journal.log_slip(report.day, report.note)
             return no_contact_streak(journal.no_contact(), self.today)
 
-        def word(streak: Streak | None) -> str:
-            best = streak.best if streak else 0
-            if best:
-                return (
-                    f"The count starts again. Your best stays {plural(best, 'day')}, "
-                    "and you are still doing this."
+        self.change(log, slip_notice)
+
+    def action_urge(self) -> None:
+        """I want to text him: a calm wait, a page for him, something else to do."""
+        if any(isinstance(s, UrgeScreen) for s in self.app.screen_stack):
+            return
+        at = self.app_now()
+        page = new_page_id()
+        overview = self.overview
+        support = urge_support(
+            at,
+            self.today,
+            overview.no_contact_streak if overview else None,
+            overview.goals if overview else (),
+        )
+
+        def draft(text: str) -> None:
+            # The letter goes through the page save queue, like F5's: a quit
+            # or a closed terminal never takes it.
+            letter = Draft(page, self.today, None, EntryKind.LETTER, text, None)
+            self.queue_save(EditorPane.SaveRequested(letter))
+
+        def answered(answer: UrgeAnswer) -> None:
+            self.record_urge(at, page, answer)
+
+        # Logged the moment it starts; the answer completes the same record.
+        self.change(lambda j: j.log_urge(at, day=self.today))
+        self.app.push_screen(
+            UrgeScreen(
+                support,
+                clock=self.journal.clock,
+                started=at,
+                minutes=urge_minutes(overview.settings if overview else {}),
+                on_draft=draft,
+                on_answer=answered,
+                on_minutes=self._set_urge_minutes,
+            )
+        )
+
+    @work(group="urge")
+    async def record_urge(self, at: datetime, page: int, answer: UrgeAnswer) -> None:
+        """Log how an urge went, after its letter is saved (the urge points to it)."""
+        await self.flush()
+        letter_id = self._page_ids.get(page)
+        contacted = answer.outcome is UrgeOutcome.CONTACTED
+
+        def log(journal: Journal) -> Streak | None:
+            with journal.transaction():
+                journal.log_urge(
+                    at,
+                    day=self.today,
+                    strength=answer.strength,
+                    outcome=answer.outcome,
+                    letter_id=letter_id,
                 )
-            return "Logged. The count starts from here, and so do you."
+                if contacted:
+                    journal.log_slip(self.today)
+            return no_contact_streak(journal.no_contact(), self.today)
+
+        def word(streak: Streak | None) -> str | None:
+            if contacted:
+                return slip_notice(streak)
+            if answer.outcome is UrgeOutcome.RESISTED:
+                return URGE_PASSED
+            return None
 
         self.change(log, word)
+
+    def action_urge_minutes(self) -> None:
+        """Choose how long the urge screen waits before it asks."""
+        settings = self.overview.settings if self.overview else {}
+        self.app.push_screen(MinutesDialog(urge_minutes(settings)), self._urge_minutes)
+
+    def _urge_minutes(self, minutes: int | None) -> None:
+        if minutes is not None:
+            self._set_urge_minutes(minutes)
+
+    def _set_urge_minutes(self, minutes: int) -> None:
+        unit = "minute" if minutes == 1 else "minutes"
+        self.change(
+            lambda j: j.set_setting(URGE_MINUTES_SETTING, minutes),
+            lambda _: f"The urge screen waits {minutes} {unit} now.",
+        )
 
     def action_start_no_contact(self) -> None:
         """Ask when the last contact was and start the count from it."""
@@ -822,12 +930,29 @@ def write_draft(journal: Journal, draft: Draft) -> Entry | None:
     return None
 
 
+def slip_notice(streak: Streak | None) -> str:
+    """What a logged slip is met with: the count restarts, the best stays."""
+    best = streak.best if streak else 0
+    if best:
+        return (
+            f"The count starts again. Your best stays {plural(best, 'day')}, "
+            "and you are still doing this."
+        )
+    return "Logged. The count starts from here, and so do you."
+
+
+#: What an urge that passed is met with.
+URGE_PASSED = (
+    "It passed. The urge left and you're still here: that one goes in your review."
+)
+
+
 MILESTONE_WORDS = {
     7: "A whole week. That's not nothing, that's a start.",
     14: "Two weeks. The quiet is getting easier to hear.",
     30: "A month. Look how far you've walked.",
     60: "Two months. This is your life now, and it's yours.",
-    90: "Ninety days. Most people never get here.",
+    90: "Ninety days. A whole season of choosing yourself.",
     180: "Half a year. Remember the first night? Look at you.",
     365: "A year. Whatever comes next, you did this.",
 }

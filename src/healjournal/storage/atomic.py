@@ -5,7 +5,9 @@ it, renames it over the journal and fsyncs the folder, so after a crash, a
 killed process or a full disk the journal is either the old file or the new
 one, never a mix. The parsed data stays in memory between operations and is
 only replaced once the disk has the new version, so memory is never ahead of
-the disk.
+the disk. An encrypted journal is encrypted in memory before it is written and
+decrypted after it is read (see crypto.py), so its plaintext never reaches the
+disk, and the backups, byte copies of the file, are encrypted too.
 """
 
 from __future__ import annotations
@@ -25,7 +27,14 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from healjournal.errors import JournalError, JournalUnreadable, SaveFailed
+from healjournal.errors import (
+    JournalError,
+    JournalLocked,
+    JournalUnreadable,
+    SaveFailed,
+    WrongPassphrase,
+)
+from healjournal.storage import crypto
 
 Tables = dict[str, dict[str, dict[str, Any]]]
 
@@ -60,6 +69,12 @@ def temp_files(path: Path) -> list[Path]:
 def backup_files(path: Path) -> list[Path]:
     """The daily backups of `path`, oldest first."""
     return sorted(path.parent.glob(f"{path.name}.????-??-??.bak"))
+
+
+def journal_backups(path: Path) -> list[Path]:
+    """Every backup of `path`: the daily ones and the copies kept before upgrades."""
+    upgrades = sorted(path.parent.glob(f"{path.name}.schema*.bak"))
+    return backup_files(path) + upgrades
 
 
 def _describe_os_error(error: OSError) -> str:
@@ -176,11 +191,34 @@ def unreadable_message(path: Path, problem: str) -> str:
     return f"cannot read the journal {path}: {problem}. It was left untouched; {advice}"
 
 
+def crypto_error(path: Path, error: crypto.CryptoError) -> JournalError:
+    """The error to report for an encrypted journal that cannot be opened."""
+    if isinstance(error, crypto.PassphraseRejected):
+        return WrongPassphrase(
+            f"that passphrase does not open the journal {path} (passphrases are "
+            "case-sensitive); nothing was changed"
+        )
+    if isinstance(error, crypto.OtherKey):
+        return JournalLocked(
+            f"the journal {path} was encrypted again with another passphrase "
+            "since healjournal opened it: quit and open it again"
+        )
+    if isinstance(error, crypto.NewerFormat):
+        return JournalUnreadable(
+            f"the journal {path} was encrypted by a newer healjournal (encryption "
+            f"format {error.version}; this one knows up to "
+            f"{crypto.FORMAT_VERSION}). It was left untouched: upgrade "
+            "healjournal to open it"
+        )
+    return JournalUnreadable(unreadable_message(path, str(error)))
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage: atomic saves, 0600 files, daily backups, in-memory cache.
 
     Writes are only accepted inside `batch()`, which the Journal opens while it
     holds the journal's lock, so a save is always one whole transaction.
+    With a `key`, an encrypted journal can be read, and is saved encrypted.
     """
 
     def __init__(
@@ -189,6 +227,7 @@ class AtomicJSONStorage(Storage):
         *,
         today: Callable[[], date] = date.today,
         backups_kept: int = BACKUPS_KEPT,
+        key: crypto.FileKey | None = None,
     ) -> None:
         self.path = Path(path).expanduser()
         # Save through a symlinked journal to its target, so the link survives.
@@ -199,6 +238,10 @@ class AtomicJSONStorage(Storage):
         self._stamp: _Stamp | None = None
         self._pending: Tables | None = None
         self._batch_depth = 0
+        #: The key of an encrypted journal, once its passphrase was given.
+        self.key = key
+        #: Whether saves are encrypted: the file was, when last read.
+        self.encrypted = key is not None
         #: Goes up each time the tables in memory are replaced (a load or a save).
         self.generation = 0
 
@@ -287,6 +330,9 @@ class AtomicJSONStorage(Storage):
             payload = orjson.dumps(data, option=_DUMP_OPTIONS)
         except TypeError as error:  # a bug, not a user's mistake: say so plainly
             raise SaveFailed(f"could not save the journal: {error}") from None
+        if self.encrypted:
+            assert self.key is not None, "an encrypted journal is read with its key"
+            payload = self.key.encrypt(payload)
         try:
             self._backup_before_first_save_of_the_day()
             write_atomically(self.file, payload)
@@ -324,6 +370,7 @@ class AtomicJSONStorage(Storage):
             if self._data is not None:
                 self.generation += 1
             self._data, self._stamp = None, None
+            self.encrypted = self.key is not None
             return None
         if stamp == self._stamp and self._data is not None:
             return self._data
@@ -333,15 +380,32 @@ class AtomicJSONStorage(Storage):
             raise JournalUnreadable(
                 unreadable_message(self.file, _describe_os_error(error))
             ) from None
+        encrypted = crypto.is_encrypted(raw)
         try:
-            data = parse_journal(raw)
+            data = parse_journal(self._decrypt(raw) if encrypted else raw)
+        except crypto.CryptoError as error:
+            raise crypto_error(self.file, error) from None
         except ValueError as error:
             raise JournalUnreadable(unreadable_message(self.file, str(error))) from None
+        self.encrypted = encrypted  # a journal decrypted elsewhere is saved plain
         # The stamp taken before reading: if the file changed meanwhile, the
         # next read sees a new stamp and reads again.
         self._data, self._stamp = data, stamp
         self.generation += 1
         return data
+
+    def _decrypt(self, raw: bytes) -> bytes:
+        if self.key is None:
+            crypto.read_header(raw)  # a newer format or a damaged header says so
+            if self._data is not None and not self.encrypted:
+                raise JournalLocked(
+                    f"the journal {self.file} was encrypted since healjournal "
+                    "opened it: quit and open it again with its passphrase"
+                )
+            raise JournalLocked(
+                f"the journal {self.file} is encrypted: it opens with its passphrase"
+            )
+        return self.key.decrypt(raw)
 
     def _backup_before_first_save_of_the_day(self) -> None:
         if not self.file.exists():

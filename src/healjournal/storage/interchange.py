@@ -19,7 +19,10 @@ from healjournal.domain.models import (
     NoContact,
     Slip,
     Theme,
+    Urge,
+    UrgeOutcome,
     check_mood,
+    check_strength,
     check_text,
     find_tags,
 )
@@ -50,6 +53,7 @@ class Imported:
     entries: tuple[Entry, ...]
     goals: tuple[Goal, ...] = ()
     no_contact: NoContact | None = None
+    urges: tuple[Urge, ...] = ()
 
 
 # -- export -----------------------------------------------------------------
@@ -62,12 +66,13 @@ def export(
     goals: list[Goal] | None = None,
     no_contact: NoContact | None = None,
     slips: Iterable[Slip] = (),
+    urges: Iterable[Urge] | None = None,
     exported_at: datetime | None = None,
 ) -> str:
     """The entries (oldest first) in the chosen format, as one text.
 
     Markdown and text also carry the `slips` of those days with their notes;
-    JSON carries the whole `no_contact` record.
+    JSON carries the whole `no_contact` record and the `urges`.
     """
     if fmt is ExportFormat.MARKDOWN:
         return to_markdown(entries, slips)
@@ -75,7 +80,13 @@ def export(
         return to_text(entries, slips)
     if fmt is ExportFormat.JRNL:
         return to_jrnl(entries)
-    return to_json(entries, goals=goals, no_contact=no_contact, exported_at=exported_at)
+    return to_json(
+        entries,
+        goals=goals,
+        no_contact=no_contact,
+        urges=urges,
+        exported_at=exported_at,
+    )
 
 
 def _clock_time(entry: Entry) -> str:
@@ -189,9 +200,13 @@ def to_json(
     *,
     goals: Iterable[Goal] | None = None,
     no_contact: NoContact | None = None,
+    urges: Iterable[Urge] | None = None,
     exported_at: datetime | None = None,
 ) -> str:
-    """healjournal's own JSON export, which `healjournal import` reads back."""
+    """healjournal's own JSON export, which `healjournal import` reads back.
+
+    An urge's letter is written as the letter entry's id in this export.
+    """
     document: dict[str, Any] = {
         "healjournal": __version__,
         "schema_version": SCHEMA_VERSION,
@@ -214,7 +229,20 @@ def to_json(
                 for s in no_contact.slips
             ],
         }
+    if urges is not None:
+        document["urges"] = [_urge_record(u) for u in urges]
     return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+
+
+def _urge_record(urge: Urge) -> dict[str, Any]:
+    return {
+        "at": urge.at.isoformat(timespec="seconds"),
+        "day": urge.day.isoformat(),
+        "strength": urge.strength,
+        "outcome": urge.outcome.value if urge.outcome else None,
+        "letter_id": urge.letter_id,
+        "note": urge.note,
+    }
 
 
 # -- import -----------------------------------------------------------------
@@ -275,7 +303,7 @@ def _read_jrnl(data: dict[str, Any], name: str) -> Imported:
     return Imported(source="jrnl", entries=tuple(entries))
 
 
-_SINGULAR = {"entries": "entry", "goals": "goal"}
+_SINGULAR = {"entries": "entry", "goals": "goal", "urges": "urge"}
 
 
 def _records(data: dict[str, Any], key: str, name: str) -> list[dict[str, Any]]:
@@ -353,9 +381,29 @@ def _read_ours(data: dict[str, Any], name: str) -> Imported:
             raise InputError(
                 f"{name}: the no-contact record cannot be imported: {error}"
             ) from None
+    urges = []
+    for index, record in enumerate(_records(data, "urges", name)):
+        try:
+            at = datetime.fromisoformat(record["at"])
+            outcome = record.get("outcome")
+            urges.append(
+                Urge(
+                    id=0,
+                    at=at if at.tzinfo else at.astimezone(),
+                    day=date.fromisoformat(record["day"]),
+                    strength=check_strength(record.get("strength")),
+                    outcome=UrgeOutcome(outcome) if outcome else None,
+                    note=check_text(str(record.get("note") or ""), "the note"),
+                )
+            )
+        except (KeyError, ValueError, TypeError, InputError) as error:
+            raise InputError(
+                f"{name}: urge {index + 1} cannot be imported: {error}"
+            ) from None
     return Imported(
         source="healjournal",
         entries=tuple(entries),
         goals=tuple(goals),
         no_contact=no_contact,
+        urges=tuple(urges),
     )

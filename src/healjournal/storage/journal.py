@@ -29,14 +29,21 @@ from healjournal.domain.models import (
     NoContact,
     Slip,
     Theme,
+    Urge,
+    UrgeOutcome,
     check_mood,
+    check_strength,
     check_text,
     find_tags,
 )
 from healjournal.errors import InputError, JournalBusy, JournalUnreadable, SaveFailed
+from healjournal.storage import crypto
 from healjournal.storage.atomic import (
     FILE_MODE,
     AtomicJSONStorage,
+    crypto_error,
+    journal_backups,
+    parse_journal,
     unreadable_message,
     write_atomically,
 )
@@ -49,6 +56,9 @@ from healjournal.storage.migrations import (
 )
 
 ENTRIES, GOALS, NOCONTACT, SETTINGS = "entries", "goals", "nocontact", "settings"
+#: Urges logged from the urge screen. A table added within schema 1: a journal
+#: from before it simply has none, and an older healjournal keeps it as it is.
+URGES = "urges"
 MAX_GOAL_TITLE = 200
 LOCK_TIMEOUT = 10.0
 
@@ -90,12 +100,14 @@ class Journal:
         *,
         clock: Clock | None = None,
         lock_timeout: float = LOCK_TIMEOUT,
+        key: crypto.FileKey | None = None,
     ) -> None:
         self._clock = clock or get_clock()
         self._db = TinyDB(
             Path(path).expanduser(),
             storage=AtomicJSONStorage,
             today=lambda: self._clock.today(),
+            key=key,
         )
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self.path = self._storage.file
@@ -113,15 +125,25 @@ class Journal:
         self._records: dict[str, dict[int, tuple[dict[str, Any], Any]]] = {}
 
     @classmethod
-    def open(cls, path: str | Path, *, clock: Clock | None = None) -> Journal:
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        clock: Clock | None = None,
+        passphrase: str | None = None,
+    ) -> Journal:
         """Open the journal at `path`, checking every record and upgrading old files.
 
         A journal that does not exist yet is fine: it is created on the first
         save. One that cannot be read raises JournalUnreadable and is never
-        written to.
+        written to. An encrypted one needs its `passphrase` (JournalLocked
+        without it, WrongPassphrase with another); a plain one ignores it.
         """
         journal = cls(path, clock=clock)
-        journal._check_and_upgrade()
+        if passphrase is None:
+            journal._check_and_upgrade()
+        else:
+            journal.unlock(passphrase)
         return journal
 
     @property
@@ -192,6 +214,158 @@ class Journal:
             yield
         finally:
             self._lock.release()
+
+    # -- encryption ----------------------------------------------------------
+
+    def unlock(self, passphrase: str) -> None:
+        """Check `passphrase` against the encrypted journal on disk and keep its key.
+
+        Slow on purpose (scrypt): call it off the UI thread. Raises
+        WrongPassphrase and changes nothing when it does not fit; then reads
+        and checks the whole journal, like `open`. A plain journal needs no
+        passphrase: it is only checked.
+        """
+        header = self._read_header()
+        if header is not None:
+            key = self._file_key(header, passphrase)
+            with self._mutex:
+                self._storage.key = key
+        self._check_and_upgrade()
+
+    def encrypt(
+        self, passphrase: str, *, cost: crypto.KdfCost | None = None
+    ) -> list[Path]:
+        """Encrypt the journal with `passphrase`, then its backups; return those.
+
+        Each file is replaced atomically, under the journal's lock; a journal
+        that does not exist yet is created encrypted. Raises InputError for a
+        journal already encrypted.
+        """
+        key = crypto.FileKey.create(passphrase, cost)  # slow: before the lock
+        with self._mutex:
+            self._storage.ensure_folder()
+            with self._locked():
+                raw = self._read_raw()
+                if raw is not None and crypto.is_encrypted(raw):
+                    raise InputError(
+                        f"the journal {self.path} is already encrypted "
+                        "(healjournal decrypt turns it back into plain text)"
+                    )
+                if raw is not None:
+                    self._parse(raw)  # never encrypt a journal that cannot be read
+                    _write_over(self.path, key.encrypt(raw))
+                self._storage.key = key
+                self._storage.encrypted = True
+                if raw is None:
+                    with self.transaction():
+                        pass  # a new journal, encrypted from its first save
+                return self.encrypt_backups()
+
+    def encrypt_backups(self) -> list[Path]:
+        """Encrypt the backups still in plain text with the journal's key."""
+        key = self._storage.key
+        if key is None:
+            raise InputError(f"the journal {self.path} is not encrypted")
+        done = []
+        with self._mutex, self._locked():
+            for backup in journal_backups(self.path):
+                raw = self._read_raw(backup)
+                if raw is not None and not crypto.is_encrypted(raw):
+                    _write_over(backup, key.encrypt(raw))
+                    done.append(backup)
+        return done
+
+    def decrypt(self, passphrase: str) -> tuple[list[Path], list[Path]]:
+        """Turn the journal and its backups back into plain text.
+
+        Returns the backups decrypted and those kept encrypted (made with
+        another passphrase, or damaged). Raises WrongPassphrase, and
+        JournalUnreadable for a damaged journal, with nothing written.
+        """
+        header = self._read_header()
+        if header is None:
+            raise InputError(f"the journal {self.path} is not encrypted")
+        key = self._file_key(header, passphrase)
+        # Backups from an earlier encryption have their own salt: their keys
+        # are derived before taking the lock, which is held as briefly as can be.
+        keys: dict[tuple[bytes, crypto.KdfCost], crypto.FileKey | None] = {
+            (key.salt, key.cost): key
+        }
+        for backup in journal_backups(self.path):
+            start = self._read_header(backup)
+            if start is None:
+                continue
+            try:
+                found = crypto.read_header(start)
+            except crypto.CryptoError:
+                continue
+            if (found.salt, found.cost) not in keys:
+                try:
+                    keys[found.salt, found.cost] = crypto.FileKey.unlock(
+                        start, passphrase
+                    )
+                except crypto.CryptoError:
+                    keys[found.salt, found.cost] = None
+        decrypted, kept = [], []
+        with self._mutex, self._locked():
+            raw = self._read_raw()
+            if raw is None or not crypto.is_encrypted(raw):
+                raise InputError(f"the journal {self.path} is not encrypted")
+            try:
+                plain = key.decrypt(raw)
+            except crypto.CryptoError as error:
+                raise crypto_error(self.path, error) from None
+            self._parse(plain)
+            _write_over(self.path, plain)
+            self._storage.key = None
+            self._storage.encrypted = False
+            for backup in journal_backups(self.path):
+                raw = self._read_raw(backup)
+                if raw is None or not crypto.is_encrypted(raw):
+                    continue
+                backup_key = next(
+                    (k for k in keys.values() if k is not None and k.fits(raw)), None
+                )
+                try:
+                    if backup_key is None:
+                        raise crypto.OtherKey("another passphrase")
+                    _write_over(backup, backup_key.decrypt(raw))
+                    decrypted.append(backup)
+                except crypto.CryptoError:
+                    kept.append(backup)
+        return decrypted, kept
+
+    def _read_header(self, path: Path | None = None) -> bytes | None:
+        path = path or self.path
+        try:
+            return crypto.file_header(path)
+        except OSError as error:
+            raise JournalUnreadable(
+                unreadable_message(path, error.strerror or str(error))
+            ) from None
+
+    def _read_raw(self, path: Path | None = None) -> bytes | None:
+        path = path or self.path
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise JournalUnreadable(
+                unreadable_message(path, error.strerror or str(error))
+            ) from None
+
+    def _file_key(self, header: bytes, passphrase: str) -> crypto.FileKey:
+        try:
+            return crypto.FileKey.unlock(header, passphrase)
+        except crypto.CryptoError as error:
+            raise crypto_error(self.path, error) from None
+
+    def _parse(self, raw: bytes) -> None:
+        try:
+            migrate(parse_journal(raw), self.path)
+        except ValueError as error:
+            raise JournalUnreadable(unreadable_message(self.path, str(error))) from None
 
     def _check_and_upgrade(self) -> None:
         with self._mutex:
@@ -290,6 +464,7 @@ class Journal:
             GOALS: _goal_from_doc,
             NOCONTACT: _no_contact_from_doc,
             SETTINGS: lambda i, d: d,
+            URGES: _urge_from_doc,
         }
 
     def _convert_all(self, name: str, convert: Any) -> dict[int, Any]:
@@ -651,6 +826,125 @@ class Journal:
                 added += 1
         return added
 
+    # -- urges ----------------------------------------------------------------------
+
+    def log_urge(
+        self,
+        at: datetime | None = None,
+        *,
+        day: date | None = None,
+        strength: int | None = None,
+        outcome: UrgeOutcome | None = None,
+        letter_id: int | None = None,
+        note: str | None = None,
+    ) -> Urge:
+        """Save the urge that began at `at` (now by default) and return it.
+
+        `day` is the journal day it belongs to (by default the date of `at`);
+        it only counts when the urge is first saved.
+
+        An urge is known by its moment, to the second: logging one already
+        saved for that moment updates it instead of adding another, so the app
+        can log an urge when it starts and again when it ends, in any order.
+        A strength, letter or note left as None keeps what was saved, and a
+        final outcome (it passed, or he was contacted) is never undone by a
+        write without one.
+        """
+        at = _aware(at or self._clock.now())
+        check_strength(strength)
+        if outcome is not None:
+            outcome = UrgeOutcome(outcome)
+        if note is not None:
+            check_text(note, "the note")
+        stamp = at.isoformat(timespec="seconds")
+        with self.transaction():
+            table = self._table(URGES)
+            found = next((d for d in table if d.get("at") == stamp), None)
+            if found is None:
+                doc: dict[str, Any] = {
+                    "at": stamp,
+                    "day": _iso_day(day or at.date()),
+                    "strength": None,
+                    "outcome": None,
+                    "letter_id": None,
+                    "note": "",
+                    "updated": None,
+                }
+            else:
+                doc = dict(found)
+            saved = doc.get("outcome")
+            settled = saved is not None and UrgeOutcome(saved).final
+            # A write that ends the urge wins; an earlier one arriving late
+            # (the app logs the start and the end from separate threads) does not.
+            wins = not settled or (outcome is not None and outcome.final)
+            if outcome is not None and wins:
+                doc["outcome"] = outcome.value
+            if strength is not None and wins:
+                doc["strength"] = strength
+            if letter_id is not None:
+                doc["letter_id"] = letter_id
+            if note is not None:
+                doc["note"] = note
+            if found is None:
+                urge_id = self._insert(URGES, doc)
+            else:
+                urge_id = found.doc_id
+                doc["updated"] = self._now()
+                self._replace(URGES, urge_id, doc)
+        return _urge_from_doc(urge_id, doc)
+
+    def update_urge(
+        self,
+        urge_id: int,
+        *,
+        strength: int | None = UNSET,
+        outcome: UrgeOutcome | None = UNSET,
+        letter_id: int | None = UNSET,
+        note: str = UNSET,
+    ) -> Urge:
+        """Change the given fields of an urge and return it as saved."""
+        changes: dict[str, Any] = {}
+        if strength is not UNSET:
+            changes["strength"] = check_strength(strength)
+        if outcome is not UNSET:
+            changes["outcome"] = UrgeOutcome(outcome).value if outcome else None
+        if letter_id is not UNSET:
+            changes["letter_id"] = letter_id
+        if note is not UNSET:
+            changes["note"] = check_text(note, "the note")
+        with self.transaction():
+            doc = self._require(URGES, urge_id, "urge")
+            doc.update(changes, updated=self._now())
+            self._replace(URGES, urge_id, doc)
+        return _urge_from_doc(urge_id, doc)
+
+    def urges(self, start: date | None = None, end: date | None = None) -> list[Urge]:
+        """Urges from `start` to `end` (both included), oldest first."""
+        found = [
+            u
+            for u in self._convert_all(URGES, _urge_from_doc).values()
+            if (start is None or u.day >= start) and (end is None or u.day <= end)
+        ]
+        found.sort(key=lambda u: (u.at, u.id))
+        return found
+
+    def import_urges(self, urges: Iterable[Urge]) -> int:
+        """Add urges not already there (the same moment); return how many were new.
+
+        Their letters are not linked: an imported letter gets a new id.
+        """
+        with self.transaction():
+            seen = {d.get("at") for d in self._table(URGES)}
+            added = 0
+            for urge in urges:
+                doc = _doc_from_urge(urge)
+                if doc["at"] in seen:
+                    continue
+                seen.add(doc["at"])
+                self._insert(URGES, doc)
+                added += 1
+        return added
+
     # -- settings ------------------------------------------------------------------
 
     def get_setting(self, key: str, default: T | None = None) -> Any:
@@ -673,6 +967,16 @@ class Journal:
         return {doc["key"]: doc.get("value") for doc in docs if "key" in doc}
 
 
+def _write_over(path: Path, payload: bytes) -> None:
+    """Replace `path` atomically, or say in one line why it could not be."""
+    try:
+        write_atomically(path, payload)
+    except OSError as error:
+        raise SaveFailed(
+            f"could not write {path}: {error.strerror or error}. It is unchanged"
+        ) from None
+
+
 # -- records <-> models ---------------------------------------------------------
 
 
@@ -690,6 +994,40 @@ def _no_contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Slip | date | None
             created=datetime.fromisoformat(created) if created else None,
         )
     return None
+
+
+def _urge_from_doc(doc_id: int, doc: dict[str, Any]) -> Urge:
+    outcome = doc.get("outcome")
+    letter_id = doc.get("letter_id")
+    note = doc.get("note", "")
+    if letter_id is not None and (
+        isinstance(letter_id, bool) or not isinstance(letter_id, int)
+    ):
+        raise TypeError("letter_id must be an entry id")
+    if not isinstance(note, str):
+        raise TypeError("the note must be text")
+    return Urge(
+        id=doc_id,
+        at=_aware(datetime.fromisoformat(doc["at"])),
+        day=date.fromisoformat(doc["day"]),
+        strength=check_strength(doc.get("strength")),
+        outcome=UrgeOutcome(outcome) if outcome is not None else None,
+        letter_id=letter_id,
+        note=note,
+    )
+
+
+def _doc_from_urge(urge: Urge) -> dict[str, Any]:
+    """A new record for an imported urge, without its letter (ids differ)."""
+    return {
+        "at": urge.at.isoformat(timespec="seconds"),
+        "day": _iso_day(urge.day),
+        "strength": check_strength(urge.strength),
+        "outcome": urge.outcome.value if urge.outcome else None,
+        "letter_id": None,
+        "note": check_text(urge.note, "the note"),
+        "updated": None,
+    }
 
 
 def _entry_from_doc(doc_id: int, doc: dict[str, Any]) -> Entry:

@@ -33,6 +33,7 @@ __all__ = [
 
 #: Lower-case phrases that must never appear in the app's copy: healjournal is
 #: about living for yourself, never about winning anyone back or shaming anyone.
+#: tests/unit/test_copy.py checks every string in the app and the tips.
 BANNED_PHRASES: tuple[str, ...] = (
     "make him miss you",
     "win him back",
@@ -54,6 +55,27 @@ BANNED_PHRASES: tuple[str, ...] = (
     "needy",
     "clingy",
     "get over yourself",
+    # Shame: a slip is a Tuesday, not a verdict.
+    "you failed",
+    "failed again",
+    "a failure",
+    "weak",
+    "weakness",
+    "ashamed",
+    "shameful",
+    "shame on you",
+    "your fault",
+    "stupid",
+    "idiot",
+    "crazy",
+    "psycho",
+    "obsessed",
+    "relapse",
+    "no excuses",
+    "get over it",
+    "move on already",
+    "should have known better",
+    "hopeless",
 )
 
 _SOURCE = "tips.toml"
@@ -66,8 +88,10 @@ _LIST_COUNTS: dict[str, tuple[int, int | None]] = {
     "prompts": (2, 3),
 }
 _MIN_GOALS = 3
+#: Lists a theme may leave out (the no-contact theme has them).
+_OPTIONAL_LISTS = ("urge_lines", "instead")
 _KNOWN_FIELDS = frozenset(
-    {"id", *_TEXT_FIELDS, *_LIST_COUNTS, "goals", "note"},
+    {"id", *_TEXT_FIELDS, *_LIST_COUNTS, "goals", "note", *_OPTIONAL_LISTS},
 )
 
 
@@ -95,6 +119,10 @@ class ThemeTips:
     prompts: tuple[str, ...]
     goals: tuple[StarterGoal, ...]
     note: str = ""
+    #: Lines for the moment the urge hits, one per urge on the urge screen.
+    urge_lines: tuple[str, ...] = ()
+    #: Things to do instead of texting him, offered on the urge screen.
+    instead: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +213,7 @@ def all_copy() -> list[str]:
         copy += [goal.title for goal in tips.goals]
         if tips.note:
             copy.append(tips.note)
+        copy += [*tips.urge_lines, *tips.instead]
     return copy
 
 
@@ -225,6 +254,10 @@ def _parse_theme(theme: Theme, table: dict[str, Any]) -> ThemeTips:
     note = table.get("note", "")
     if not isinstance(note, str):
         raise TipsError(f"{where} field 'note' must be text")
+    optional = {
+        name: _texts(table, name, where) if name in table else ()
+        for name in _OPTIONAL_LISTS
+    }
 
     return ThemeTips(
         theme=theme,
@@ -235,6 +268,8 @@ def _parse_theme(theme: Theme, table: dict[str, Any]) -> ThemeTips:
         prompts=lists["prompts"],
         goals=_goals(table, where),
         note=note.strip(),
+        urge_lines=optional["urge_lines"],
+        instead=optional["instead"],
     )
 
 

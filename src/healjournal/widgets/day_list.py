@@ -50,7 +50,14 @@ class DayList(OptionList):
         # The date and the mood mark take 13 cells, the kind mark 2 more.
         width = max(8, (self.scrollable_content_region.width or 26) - 15)
         options: list[Option] = []
-        if not any(e.day == today for e in entries):
+        if not entries:  # an empty journal: say how to begin
+            hint = Text(
+                "today · your first page. Enter (or Esc), then start typing: "
+                "it saves itself as you go.",
+                style="italic",
+            )
+            options.append(Option(hint, id=page_id(today, None)))
+        elif not any(e.day == today for e in entries):
             hint = Text("today · a blank page", style="italic")
             options.append(Option(hint, id=page_id(today, None)))
         for entry in reversed(entries):

@@ -25,7 +25,8 @@ from textual.widgets.option_list import Option
 
 from healjournal.domain.dates import describe_day, week_start
 from healjournal.domain.models import Goal, GoalKind, Theme
-from healjournal.domain.stats import writing_streak
+from healjournal.domain.stats import OPTIONAL_THEMES, writing_streak
+from healjournal.tips import StarterGoal, theme_tips
 
 __all__ = ["GoalChecklist", "theme_label"]
 
@@ -41,16 +42,28 @@ _SHORT_NAMES: dict[Theme, str] = {
 }
 
 _GOAL_PREFIX = "goal-"
+_KIND_WORDS = {
+    GoalKind.ONCE: "one-off",
+    GoalKind.DAILY: "daily",
+    GoalKind.WEEKLY: "weekly",
+}
+_STARTER_PREFIX = "starter-"
 _CHECKED = "☑"
 _UNCHECKED = "☐"
 _MARKER_WIDTH = 2  # the box and a space
 
 _EMPTY = (
-    "No goals yet, and that's fine.\n\n"
+    "No goals yet, and that's fine. Small counts: a walk, a glass of water, "
+    "one page.\n\n"
     "Press [b $text-accent]a[/] to add one of your own, or press "
-    "[b $text-accent]F3[/] for the tips and "
-    "pick a starter goal there. Small counts: a walk, a glass of water, "
-    "one page."
+    "[b $text-accent]F3[/] for the tips and their starter goals."
+)
+#: The same, when there are starter goals right below to pick from.
+_EMPTY_WITH_STARTERS = (
+    "No goals yet, and that's fine. Small counts: a walk, a glass of water, "
+    "one page. Press [b $text-accent]a[/] to add one of your own, "
+    "[b $text-accent]F3[/] for more ideas, or [b $text-accent]Enter[/] on one "
+    "of these to make it yours:"
 )
 
 
@@ -173,6 +186,17 @@ class GoalChecklist(Widget):
         """The goal to archive."""
 
     @dataclass
+    class StarterChosen(Message):
+        """The person picked a starter goal from the empty list."""
+
+        theme: Theme
+        """The theme the starter goal belongs to."""
+        title: str
+        """What to do."""
+        kind: GoalKind
+        """Once, daily or weekly."""
+
+    @dataclass
     class DeleteRequested(Message):
         """The person wants a goal gone, history and all (confirm first)."""
 
@@ -228,7 +252,10 @@ class GoalChecklist(Widget):
         keep_id = self.highlighted_goal_id
         keep_index = option_list.highlighted
         active = list(self._goals.values())
-        options = _options(active, self._today) if active else [_empty()]
+        if active:
+            options = _options(active, self._today)
+        else:  # starters for a first goal; goals put away mean one was had
+            options = _empty(starters=not self._archived)
         if self._archived and self.show_archived:
             heading = Content.assemble(
                 ("\n", ""),
@@ -263,8 +290,14 @@ class GoalChecklist(Widget):
 
     @on(OptionList.OptionSelected)
     def _option_selected(self, event: OptionList.OptionSelected) -> None:
-        # Enter and a click both land here: they tick, like space.
+        # Enter and a click both land here: they tick, like space, or make a
+        # starter goal yours.
         event.stop()
+        starter = _starter(event.option)
+        if starter is not None:
+            theme, goal = starter
+            self.post_message(self.StarterChosen(theme, goal.title, goal.kind))
+            return
         self.action_toggle()
 
     def action_toggle(self) -> None:
@@ -335,8 +368,39 @@ def _empty_option() -> Option:
     return Option(Content(""), disabled=True)
 
 
-def _empty() -> Option:
-    return Option(Content.from_markup(_EMPTY), id="empty", disabled=True)
+def _starters() -> list[tuple[Theme, StarterGoal]]:
+    """One starter goal from each theme, the optional ones left out."""
+    return [
+        (theme, theme_tips(theme).goals[0])
+        for theme in Theme
+        if theme not in OPTIONAL_THEMES
+    ]
+
+
+def _starter(option: Option) -> tuple[Theme, StarterGoal] | None:
+    if option.id is None or not option.id.startswith(_STARTER_PREFIX):
+        return None
+    return _starters()[int(option.id.removeprefix(_STARTER_PREFIX))]
+
+
+def _empty(*, starters: bool) -> list[Option]:
+    """The empty list teaches: how to add a goal, and a few to start with."""
+    text = _EMPTY_WITH_STARTERS if starters else _EMPTY
+    options = [Option(Content.from_markup(text), id="empty", disabled=True)]
+    for index, (theme, goal) in enumerate(_starters() if starters else ()):
+        body = Content.assemble(
+            goal.title,
+            "\n",
+            (f"{_KIND_WORDS[goal.kind]} · {theme_label(theme)}", "$foreground-muted"),
+        )
+        marker = Content.styled("+", "bold $text-accent")
+        options.append(
+            Option(
+                _Hanging(marker, body, _MARKER_WIDTH),
+                id=f"{_STARTER_PREFIX}{index}",
+            )
+        )
+    return options
 
 
 def _options(goals: list[Goal], today: date) -> list[Option]:

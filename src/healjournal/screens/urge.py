@@ -1,0 +1,576 @@
+"""The urge screen: he is on your mind and you want to text him.
+
+One key (F8) from anywhere opens it. A calm countdown, a page for exactly
+what you would send him (kept here, sent nowhere), the no-contact count and
+one thing to do instead. When the time is up, or whenever the person is
+ready, it asks "Do you still want to?" with three answers.
+
+The screen saves nothing itself: the letter's words and the answers go to
+callbacks (the main screen's save queue and its workers), so the screen never
+waits on the disk and a quit or a closed terminal never takes the letter.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Button, Digits, Footer, Input, Label, Static, TextArea
+
+from healjournal.clock import Clock
+from healjournal.domain.models import URGE_STRENGTHS, Goal, Theme, UrgeOutcome
+from healjournal.domain.stats import Streak
+from healjournal.tips import theme_tips
+
+__all__ = [
+    "DEFAULT_MINUTES",
+    "MAX_MINUTES",
+    "URGE_MINUTES_SETTING",
+    "MinutesDialog",
+    "StrengthPicker",
+    "UrgeAnswer",
+    "UrgeQuestion",
+    "UrgeScreen",
+    "UrgeSupport",
+    "urge_minutes",
+    "urge_support",
+]
+
+#: The setting holding how many minutes the urge screen waits.
+URGE_MINUTES_SETTING = "urge_minutes"
+DEFAULT_MINUTES = 10
+MAX_MINUTES = 60
+#: How often the countdown looks at the clock, in seconds.
+TICK_SECONDS = 1.0
+#: Seconds of quiet before the letter's words are handed over to be saved.
+DRAFT_DELAY = 1.0
+
+#: Ideas to offer when the tips have none (they do; this is a safety net).
+_FALLBACK_IDEA = "Put the phone in another room and make a cup of tea."
+
+
+def urge_minutes(settings: Mapping[str, object]) -> int:
+    """The wait chosen in the settings, or DEFAULT_MINUTES if none (or a bad one)."""
+    value = settings.get(URGE_MINUTES_SETTING)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return DEFAULT_MINUTES
+    return value if 1 <= value <= MAX_MINUTES else DEFAULT_MINUTES
+
+
+@dataclass(frozen=True, slots=True)
+class UrgeSupport:
+    """What the urge screen shows beside the letter."""
+
+    line: str
+    """A line from the no-contact theme for this moment."""
+    no_contact: Streak | None
+    """The no-contact count and the best run; None before counting starts."""
+    ideas: tuple[str, ...]
+    """Things to do instead, the first one shown first; never empty."""
+
+
+def urge_support(
+    at: datetime, today: date, streak: Streak | None, goals: Iterable[Goal]
+) -> UrgeSupport:
+    """The line, the count and the ideas for an urge that began `at`.
+
+    Ideas: first the tips' first "instead" (call a friend), then up to three
+    goals from the checklist not done today, then the other tips.
+    """
+    tips = theme_tips(Theme.NO_CONTACT)
+    lines = tips.urge_lines or tips.advice
+    # A new line each minute, so two urges in one evening rarely repeat.
+    line = lines[int(at.timestamp() // 60) % len(lines)]
+    open_goals = [g for g in goals if not g.archived and not g.done_for(today)]
+    from_goals = [f"A goal not done today: {g.title}." for g in open_goals[:3]]
+    ideas = (*tips.instead[:1], *from_goals, *tips.instead[1:]) or (_FALLBACK_IDEA,)
+    return UrgeSupport(line=line, no_contact=streak, ideas=ideas)
+
+
+@dataclass(frozen=True, slots=True)
+class UrgeAnswer:
+    """The person's answer to "Do you still want to?"."""
+
+    outcome: UrgeOutcome
+    """Passed (resisted), still writing, or contacted."""
+    strength: int | None
+    """How strong it felt, 1 to 5, if the person said."""
+    letter: str
+    """The letter as it stands (already handed over to be saved)."""
+
+
+def _clock_face(seconds: float) -> str:
+    """`mm:ss` for the seconds left, rounded up so 0:00 means time is up."""
+    whole = max(0, math.ceil(seconds))
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def _count_line(streak: Streak | None) -> Text:
+    if streak is None:
+        return Text("Every minute you wait counts, counting or not.", style="dim")
+    if streak.current == 0:
+        line = Text("You started again today.", style="bold")
+        if streak.best:
+            day = "day" if streak.best == 1 else "days"
+            line.append(f" Your best stays {streak.best} {day}.", style="")
+        line.append(" And you're still doing this.", style="")
+        return line
+    day = "day" if streak.current == 1 else "days"
+    line = Text(f"{streak.current} {day} of no contact", style="bold green")
+    if streak.best > streak.current:
+        line.append(f" · your best is {streak.best} days", style="")
+    else:
+        line.append(" · your best ever, and still going", style="")
+    return line
+
+
+class StrengthPicker(Widget, can_focus=True):
+    """How strong the urge felt, 1 (a nudge) to 5, by key or by click."""
+
+    DEFAULT_CSS = """
+    StrengthPicker { height: 1; width: 1fr; }
+    StrengthPicker:focus { background: $boost; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "step(-1)", "Weaker", show=False, id="strength.lower"),
+        Binding("right", "step(1)", "Stronger", show=False, id="strength.higher"),
+        *[
+            Binding(
+                str(n), f"pick({n})", URGE_STRENGTHS[n], show=False, id=f"strength.{n}"
+            )
+            for n in URGE_STRENGTHS
+        ],
+    ]
+
+    strength: reactive[int | None] = reactive(None)
+
+    @dataclass
+    class Picked(Message):
+        """The person said how strong it was."""
+
+        strength: int
+
+    _LABEL = "How strong was it? "
+
+    def render(self) -> Text:
+        """`How strong was it?  1 2 3 4 5  strong`, the choice highlighted."""
+        line = Text(self._LABEL, style="bold", no_wrap=True, overflow="ellipsis")
+        for n in URGE_STRENGTHS:
+            line.append(f" {n} ", style="reverse bold" if n == self.strength else "")
+        if self.strength:
+            line.append(f" {URGE_STRENGTHS[self.strength]}", style="bold")
+        else:
+            line.append("  1 a nudge … 5 all I can think about", style="dim")
+        return line
+
+    def on_click(self, event: events.Click) -> None:
+        """Choose the number that was clicked."""
+        offset = event.get_content_offset(self)
+        start = len(self._LABEL)
+        if offset is not None and start <= offset.x < start + 3 * len(URGE_STRENGTHS):
+            self.action_pick((offset.x - start) // 3 + 1)
+
+    def action_pick(self, strength: int) -> None:
+        """Choose `strength`."""
+        self.strength = strength
+        self.post_message(self.Picked(strength))
+
+    def action_step(self, delta: int) -> None:
+        """One step weaker or stronger."""
+        self.action_pick(min(5, max(1, (self.strength or 3) + delta)))
+
+
+class UrgeQuestion(Vertical):
+    """The question at the end: how strong it was, and three answers."""
+
+    DEFAULT_CSS = """
+    UrgeQuestion {
+        display: none;
+        height: auto;
+        border: round $warning;
+        border-title-style: bold;
+        border-title-color: $text;
+        padding: 0 1;
+    }
+    UrgeQuestion.-open { display: block; }
+    UrgeQuestion #question-note { color: $text-muted; }
+    UrgeQuestion #answers { height: auto; margin-top: 1; }
+    UrgeQuestion #answers Button { margin-right: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "answer('resisted')", "It passed", id="urge.passed"),
+        Binding("w,escape", "answer('writing')", "Keep writing", id="urge.writing"),
+        Binding("c", "answer('contacted')", "I contacted him", id="urge.contacted"),
+    ]
+
+    @dataclass
+    class Answered(Message):
+        """The person answered."""
+
+        outcome: UrgeOutcome
+        strength: int | None
+
+    def compose(self) -> ComposeResult:
+        """The note, the strength and the three answers."""
+        self.border_title = "Do you still want to?"
+        yield Static("", id="question-note")
+        yield StrengthPicker(id="strength")
+        with Horizontal(id="answers"):
+            yield Button("It passed", variant="success", id="resisted")
+            yield Button("I'll keep writing", id="writing")
+            yield Button("I contacted him", variant="warning", id="contacted")
+
+    def ask(self, note: str, *, focus: bool) -> None:
+        """Show the question with `note`; take the keys only if `focus`."""
+        self.query_one("#question-note", Static).update(note)
+        self.add_class("-open")
+        if focus:
+            self.query_one(StrengthPicker).focus()
+
+    def close(self) -> None:
+        """Put the question away."""
+        self.remove_class("-open")
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the question is showing."""
+        return self.has_class("-open")
+
+    @on(StrengthPicker.Picked)
+    def _picked(self) -> None:
+        # Said how strong: on to the answers, the first one ready for Enter.
+        self.query_one("#resisted", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id:
+            self.action_answer(event.button.id)
+
+    def action_answer(self, outcome: str) -> None:
+        """Answer with `outcome` and the strength chosen (if any)."""
+        strength = self.query_one(StrengthPicker).strength
+        self.post_message(self.Answered(UrgeOutcome(outcome), strength))
+
+
+class UrgeScreen(ModalScreen[UrgeAnswer | None]):
+    """A calm wait, a page for him that is never sent, and something else to do.
+
+    Dismissed with the final answer (it passed, or he was contacted); "I'll
+    keep writing" goes back to the letter for another round.
+    """
+
+    DEFAULT_CSS = """
+    UrgeScreen {
+        align: center top;
+    }
+    UrgeScreen > #urge-box {
+        width: 100%;
+        max-width: 120;
+        height: 1fr;
+        padding: 0 1;
+        border: round $accent;
+        border-title-style: bold;
+        border-subtitle-color: $text-muted;
+        background: $surface;
+    }
+    UrgeScreen #urge-top { height: auto; }
+    UrgeScreen #urge-clock-box { width: 17; height: auto; padding: 0 1; }
+    UrgeScreen #urge-clock { width: 100%; text-align: center; color: $text-accent; }
+    UrgeScreen #urge-clock-note {
+        width: 100%;
+        text-align: center;
+        color: $text-muted;
+    }
+    UrgeScreen #urge-side { width: 1fr; height: auto; padding-left: 1; }
+    UrgeScreen #urge-line { text-style: italic; }
+    UrgeScreen #urge-count { margin-top: 1; }
+    UrgeScreen #urge-idea { color: $text; }
+    UrgeScreen #urge-header { margin-top: 1; color: $text-muted; }
+    UrgeScreen #urge-letter { height: 1fr; min-height: 4; }
+    UrgeScreen.-done #urge-clock { color: $text-success; }
+    """
+
+    AUTO_FOCUS = "#urge-letter"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "app.help", "Help", id="urge.help"),
+        Binding("escape", "ask", "Done waiting", id="urge.ask"),
+        Binding("f3", "another_idea", "Another idea", id="urge.idea"),
+        Binding("ctrl+t", "minutes", "Timer", id="urge.minutes"),
+        Binding("ctrl+s", "keep", "Keep the letter", show=False, id="urge.keep"),
+        # Already here: F8 only brings the cursor back to the letter.
+        Binding("f8", "write", "Write", show=False, id="urge.write"),
+    ]
+
+    def __init__(
+        self,
+        support: UrgeSupport,
+        *,
+        clock: Clock,
+        started: datetime | None = None,
+        minutes: int = DEFAULT_MINUTES,
+        on_draft: Callable[[str], None] | None = None,
+        on_answer: Callable[[UrgeAnswer], None] | None = None,
+        on_minutes: Callable[[int], None] | None = None,
+    ) -> None:
+        """An urge that began at `started` (now by default), waiting `minutes`.
+
+        `clock` says what time it is, so a frozen clock drives the countdown
+        in tests. `on_draft` receives the letter a second after typing stops
+        and before the screen closes; `on_answer` every answer; `on_minutes`
+        a new length for the wait, to remember.
+        """
+        super().__init__()
+        self.support = support
+        self._clock = clock
+        self.started = started or clock.now()
+        self.minutes = minutes
+        self._on_draft = on_draft
+        self._on_answer = on_answer
+        self._on_minutes = on_minutes
+        self._idea = 0
+        self._timer: Timer | None = None
+        self._sent = ""
+        self.finished = False
+
+    def compose(self) -> ComposeResult:
+        """The clock and the support beside it, the letter, the question."""
+        with Vertical(id="urge-box") as box:
+            box.border_title = "He's on your mind"
+            box.border_subtitle = "nothing here is ever sent"
+            with Horizontal(id="urge-top"):
+                with Vertical(id="urge-clock-box"):
+                    yield Digits(_clock_face(self.minutes * 60), id="urge-clock")
+                    yield Static("then decide", id="urge-clock-note")
+                with Vertical(id="urge-side"):
+                    yield Static(self.support.line, id="urge-line")
+                    yield Static(_count_line(self.support.no_contact), id="urge-count")
+                    yield Static(self._idea_text(), id="urge-idea")
+            yield Static(
+                "Write exactly what you would send him. Nothing is ever sent anywhere.",
+                id="urge-header",
+            )
+            yield TextArea(
+                soft_wrap=True,
+                tab_behavior="focus",
+                highlight_cursor_line=False,
+                placeholder="Say it all here…",
+                id="urge-letter",
+            )
+            yield UrgeQuestion(id="urge-question")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Start the countdown; it reads the clock, so it never drifts."""
+        self.tick()
+        self.set_interval(TICK_SECONDS, self.tick, name="urge-countdown")
+
+    # -- the countdown -----------------------------------------------------------
+
+    @property
+    def remaining(self) -> float:
+        """Seconds left to wait, by the clock (never below 0)."""
+        elapsed = (self._clock.now() - self.started).total_seconds()
+        return max(0.0, self.minutes * 60 - elapsed)
+
+    def tick(self) -> None:
+        """Show the time left; when it runs out, ask the question."""
+        remaining = self.remaining
+        self.query_one("#urge-clock", Digits).update(_clock_face(remaining))
+        if remaining <= 0 and not self.finished:
+            self.finished = True
+            self.add_class("-done")
+            self.query_one("#urge-clock-note", Static).update("time's up")
+            question = self.query_one(UrgeQuestion)
+            if not question.is_open:
+                # The letter keeps the keys: words typed now must not become
+                # an answer. Esc or a click answers.
+                question.ask(self._note(), focus=False)
+
+    def _note(self) -> str:
+        if self.finished:
+            minutes = "minute" if self.minutes == 1 else "minutes"
+            wait = f"{self.minutes} {minutes}"
+            return f"That's {wait}, and you waited. Your letter is kept either way."
+        return "No rush. Whatever you answer, your letter is kept."
+
+    # -- the letter --------------------------------------------------------------
+
+    @on(TextArea.Changed, "#urge-letter")
+    def _typed(self) -> None:
+        if self._on_draft is None:
+            return
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DRAFT_DELAY, self.save_draft)
+
+    @property
+    def letter(self) -> str:
+        """The letter as written, without trailing space."""
+        return self.query_one("#urge-letter", TextArea).text.rstrip()
+
+    def save_draft(self) -> None:
+        """Hand the letter over to be saved now, if it changed."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        text = self.letter
+        if self._on_draft is not None and text != self._sent:
+            self._sent = text
+            self._on_draft(text)
+
+    def action_keep(self) -> None:
+        """Save the letter now, and carry on."""
+        self.save_draft()
+
+    def action_write(self) -> None:
+        """Back to the letter."""
+        self.query_one(UrgeQuestion).close()
+        self.query_one("#urge-letter", TextArea).focus()
+
+    # -- the support ---------------------------------------------------------------
+
+    def _idea_text(self) -> Text:
+        ideas = self.support.ideas
+        line = Text("Instead: ", style="bold")
+        line.append(ideas[self._idea % len(ideas)])
+        return line
+
+    def action_another_idea(self) -> None:
+        """Show the next thing to do instead."""
+        self._idea += 1
+        self.query_one("#urge-idea", Static).update(self._idea_text())
+
+    def action_minutes(self) -> None:
+        """Change how long the wait is (remembered for next time)."""
+        self.app.push_screen(MinutesDialog(self.minutes), self._minutes_chosen)
+
+    def _minutes_chosen(self, minutes: int | None) -> None:
+        if minutes is None:
+            return
+        self.minutes = minutes
+        if self._on_minutes is not None:
+            self._on_minutes(minutes)
+        if self.finished and self.remaining > 0:
+            self._restart()  # a longer wait than the one just finished
+        self.tick()
+
+    # -- the question ----------------------------------------------------------------
+
+    def action_ask(self) -> None:
+        """Ask "Do you still want to?" now."""
+        self.query_one(UrgeQuestion).ask(self._note(), focus=True)
+
+    @on(UrgeQuestion.Answered)
+    def _answered(self, message: UrgeQuestion.Answered) -> None:
+        self.save_draft()
+        answer = UrgeAnswer(message.outcome, message.strength, self.letter)
+        if self._on_answer is not None:
+            self._on_answer(answer)
+        if message.outcome.final:
+            self.dismiss(answer)
+            return
+        # Keep writing: the question goes, and if the time was up, a new wait.
+        self.query_one(UrgeQuestion).close()
+        if self.finished:
+            self._restart()
+            minutes = "minute" if self.minutes == 1 else "minutes"
+            self.notify(f"Another {self.minutes} {minutes}, then. Take your time.")
+        self.query_one("#urge-letter", TextArea).focus()
+
+    def _restart(self) -> None:
+        self.started = self._clock.now()
+        self.finished = False
+        self.remove_class("-done")
+        self.query_one("#urge-clock-note", Static).update("then decide")
+        self.tick()
+
+
+class MinutesDialog(ModalScreen[int | None]):
+    """How many minutes the urge screen waits: 1 to MAX_MINUTES; None to leave it."""
+
+    DEFAULT_CSS = """
+    MinutesDialog { align: center middle; }
+    MinutesDialog > #box {
+        width: 60;
+        max-width: 100%;
+        height: auto;
+        padding: 1 1 0 1;
+        border: round $accent;
+        border-title-style: bold;
+        background: $surface;
+    }
+    MinutesDialog #message { padding: 0 1 1 1; }
+    MinutesDialog #feedback { padding: 0 1; color: $text-muted; }
+    MinutesDialog #feedback.-error { color: $text-error; }
+    MinutesDialog #bottom { height: auto; margin-top: 1; }
+    MinutesDialog #keys { width: 1fr; padding: 1 1 0 1; color: $text-muted; }
+    MinutesDialog #bottom Button { margin-left: 1; }
+    """
+
+    AUTO_FOCUS = "#minutes"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Leave it", id="minutes.cancel"),
+    ]
+
+    def __init__(self, current: int = DEFAULT_MINUTES) -> None:
+        """Ask for a new wait, starting from `current` minutes."""
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        """The question, the number, the keys and the buttons."""
+        with Vertical(id="box") as box:
+            box.border_title = "How long to wait"
+            yield Static(
+                "How many minutes should the urge screen (F8) give you before it "
+                "asks whether you still want to text him?",
+                id="message",
+            )
+            yield Input(
+                str(self.current),
+                type="integer",
+                max_length=2,
+                id="minutes",
+            )
+            yield Label(
+                f"1 to {MAX_MINUTES}. Ten is a good start.", id="feedback", markup=False
+            )
+            with Horizontal(id="bottom"):
+                yield Label("Enter saves · Esc: leave it", id="keys")
+                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        """Return the number, or say in place why it can't be used."""
+        text = self.query_one("#minutes", Input).value.strip()
+        minutes = int(text) if text.isdigit() else 0
+        if not 1 <= minutes <= MAX_MINUTES:
+            feedback = self.query_one("#feedback", Label)
+            feedback.update(f"A whole number from 1 to {MAX_MINUTES}, please.")
+            feedback.add_class("-error")
+            return
+        self.dismiss(minutes)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without changing anything."""
+        self.dismiss(None)

@@ -1,0 +1,194 @@
+"""The words a hurting person reads: nothing shaming, nothing about winning him back.
+
+Every string literal in the app's source is walked with `ast` (docstrings
+and other bare strings, which nobody using the app reads, are left out), so
+new copy is checked the day it is written. The tips are checked too.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import healjournal
+import healjournal.screens.urge
+from healjournal.cli import _build_parser
+from healjournal.screens.help import KEYS
+from healjournal.tips import BANNED_PHRASES, all_copy, banned_phrases_in
+
+SOURCE = Path(healjournal.__file__).parent
+README = Path(__file__).parents[2] / "README.md"
+#: Names whose strings are lists of what must not be said, not things said.
+NOT_COPY = {"BANNED_PHRASES"}
+
+
+def literals(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, text) for every string the code in `path` could show someone.
+
+    An f-string comes out whole, its holes as "…", so a phrase split around a
+    value is still seen.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    bare = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
+    bare |= {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        and any(
+            isinstance(target, ast.Name) and target.id in NOT_COPY
+            for target in (
+                node.targets if isinstance(node, ast.Assign) else [node.target]
+            )
+        )
+        for inner in ast.walk(node)
+    }
+    inside_fstrings = {
+        id(part)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.JoinedStr)
+        for part in node.values
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            text = "".join(
+                part.value if isinstance(part, ast.Constant) else "…"
+                for part in node.values
+            )
+            yield node.lineno, text
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in bare
+            and id(node) not in inside_fstrings
+        ):
+            yield node.lineno, node.value
+
+
+def app_strings() -> list[tuple[str, str]]:
+    """("file:line", text) for every string literal in src/healjournal."""
+    found = []
+    for path in sorted(SOURCE.rglob("*.py")):
+        where = path.relative_to(SOURCE.parent)
+        found += [(f"{where}:{line}", text) for line, text in literals(path)]
+    return found
+
+
+class TestTheWalk:
+    def test_it_reads_every_module(self):
+        modules = {where.partition(":")[0] for where, _ in app_strings()}
+        for expected in (
+            "healjournal/screens/urge.py",
+            "healjournal/screens/main.py",
+            "healjournal/screens/help.py",
+            "healjournal/dialogs/slip.py",
+            "healjournal/cli.py",
+            "healjournal/report.py",
+        ):
+            assert expected in modules
+
+    def test_it_sees_plain_joined_and_formatted_strings(self):
+        texts = [text for _, text in app_strings()]
+        # A plain string, two joined by the parser, and an f-string.
+        assert "Kept here, sent nowhere. That's an urge you didn't act on." in texts
+        assert any(
+            t.startswith("Write exactly what you would send him. Nothing is ever")
+            for t in texts
+        )
+        assert (
+            "The count starts again. Your best stays …, and you are still doing this."
+            in texts
+        )
+
+    def test_it_leaves_docstrings_out(self):
+        texts = {text for _, text in app_strings()}
+        assert healjournal.screens.urge.__doc__ not in texts
+
+
+class TestNothingThatMustNotBeThere:
+    def test_no_app_string_uses_a_banned_phrase(self):
+        found = [
+            f"{where}: {phrases} in {text!r}"
+            for where, text in app_strings()
+            if (phrases := banned_phrases_in(text))
+        ]
+        assert found == []
+
+    def test_no_tip_uses_a_banned_phrase(self):
+        found = [(text, banned_phrases_in(text)) for text in all_copy()]
+        assert [f for f in found if f[1]] == []
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Text him now and make him miss you.",
+            "This is how you win him back.",
+            "You failed again.",
+            "Don't be weak.",
+            "What a failure.",
+            "It was your fault.",
+            "Stop being so obsessed.",
+            "A relapse on day 3.",
+        ],
+    )
+    def test_the_list_catches_winning_back_and_shame(self, text):
+        assert banned_phrases_in(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The save failed: the disk is full.",
+            "Three workouts this week.",
+            "Your weekly goals.",
+            "You feel closer to yourself every day.",
+            "A weekend away.",
+        ],
+    )
+    def test_the_list_leaves_ordinary_words_alone(self, text):
+        assert banned_phrases_in(text) == []
+
+    def test_the_list_is_lower_case_and_has_the_issue_s_examples(self):
+        assert all(phrase == phrase.lower() for phrase in BANNED_PHRASES)
+        for phrase in ("make him miss you", "win him back", "you failed", "weak"):
+            assert phrase in BANNED_PHRASES
+
+
+def section(text: str, heading: str) -> str:
+    """The Markdown section of `text` under `heading`, heading included."""
+    match = re.search(rf"#+ {heading}\n(.+?)(?:\n#|\Z)", text, re.DOTALL)
+    assert match, f"no {heading!r} section"
+    return " ".join(match.group(0).split())
+
+
+#: Something that could be a phone number: five or more digits in a run,
+#: with or without spaces, dots or dashes between them.
+PHONE = re.compile(r"\+?\d(?:[\s.()-]*\d){4,}")
+
+
+class TestWhenItIsTooMuch:
+    @pytest.mark.parametrize("where", ["help", "cli", "readme"])
+    def test_plain_words_a_directory_and_no_phone_number(self, where):
+        if where == "help":
+            text = section(KEYS, "When it's too much")
+        elif where == "cli":
+            text = " ".join((_build_parser().epilog or "").split())
+        else:
+            readme = README.read_text(encoding="utf-8")
+            text = section(readme, "healjournal is a journal, not therapy")
+        assert "not therapy" in text
+        assert "emergency services" in text
+        assert "crisis line" in text
+        assert "findahelpline.com" in text
+        assert "friend" in text
+        assert PHONE.search(text) is None, text
+
+    def test_help_opens_on_it(self):
+        # Someone at their lowest should not have to scroll past the keys.
+        assert KEYS.index("When it's too much") < KEYS.index("# Keys")
