@@ -16,6 +16,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 import secrets
 import shutil
 from collections.abc import Callable, Iterator
@@ -41,7 +42,11 @@ Tables = dict[str, dict[str, dict[str, Any]]]
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 BACKUPS_KEPT = 7
-_DUMP_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+# How healjournal 0.x wrote the whole file at once (still read, never written).
+_OLD_DUMP_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+
+#: Each record's bytes as last read or written, by the identity of its dict.
+RecordBytes = dict[int, tuple[dict[str, Any], bytes]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +151,15 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return seen
 
 
-def parse_journal(raw: bytes) -> Tables:
-    """Parse a journal file's bytes, or raise ValueError saying what is wrong."""
+def parse_journal(raw: bytes, cache: RecordBytes | None = None) -> Tables:
+    """Parse a journal file's bytes, or raise ValueError saying what is wrong.
+
+    Our own files hold one record per line (see `dump_journal`), so they are
+    read a record at a time: a long journal never holds the interpreter for
+    one long parse, and each record's bytes are kept in `cache` so the next
+    save does not have to serialise it again. Anything else (an older
+    healjournal, a hand edit) takes the whole-file path.
+    """
     if not raw.strip():
         raise ValueError("the file is empty")
     try:
@@ -157,6 +169,16 @@ def parse_journal(raw: bytes) -> Tables:
         raise ValueError(
             f"it is not valid UTF-8 (byte {error.start + 1}, line {line})"
         ) from None
+    data = _parse_by_record(raw, cache)
+    if data is None:
+        data = _parse_whole(raw, text)
+    problem = _check_shape(data)
+    if problem:
+        raise ValueError(f"it is not a healjournal journal: {problem}")
+    return data
+
+
+def _parse_whole(raw: bytes, text: str) -> Tables:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
@@ -164,18 +186,123 @@ def parse_journal(raw: bytes) -> Tables:
             f"it is not valid JSON ({error.msg} at line {error.lineno}, "
             f"column {error.colno})"
         ) from None
-    # orjson keeps the last of two equal keys without a word. Our own files
-    # are canonical, so one re-dump proves there were none; anything else
-    # (hand-edited, another tool) takes the slower, strict path.
-    if orjson.dumps(data, option=_DUMP_OPTIONS) != raw:
+    # orjson keeps the last of two equal keys without a word. Files written
+    # by an older healjournal are canonical, so one re-dump proves there were
+    # none; anything else (hand-edited, another tool) takes the strict path.
+    if orjson.dumps(data, option=_OLD_DUMP_OPTIONS) != raw:
         try:
             json.loads(text, object_pairs_hook=_reject_duplicates)
         except ValueError as error:
             raise ValueError(f"it is not a valid journal: {error}") from None
-    problem = _check_shape(data)
-    if problem:
-        raise ValueError(f"it is not a healjournal journal: {problem}")
     return data
+
+
+_TABLE_START = re.compile(rb'  ("(?:[^"\\]|\\.)*"): \{(\},?)?')
+_RECORD = re.compile(rb'    ("[0-9]+"): ')
+
+
+def _parse_by_record(raw: bytes, cache: RecordBytes | None) -> Tables | None:
+    """The tables of a file in our one-record-a-line layout, or None if it isn't.
+
+    Each record line is parsed on its own and dumped again: equal bytes prove
+    it has no repeated key (which a parser would silently drop). A line that
+    is not exactly what `dump_journal` writes sends the file to the slower
+    whole-file path, which finds and reports any problem.
+    """
+    lines = raw.split(b"\n")
+    if len(lines) < 3 or lines[0] != b"{" or lines[-1] != b"" or lines[-2] != b"}":
+        return None
+    tables: Tables = {}
+    seen: RecordBytes = {}
+    table: dict[str, Any] | None = None
+    last_table = False
+    for index in range(1, len(lines) - 2):
+        line = lines[index]
+        if table is None:
+            start = _TABLE_START.fullmatch(line)
+            if start is None or last_table:
+                return None
+            name = orjson.loads(start.group(1))
+            if name in tables:
+                raise ValueError(
+                    f"it is not a valid journal: the table {name!r} appears twice"
+                )
+            if start.group(2) is not None:  # an empty table on one line
+                tables[name] = {}
+                last_table = not start.group(2).endswith(b",")
+                continue
+            table = tables[name] = {}
+            continue
+        if line in (b"  }", b"  },"):
+            last_table = line == b"  }"
+            table = None
+            continue
+        record = _RECORD.match(line)
+        if record is None:
+            return None
+        body = line[record.end() :]
+        more = body.endswith(b",")
+        if more:
+            body = body[:-1]
+        next_line = lines[index + 1]
+        if more == (next_line in (b"  }", b"  },")):
+            return None  # a comma before the end of a table, or none between
+        try:
+            doc = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            return None
+        if not isinstance(doc, dict) or orjson.dumps(doc) != body:
+            return None
+        key = record.group(1)[1:-1].decode("ascii")
+        if key in table:
+            raise ValueError(
+                f"it is not a valid journal: the key {key!r} appears twice "
+                "in one object"
+            )
+        table[key] = doc
+        seen[id(doc)] = (doc, body)
+    if table is not None or (tables and not last_table):
+        return None
+    if cache is not None:
+        cache.clear()
+        cache.update(seen)
+    return tables
+
+
+def dump_journal(data: Tables, cache: RecordBytes | None = None) -> bytes:
+    """The file for `data`: one table after another, one record a line.
+
+    Still plain JSON, and canonical: `parse_journal` can prove a file it
+    reads this way has no repeated key. Records found in `cache` (the same
+    dict object as when it was last read or saved) are not serialised again,
+    so a save costs what changed, not the whole journal; `cache` is left
+    holding exactly the records of `data`.
+    """
+    known = cache if cache is not None else {}
+    fresh: RecordBytes = {}
+    # Pieces joined once at the end: a record's bytes are copied a single time.
+    parts = [b"{"]
+    names = list(data)
+    for position, name in enumerate(names):
+        table = data[name]
+        comma = b"," if position < len(names) - 1 else b""
+        parts.append(b"\n  " + orjson.dumps(name) + b": {")
+        if not table:
+            parts.append(b"}" + comma)
+            continue
+        separator = b'\n    "'
+        for doc_id, doc in table.items():
+            hit = known.get(id(doc))
+            body = hit[1] if hit is not None and hit[0] is doc else orjson.dumps(doc)
+            fresh[id(doc)] = (doc, body)
+            parts += (separator, doc_id.encode("ascii"), b'": ', body)
+            separator = b',\n    "'
+        parts.append(b"\n  }" + comma)
+    parts.append(b"\n}\n")
+    if cache is not None:
+        cache.clear()
+        cache.update(fresh)
+    return b"".join(parts)
 
 
 def unreadable_message(path: Path, problem: str) -> str:
@@ -238,6 +365,7 @@ class AtomicJSONStorage(Storage):
         self._stamp: _Stamp | None = None
         self._pending: Tables | None = None
         self._batch_depth = 0
+        self._record_bytes: RecordBytes = {}
         #: The key of an encrypted journal, once its passphrase was given.
         self.key = key
         #: Whether saves are encrypted: the file was, when last read.
@@ -327,7 +455,7 @@ class AtomicJSONStorage(Storage):
         """Write `data` to disk atomically; raise SaveFailed and keep the old file."""
         self.ensure_folder()
         try:
-            payload = orjson.dumps(data, option=_DUMP_OPTIONS)
+            payload = dump_journal(data, self._record_bytes)
         except TypeError as error:  # a bug, not a user's mistake: say so plainly
             raise SaveFailed(f"could not save the journal: {error}") from None
         if self.encrypted:
@@ -382,7 +510,8 @@ class AtomicJSONStorage(Storage):
             ) from None
         encrypted = crypto.is_encrypted(raw)
         try:
-            data = parse_journal(self._decrypt(raw) if encrypted else raw)
+            plain = self._decrypt(raw) if encrypted else raw
+            data = parse_journal(plain, self._record_bytes)
         except crypto.CryptoError as error:
             raise crypto_error(self.file, error) from None
         except ValueError as error:
