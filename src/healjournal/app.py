@@ -21,7 +21,6 @@ from healjournal.clock import Clock, get_clock
 from healjournal.commands import journal_commands
 from healjournal.dialogs.confirm import ConfirmDialog
 from healjournal.errors import HealJournalError
-from healjournal.screens.help import HelpScreen
 from healjournal.screens.lock import LockScreen
 from healjournal.screens.main import MainScreen
 from healjournal.storage.crypto import file_header
@@ -57,10 +56,17 @@ class HealJournalApp(App[None]):
         Binding("ctrl+l", "lock", "Lock", show=False, priority=True, id="lock"),
     ]
 
-    def __init__(self, path: Path, *, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        clock: Clock | None = None,
+        journal: Journal | None = None,
+    ) -> None:
+        """The app on the journal at `path` (or `journal`, already opened on it)."""
         super().__init__()
         self.clock = clock or get_clock()
-        self.journal = Journal(path, clock=self.clock)
+        self.journal = journal or Journal(path, clock=self.clock)
         self._quitting = False
         #: Whether the journal is encrypted: it opens behind the lock screen.
         self.encrypted = _starts_encrypted(self.journal.path)
@@ -305,6 +311,8 @@ class HealJournalApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key, and where to find real help (F1 again closes it)."""
+        from healjournal.screens.help import HelpScreen  # Markdown: load on use
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
         else:
@@ -367,9 +375,13 @@ def _minutes(minutes: float) -> str:
     return f"{minutes:g} minute{'s' if minutes != 1 else ''}"
 
 
-def run(path: Path) -> int:
-    """Run the app on the journal at `path`; return the exit code."""
-    app = HealJournalApp(path)
+def run(path: Path, journal: Journal | None = None) -> int:
+    """Run the app on the journal at `path`; return the exit code.
+
+    A `journal` the command line already opened (and so read and checked) is
+    used as it is, rather than read a second time.
+    """
+    app = HealJournalApp(path, journal=journal)
     app.run()
     if app.farewell:
         print(f"healjournal: {app.farewell}", file=sys.stderr)

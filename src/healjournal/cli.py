@@ -681,12 +681,14 @@ def _cmd_app(args: argparse.Namespace) -> int:
 
     path = journal_path(getattr(args, "db", None))
     # Refuse a broken journal before the screen opens; an encrypted one whose
-    # header is sound gets its passphrase on the app's lock screen.
+    # header is sound gets its passphrase on the app's lock screen. The journal
+    # read here is handed to the app, so it is read once, not twice.
+    journal = None
     with contextlib.suppress(JournalLocked):
-        Journal.open(path, clock=get_clock()).close()
+        journal = Journal.open(path, clock=get_clock())
     from healjournal.app import run  # Textual is imported only here
 
-    return run(path)
+    return run(path, journal)
 
 
 def _run_demo() -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from healjournal.domain.models import Entry, Goal, NoContact
@@ -30,20 +30,17 @@ class Overview:
     writing_streak: Streak
     ticks_this_week: int
     settings: dict[str, object]
-
-    @property
-    def moods(self) -> dict[date, int | None]:
-        """Each day written, with the mean of its moods as a whole 1 to 5.
-
-        The same daily mean the review uses (daily_moods), rounded half up by
-        mood_level so the calendar and mood line can colour it (None when no
-        entry of the day has a mood).
-        """
-        return {day: mood_level(m) for day, m in daily_moods(self.entries).items()}
+    #: Each day written, with the mean of its moods as a whole 1 to 5: the
+    #: same daily mean the review uses (daily_moods), rounded half up by
+    #: mood_level so the calendar and mood line can colour it (None when no
+    #: entry of the day has a mood). Computed with the rest, off the UI thread.
+    moods: dict[date, int | None] = field(default_factory=dict)
+    #: The entries by id.
+    by_id: dict[int, Entry] = field(default_factory=dict)
 
     def entry(self, entry_id: int | None) -> Entry | None:
         """The entry with this id, if it is in the picture."""
-        return next((e for e in self.entries if e.id == entry_id), None)
+        return self.by_id.get(entry_id) if entry_id is not None else None
 
 
 def gather(journal: Journal, today: date) -> Overview:
@@ -62,4 +59,6 @@ def gather(journal: Journal, today: date) -> Overview:
             writing_streak=writing_streak((e.day for e in entries), today),
             ticks_this_week=ticks_this_week(goals, today),
             settings=journal.settings(),
+            moods={day: mood_level(m) for day, m in daily_moods(entries).items()},
+            by_id={e.id: e for e in entries},
         )

@@ -35,6 +35,7 @@ Results are newest first: by day, then by when they were written.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -671,17 +672,32 @@ class SearchIndex:
     Folding (case, accents) is the slow part of a search, so it is done once
     per entry: an entry passed again (the same object, or one with the same
     id, title, body and tags) reuses it, and entries no longer passed are
-    forgotten. Not thread-safe: run one search at a time.
+    forgotten. Safe to share between threads: one search runs at a time.
     """
 
     def __init__(self) -> None:
-        """Start empty; the first search folds every entry."""
+        """Start empty; the first search (or `warm`) folds every entry."""
         self._folded: dict[int, _Folded] = {}
+        self._lock = threading.Lock()
+
+    def warm(self, entries: Sequence[Entry]) -> None:
+        """Fold `entries` now (in a worker), so the first search is fast too."""
+        with self._lock:
+            self._update(entries)
 
     def search(
         self, entries: Sequence[Entry], query: Query, *, limit: int | None = None
     ) -> SearchResult:
         """The entries that match `query`, newest first, at most `limit` of them."""
+        with self._lock:
+            records = self._update(entries)
+        found = list(filter(_matcher(query), records))
+        found.sort(key=lambda record: record.order, reverse=True)
+        shown = found if limit is None else found[: max(0, limit)]
+        hits = tuple(Hit(r.entry, _spans(r, query)) for r in shown)
+        return SearchResult(hits=hits, total=len(found))
+
+    def _update(self, entries: Sequence[Entry]) -> list[_Folded]:
         known = self._folded.get
         records = []
         for entry in entries:
@@ -690,11 +706,7 @@ class SearchIndex:
                 record = self._record(entry)
             records.append(record)
         self._folded = {record.entry.id: record for record in records}
-        found = list(filter(_matcher(query), records))
-        found.sort(key=lambda record: record.order, reverse=True)
-        shown = found if limit is None else found[: max(0, limit)]
-        hits = tuple(Hit(r.entry, _spans(r, query)) for r in shown)
-        return SearchResult(hits=hits, total=len(found))
+        return records
 
     def _record(self, entry: Entry) -> _Folded:
         record = self._folded.get(entry.id)

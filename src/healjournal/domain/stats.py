@@ -169,10 +169,25 @@ def words_written(
 ) -> int:
     """Words in the entries dated from `start` to `end`, both included."""
     return sum(
-        entry.words
+        _words(entry)
         for entry in entries
         if (start is None or entry.day >= start) and (end is None or entry.day <= end)
     )
+
+
+# Counting words means splitting every text: years of pages took most of a
+# review's time. Entries are immutable and the journal hands out the same
+# object until a page changes, so each count is kept with the entry it is for.
+_WORD_COUNTS: dict[int, tuple[Entry, int]] = {}
+
+
+def _words(entry: Entry) -> int:
+    known = _WORD_COUNTS.get(entry.id)
+    if known is not None and known[0] is entry:
+        return known[1]
+    count = entry.words
+    _WORD_COUNTS[entry.id] = (entry, count)
+    return count
 
 
 def week_start(day: date) -> date:

@@ -7,10 +7,11 @@ back as messages, handled here on the UI thread.
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,27 +22,17 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from healjournal.dialogs.confirm import ConfirmDialog
-from healjournal.dialogs.goal_form import GoalDraft, GoalForm
-from healjournal.dialogs.jump import JumpToDate
-from healjournal.dialogs.letter import LetterScreen
-from healjournal.dialogs.slip import SlipDialog, SlipReport
 from healjournal.domain.dates import describe_day
 from healjournal.domain.models import Entry, EntryKind, Theme, UrgeOutcome
 from healjournal.domain.search import SearchIndex
-from healjournal.domain.stats import Streak, milestones_reached, no_contact_streak
+from healjournal.domain.stats import (
+    Streak,
+    milestones_reached,
+    no_contact_streak,
+    words_written,
+)
 from healjournal.errors import HealJournalError, InputError
 from healjournal.overview import Overview, gather
-from healjournal.screens.review import ReviewScreen
-from healjournal.screens.search import SearchChoice, SearchScreen
-from healjournal.screens.urge import (
-    URGE_MINUTES_SETTING,
-    MinutesDialog,
-    UrgeAnswer,
-    UrgeScreen,
-    urge_minutes,
-    urge_support,
-)
-from healjournal.screens.welcome import WelcomeResult, WelcomeScreen
 from healjournal.storage.journal import Journal
 from healjournal.tips import theme_tips, tip_for
 from healjournal.widgets.calendar import MonthCalendar
@@ -51,6 +42,15 @@ from healjournal.widgets.goals import GoalChecklist
 from healjournal.widgets.mood_line import MoodLine
 from healjournal.widgets.tips import TipSidebar
 from healjournal.widgets.topbar import TopBar, plural
+
+# The screens and dialogs behind a key are imported when first used, so they
+# cost nothing before today's page is on screen.
+if TYPE_CHECKING:
+    from healjournal.dialogs.goal_form import GoalDraft
+    from healjournal.dialogs.slip import SlipReport
+    from healjournal.screens.search import SearchChoice
+    from healjournal.screens.urge import UrgeAnswer
+    from healjournal.screens.welcome import WelcomeResult
 
 #: Below this many columns the side panes fold away behind F2, F3 and F4.
 NARROW_WIDTH = 100
@@ -268,6 +268,19 @@ class MainScreen(Screen[None]):
             return
         self.post_message(self.Refreshed(overview))
 
+    @work(thread=True, group="warm-search")
+    def warm_search(self, entries: tuple[Entry, ...]) -> None:
+        """Fold every page for search now, so the first Ctrl+F is quick too.
+
+        Then the journal just read, which lives as long as the app, is set
+        aside from the garbage collector: otherwise every full collection
+        walks all of it, a pause of 50-100 ms that lands on a keystroke or a
+        save at random.
+        """
+        self._search_index.warm(entries)
+        words_written(entries)  # counted once now, so the first review is quick
+        gc.freeze()
+
     def _load(self, day: date, entry_id: int | None) -> None:
         self._load_token += 1
         self.load(day, entry_id, self._load_token)
@@ -443,6 +456,7 @@ class MainScreen(Screen[None]):
         self._pump()
         if first_load:
             self._maybe_welcome(message.overview)
+            self.warm_search(message.overview.entries)
 
     def _entry_of(self, draft: Draft) -> int | None:
         return self._page_ids.get(draft.page, draft.entry_id)
@@ -521,6 +535,8 @@ class MainScreen(Screen[None]):
     # -- welcome -----------------------------------------------------------------
 
     def _maybe_welcome(self, overview: Overview) -> None:
+        from healjournal.screens.welcome import WelcomeScreen
+
         if overview.settings.get("welcomed") or overview.entries or overview.goals:
             return
         self.app.push_screen(WelcomeScreen(self.today), self._welcomed)
@@ -579,10 +595,14 @@ class MainScreen(Screen[None]):
 
     def action_jump(self) -> None:
         """Ask for a day and open it."""
+        from healjournal.dialogs.jump import JumpToDate
+
         self.app.push_screen(JumpToDate(self.today), self._jump_to)
 
     def action_search(self) -> None:
         """Find a page by its words, tags, mood or day."""
+        from healjournal.screens.search import SearchScreen
+
         if self.overview is None:
             self.notify("The journal is still opening: try again in a moment.")
             return
@@ -606,6 +626,8 @@ class MainScreen(Screen[None]):
 
     async def action_review(self) -> None:
         """How it's going: streaks, mood, no contact, the seven themes."""
+        from healjournal.screens.review import ReviewScreen
+
         await self.flush()  # so the words just typed count too
         if self.app.screen is self:
             self.app.push_screen(ReviewScreen(self.journal, self.today), self._reviewed)
@@ -675,6 +697,8 @@ class MainScreen(Screen[None]):
     @on(GoalChecklist.AddRequested)
     def action_add_goal(self) -> None:
         """Add a goal of your own."""
+        from healjournal.dialogs.goal_form import GoalForm
+
         self.app.push_screen(GoalForm(self.today), self._goal_added)
 
     def _goal_added(self, draft: GoalDraft | None) -> None:
@@ -686,6 +710,8 @@ class MainScreen(Screen[None]):
 
     @on(GoalChecklist.EditRequested)
     def _edit_goal(self, message: GoalChecklist.EditRequested) -> None:
+        from healjournal.dialogs.goal_form import GoalForm
+
         goal = self._goal(message.goal_id)
         if goal is None:
             return
@@ -772,6 +798,8 @@ class MainScreen(Screen[None]):
 
     def action_letter(self) -> None:
         """Write to him, here, where nothing is ever sent."""
+        from healjournal.dialogs.letter import LetterScreen
+
         page = new_page_id()
 
         def draft(text: str) -> None:
@@ -790,6 +818,8 @@ class MainScreen(Screen[None]):
 
     def action_slip(self) -> None:
         """Log contact, kindly: the count starts again, the best stays."""
+        from healjournal.dialogs.slip import SlipDialog
+
         streak = self.overview.no_contact_streak if self.overview else None
         self.app.push_screen(
             SlipDialog(
@@ -812,6 +842,8 @@ class MainScreen(Screen[None]):
 
     def action_urge(self) -> None:
         """I want to text him: a calm wait, a page for him, something else to do."""
+        from healjournal.screens.urge import UrgeScreen, urge_minutes, urge_support
+
         if any(isinstance(s, UrgeScreen) for s in self.app.screen_stack):
             return
         at = self.app_now()
@@ -878,6 +910,8 @@ class MainScreen(Screen[None]):
 
     def action_urge_minutes(self) -> None:
         """Choose how long the urge screen waits before it asks."""
+        from healjournal.screens.urge import MinutesDialog, urge_minutes
+
         settings = self.overview.settings if self.overview else {}
         self.app.push_screen(MinutesDialog(urge_minutes(settings)), self._urge_minutes)
 
@@ -886,6 +920,8 @@ class MainScreen(Screen[None]):
             self._set_urge_minutes(minutes)
 
     def _set_urge_minutes(self, minutes: int) -> None:
+        from healjournal.screens.urge import URGE_MINUTES_SETTING
+
         unit = "minute" if minutes == 1 else "minutes"
         self.change(
             lambda j: j.set_setting(URGE_MINUTES_SETTING, minutes),
@@ -894,6 +930,8 @@ class MainScreen(Screen[None]):
 
     def action_start_no_contact(self) -> None:
         """Ask when the last contact was and start the count from it."""
+        from healjournal.dialogs.jump import JumpToDate
+
         self.app.push_screen(JumpToDate(self.today), self._started)
 
     def _started(self, day: date | None) -> None:

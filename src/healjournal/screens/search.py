@@ -7,7 +7,6 @@ keystroke supersedes the search before it and typing never waits.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -37,8 +36,10 @@ from healjournal.widgets.day_list import KIND_MARKS
 from healjournal.widgets.editor import KIND_NAMES, MOOD_COLOURS, MOOD_MARKS
 from healjournal.widgets.topbar import plural
 
-#: The most results listed at once; the count above them says how many matched.
+#: The most results listed; the count above them says how many matched.
 RESULT_LIMIT = 200
+#: Results drawn at a time (more as the highlight nears the end).
+PAGE_SIZE = 25
 
 HINT = (
     'words · "a phrase" · -not · #tag · mood:<=2 · from:"last month" · '
@@ -78,19 +79,39 @@ class SearchResults(OptionList):
         choice: SearchChoice
 
     def show(self, hits: Sequence[Hit], today: date) -> None:
-        """List `hits` in the order given, the first one highlighted."""
+        """List `hits` in the order given, the first one highlighted.
+
+        The first PAGE_SIZE are drawn at once and the rest as the highlight
+        nears the end, so each keystroke redraws a page, not hundreds.
+        """
         self._hits = (tuple(hits), today)
-        width = max(20, self.scrollable_content_region.width or 76)
-        options: list[Option | None] = []
-        for hit in hits:
-            if options:
-                options.append(None)
-            options.append(Option(self._row(hit, today, width), id=str(hit.entry.id)))
-        self.set_options(options)
+        self._listed = 0
+        self.clear_options()
+        self._more()
         if hits:
             self.highlighted = 0
 
+    def _more(self) -> None:
+        if self._hits is None:
+            return
+        hits, today = self._hits
+        width = max(20, self.scrollable_content_region.width or 76)
+        options: list[Option | None] = []
+        for hit in hits[self._listed : self._listed + PAGE_SIZE]:
+            if options or self._listed:
+                options.append(None)
+            options.append(Option(self._row(hit, today, width), id=str(hit.entry.id)))
+        self._listed = min(len(hits), self._listed + PAGE_SIZE)
+        self.add_options(options)
+
+    @on(OptionList.OptionHighlighted)
+    def _near_the_end(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option_index >= self.option_count - 6:
+            self._more()
+
     _hits: tuple[tuple[Hit, ...], date] | None = None
+    _listed = 0
     _width = 0
 
     def on_resize(self) -> None:
@@ -99,7 +120,10 @@ class SearchResults(OptionList):
         if self._hits is not None and width != self._width:
             self._width = width
             highlighted = self.highlighted
+            listed = self._listed
             self.show(*self._hits)
+            while self._listed < listed:
+                self._more()
             if highlighted is not None and highlighted < self.option_count:
                 self.highlighted = highlighted
 
@@ -196,7 +220,8 @@ class SearchScreen(Screen[SearchChoice | None]):
         self.index = index or SearchIndex()
         self.query_text = query
         self._token = 0
-        self._lock = threading.Lock()
+        #: Which query's results are on screen (its token; 0 before the first).
+        self.shown = 0
 
     def compose(self) -> ComposeResult:
         """The query, a line saying what matched, and the results."""
@@ -235,10 +260,9 @@ class SearchScreen(Screen[SearchChoice | None]):
         except QueryError as error:
             self.post_message(self.Unreadable(token, str(error)))
             return
-        with self._lock:  # the index is shared with the next keystroke's worker
-            if worker.is_cancelled:
-                return
-            result = self.index.search(self.entries(), query, limit=RESULT_LIMIT)
+        if worker.is_cancelled:
+            return
+        result = self.index.search(self.entries(), query, limit=RESULT_LIMIT)
         if not worker.is_cancelled:
             self.post_message(
                 self.Found(token, result, query.describe(), query.is_empty)
@@ -248,6 +272,7 @@ class SearchScreen(Screen[SearchChoice | None]):
     def _found(self, message: Found) -> None:
         if message.token != self._token:
             return  # typed since
+        self.shown = message.token
         status = self.query_one("#search-status", Static)
         status.remove_class("-error")
         result = message.result

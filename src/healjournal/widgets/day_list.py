@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -15,6 +17,11 @@ from healjournal.domain.dates import describe_day
 from healjournal.domain.models import Entry, EntryKind
 from healjournal.widgets.editor import MOOD_COLOURS, MOOD_MARKS
 
+#: How many pages are listed at first, and how many more each time.
+PAGE_SIZE = 150
+#: The option that lists older pages.
+MORE = "more"
+
 # One cell wide each, so rows line up in every terminal.
 KIND_MARKS = {EntryKind.REFLECTION: "", EntryKind.LETTER: "✉ ", EntryKind.URGE: "↯ "}
 
@@ -22,6 +29,21 @@ KIND_MARKS = {EntryKind.REFLECTION: "", EntryKind.LETTER: "✉ ", EntryKind.URGE
 def page_id(day: date, entry_id: int | None) -> str:
     """The option id of a page: its day and its entry (or "new")."""
     return f"{day.isoformat()}/{entry_id if entry_id is not None else 'new'}"
+
+
+def _italic(label: str) -> Text:
+    return Text(label, style="italic")
+
+
+def _blank_today() -> Text:
+    return _italic("today · a blank page")
+
+
+def _first_page() -> Text:
+    return _italic(
+        "today · your first page. Enter (or Esc), then start typing: "
+        "it saves itself as you go."
+    )
 
 
 class DayList(OptionList):
@@ -45,46 +67,68 @@ class DayList(OptionList):
         today: date,
         current: tuple[date, int | None] | None = None,
     ) -> None:
-        """List `entries` newest first and highlight the open page."""
+        """List `entries` newest first and highlight the open page.
+
+        Only the newest pages are listed (more on request), and when the same
+        pages are listed again only the rows that changed are redrawn, so a
+        journal of years costs no more on each save than one of weeks.
+        """
         self._shown = (entries, today, current)
         # The date and the mood mark take 13 cells, the kind mark 2 more.
         width = max(8, (self.scrollable_content_region.width or 26) - 15)
-        options: list[Option] = []
+        rows: list[tuple[str, object, Callable[[], Text]]] = []
         if not entries:  # an empty journal: say how to begin
-            hint = Text(
-                "today · your first page. Enter (or Esc), then start typing: "
-                "it saves itself as you go.",
-                style="italic",
-            )
-            options.append(Option(hint, id=page_id(today, None)))
-        elif not any(e.day == today for e in entries):
-            hint = Text("today · a blank page", style="italic")
-            options.append(Option(hint, id=page_id(today, None)))
-        for entry in reversed(entries):
-            options.append(
-                Option(self._row(entry, today, width), id=page_id(entry.day, entry.id))
-            )
+            rows.append((page_id(today, None), "first", _first_page))
+        elif not any(e.day == today for e in reversed(entries)):
+            rows.append((page_id(today, None), "blank", _blank_today))
         if current is not None and current[1] is None and current[0] != today:
-            blank = Text(
-                f"{describe_day(current[0], today)} · a blank page", style="italic"
+            label = f"{describe_day(current[0], today)} · a blank page"
+            rows.insert(0, (page_id(*current), label, partial(_italic, label)))
+        newest = entries[::-1][: self._limit]
+        for entry in newest:
+            key = (entry.day, entry.mood, entry.kind, entry.day == today, width)
+            rows.append(
+                (
+                    page_id(entry.day, entry.id),
+                    (*key, entry.title, entry.body[: width + 1]),
+                    partial(self._row, entry, today, width),
+                )
             )
-            options.insert(0, Option(blank, id=page_id(*current)))
-        self.set_options(options)
+        hidden = len(entries) - len(newest)
+        if hidden > 0:
+            pages = f"{hidden:,} older page{'s' if hidden != 1 else ''}"
+            label = f"{pages}: Enter shows more"
+            rows.append((MORE, label, partial(_italic, label)))
+        self._draw(rows)
         if current is not None:
             self.highlight_page(*current)
 
+    def _draw(self, rows: list[tuple[str, object, Callable[[], Text]]]) -> None:
+        ids = [row_id for row_id, _, _ in rows]
+        if ids == [row_id for row_id, _ in self._rows]:
+            for index, ((_, key, make), (_, old)) in enumerate(
+                zip(rows, self._rows, strict=True)
+            ):
+                if key != old:
+                    self.replace_option_prompt_at_index(index, make())
+        else:
+            highlighted = self.highlighted
+            self.set_options(Option(make(), id=row_id) for row_id, _, make in rows)
+            if highlighted is not None and highlighted < self.option_count:
+                self.highlighted = highlighted
+        self._rows = [(row_id, key) for row_id, key, _ in rows]
+
     _shown: tuple | None = None
     _shown_width = 0
+    _limit = PAGE_SIZE
+    _rows: list[tuple[str, object]] = []  # noqa: RUF012 (replaced, never mutated)
 
     def on_resize(self) -> None:
         """Fit the first words to the new width."""
         width = self.scrollable_content_region.width
         if self._shown is not None and width != self._shown_width:
             self._shown_width = width
-            highlighted = self.highlighted
             self.show(*self._shown)
-            if highlighted is not None and highlighted < self.option_count:
-                self.highlighted = highlighted
 
     def highlight_page(self, day: date, entry_id: int | None) -> None:
         """Move the highlight to a page without opening it."""
@@ -108,6 +152,13 @@ class DayList(OptionList):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        if event.option.id == MORE:
+            index = event.option_index
+            self._limit += PAGE_SIZE
+            if self._shown is not None:
+                self.show(*self._shown)
+            self.highlighted = index  # the first of the pages just listed
+            return
         day_text, _, entry_text = (event.option.id or "").partition("/")
         entry_id = None if entry_text == "new" else int(entry_text)
         self.post_message(self.PageChosen(date.fromisoformat(day_text), entry_id))
