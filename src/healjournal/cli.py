@@ -11,6 +11,7 @@ $HEALJOURNAL_PASSPHRASE_FILE (for scripts).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -684,8 +685,15 @@ def _cmd_app(args: argparse.Namespace) -> int:
     # header is sound gets its passphrase on the app's lock screen. The journal
     # read here is handed to the app, so it is read once, not twice.
     journal = None
-    with contextlib.suppress(JournalLocked):
-        journal = Journal.open(path, clock=get_clock())
+    collecting = gc.isenabled()
+    gc.disable()  # see screens.main.quiet_collector: the same reasons
+    try:
+        with contextlib.suppress(JournalLocked):
+            journal = Journal.open(path, clock=get_clock())
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
     from healjournal.app import run  # Textual is imported only here
 
     return run(path, journal)
@@ -728,6 +736,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except SystemExit as done:  # --help, --version, or a usage mistake
         return int(done.code or 0)
+    collecting = gc.isenabled()
+    if args.command is not None:
+        # A command reads the journal, answers and ends: collecting garbage
+        # while the journal's records are being made only walks them again.
+        gc.disable()
     try:
         return COMMANDS[args.command](args)
     except HealJournalError as error:
@@ -741,3 +754,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    finally:
+        if collecting:
+            gc.enable()

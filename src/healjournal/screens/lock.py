@@ -126,7 +126,8 @@ class LockScreen(Screen[None]):
         self._say("Checking…")
         self.check(passphrase)
 
-    @work(thread=True, exclusive=True, group="unlock")
+    # Named, so the passphrase never appears in the worker's description.
+    @work(thread=True, exclusive=True, group="unlock", description="unlock")
     def check(self, passphrase: str) -> None:
         """Derive the key from `passphrase` and check it against the journal."""
         try:
