@@ -138,7 +138,12 @@ class Entry:
     def preview(self, width: int = 60) -> str:
         """The first words, on one line, cut to `width` characters."""
         text = f"{self.title} · {self.body}" if self.title and self.body else self.text
-        flat = " ".join(text.split())
+        # Only the start is needed, unless it is nearly all blank space: a
+        # long page is not split into words just to show its first line.
+        head = text[: 4 * width + 64]
+        flat = " ".join(head.split())
+        if len(flat) <= width and len(head) < len(text):
+            flat = " ".join(text.split())
         return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 

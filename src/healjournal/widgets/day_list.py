@@ -86,11 +86,13 @@ class DayList(OptionList):
             rows.insert(0, (page_id(*current), label, partial(_italic, label)))
         newest = entries[::-1][: self._limit]
         for entry in newest:
-            key = (entry.day, entry.mood, entry.kind, entry.day == today, width)
+            # What the row shows: if none of it changed, the row stays as it is.
+            shown = entry.preview(width - len(KIND_MARKS[entry.kind]))
+            key = (entry.day, entry.mood, entry.kind, entry.day == today, shown)
             rows.append(
                 (
                     page_id(entry.day, entry.id),
-                    (*key, entry.title, entry.body[: width + 1]),
+                    key,
                     partial(self._row, entry, today, width),
                 )
             )
