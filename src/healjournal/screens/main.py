@@ -611,7 +611,10 @@ class MainScreen(Screen[None]):
             self.notify("The journal is still opening: try again in a moment.")
             return
         editor = self.query_one(EditorPane)
-        if editor.dirty:  # so the words just typed are found too
+        if editor.dirty:
+            # Saved now, not awaited: the screen must open at once, or the
+            # query typed straight after Ctrl+F would land on the page. The
+            # save takes milliseconds, so the query finds these words too.
             self.queue_save(EditorPane.SaveRequested(editor.draft()))
 
         def entries() -> tuple[Entry, ...]:
@@ -980,9 +983,11 @@ def quiet_collector() -> Iterator[None]:
     Reading years of pages makes millions of objects, and Python's full
     collections walk them all, holding the interpreter (and so the screen)
     for 0.1 s at 10,000 entries and a second at 100,000, several times per
-    read. Nothing read here is a cycle to collect, and it lives as long as
-    the app, so collection waits, and what survives is frozen out of the
-    collector's sight (gc.freeze) so later collections stay short too.
+    read. What is read lives as long as the app, so collection waits, and
+    what survives is frozen out of the collector's sight (gc.freeze) so later
+    collections stay short too. The pause is process-wide: a cycle the screen
+    drops meanwhile is frozen with the rest and never freed, a small cost
+    paid once, on the first read.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -222,7 +222,10 @@ def _parse_by_record(raw: bytes, cache: RecordBytes | None) -> Tables | None:
             start = _TABLE_START.fullmatch(line)
             if start is None or last_table:
                 return None
-            name = orjson.loads(start.group(1))
+            try:
+                name = orjson.loads(start.group(1))
+            except orjson.JSONDecodeError:
+                return None  # the whole-file path says where, in words
             if name in tables:
                 raise ValueError(
                     f"it is not a valid journal: the table {name!r} appears twice"
