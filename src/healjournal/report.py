@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from healjournal.domain.stats import HeatDay, Run, mean, mood_level
+from healjournal.moods import MOOD_COLOURS, MOOD_MARKS
 from healjournal.review import Review
 from healjournal.tips import theme_tips
 
@@ -47,11 +48,6 @@ URGES_EMPTY = (
     "with how many passed."
 )
 
-# The app's mood colours (widgets/editor.py), repeated here because this
-# module must not import the widgets, which import Textual.
-MOOD_STYLES = {1: "red", 2: "dark_orange", 3: "yellow", 4: "green", 5: "bright_green"}
-#: A mark per whole mood, as in the app, so moods differ without colour too.
-MOOD_MARKS = {1: "▁", 2: "▂", 3: "▄", 4: "▆", 5: "█"}
 #: Eight heights for a sparkline of mean moods from 1 to 5.
 SPARKS = "▁▂▃▄▅▆▇█"
 NO_MOOD = "·"
@@ -429,7 +425,7 @@ def _sparkline(series: Sequence[float | None]) -> Text:
             line.append(NO_MOOD, style="dim")
         else:
             spark = SPARKS[round((mood - 1) / 4 * (len(SPARKS) - 1))]
-            line.append(spark, style=MOOD_STYLES.get(mood_level(mood) or 0, ""))
+            line.append(spark, style=MOOD_COLOURS.get(mood_level(mood) or 0, ""))
     return line
 
 
@@ -451,7 +447,7 @@ def _heat_cell(day: HeatDay) -> Text:
     level = day.level
     if level is None:
         return Text(WRITTEN_NO_MOOD, style="dim")
-    return Text(MOOD_MARKS[level], style=MOOD_STYLES[level])
+    return Text(MOOD_MARKS[level], style=MOOD_COLOURS[level])
 
 
 def _month_labels(columns: Sequence[Sequence[HeatDay]]) -> str:

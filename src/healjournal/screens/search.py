@@ -32,8 +32,9 @@ from healjournal.domain.search import (
     SearchResult,
     parse_query,
 )
+from healjournal.moods import MOOD_COLOURS, MOOD_MARKS
 from healjournal.widgets.day_list import KIND_MARKS
-from healjournal.widgets.editor import KIND_NAMES, MOOD_COLOURS, MOOD_MARKS
+from healjournal.widgets.editor import KIND_NAMES
 from healjournal.widgets.topbar import plural
 
 #: The most results listed; the count above them says how many matched.

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from healjournal.domain.dates import describe_day
 from healjournal.domain.models import Entry, EntryKind
-from healjournal.widgets.editor import MOOD_COLOURS, MOOD_MARKS
+from healjournal.moods import MOOD_COLOURS, MOOD_MARKS
 
 #: How many pages are listed at first, and how many more each time.
 PAGE_SIZE = 150

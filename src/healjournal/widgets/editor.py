@@ -20,15 +20,13 @@ from textual.widgets import Static, TextArea
 
 from healjournal.domain.dates import describe_day
 from healjournal.domain.models import Entry, EntryKind
+from healjournal.moods import MOOD_WORDS
 
 #: Seconds of quiet after the last keystroke before the page saves itself.
 AUTOSAVE_DELAY = 1.0
 #: Seconds before a failed save is tried again.
 RETRY_DELAY = 5.0
 
-MOOD_WORDS = {1: "awful", 2: "low", 3: "okay", 4: "good", 5: "great"}
-MOOD_COLOURS = {1: "red", 2: "dark_orange", 3: "yellow", 4: "green", 5: "bright_green"}
-MOOD_MARKS = {None: " ", 1: "▁", 2: "▂", 3: "▄", 4: "▆", 5: "█"}
 KIND_NAMES = {
     EntryKind.REFLECTION: "reflection",
     EntryKind.LETTER: "unsent letter",
