@@ -677,6 +677,7 @@ def _cmd_app(args: argparse.Namespace) -> int:
     import contextlib
 
     from healjournal.errors import JournalLocked
+    from healjournal.overview import quiet_collector
     from healjournal.paths import journal_path
     from healjournal.storage.journal import Journal
 
@@ -685,15 +686,8 @@ def _cmd_app(args: argparse.Namespace) -> int:
     # header is sound gets its passphrase on the app's lock screen. The journal
     # read here is handed to the app, so it is read once, not twice.
     journal = None
-    collecting = gc.isenabled()
-    gc.disable()  # see screens.main.quiet_collector: the same reasons
-    try:
-        with contextlib.suppress(JournalLocked):
-            journal = Journal.open(path, clock=get_clock())
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
+    with quiet_collector(), contextlib.suppress(JournalLocked):
+        journal = Journal.open(path, clock=get_clock())
     from healjournal.app import run  # Textual is imported only here
 
     return run(path, journal)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -33,7 +32,7 @@ from healjournal.domain.stats import (
     words_written,
 )
 from healjournal.errors import HealJournalError, InputError
-from healjournal.overview import Overview, gather
+from healjournal.overview import Overview, gather, quiet_collector
 from healjournal.storage.journal import Journal
 from healjournal.tips import theme_tips, tip_for
 from healjournal.widgets.calendar import MonthCalendar
@@ -973,30 +972,6 @@ def write_draft(journal: Journal, draft: Draft) -> Entry | None:
             draft.text, day=draft.day, kind=draft.kind, mood=draft.mood
         )
     return None
-
-
-@contextlib.contextmanager
-def quiet_collector() -> Iterator[None]:
-    """Read a whole journal without the garbage collector walking it, then
-    set what was read aside from it.
-
-    Reading years of pages makes millions of objects, and Python's full
-    collections walk them all, holding the interpreter (and so the screen)
-    for 0.1 s at 10,000 entries and a second at 100,000, several times per
-    read. What is read lives as long as the app, so collection waits, and
-    what survives is frozen out of the collector's sight (gc.freeze) so later
-    collections stay short too. The pause is process-wide: a cycle the screen
-    drops meanwhile is frozen with the rest and never freed, a small cost
-    paid once, on the first read.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def slip_notice(streak: Streak | None) -> str:
