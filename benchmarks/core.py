@@ -10,57 +10,18 @@ add` command as a whole process.
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
+from journals import build  # the speed suite's journals, made the same way
+
 from healjournal.storage.journal import Journal
-
-WORDS = tuple(
-    [
-        "walked",
-        "river",
-        "friend",
-        "coffee",
-        "tired",
-        "lighter",
-        "gym",
-        "ran",
-        "slept",
-        "cooked",
-        "called",
-        "Maya",
-        "laughed",
-        "cried",
-        "work",
-        "plan",
-        "weekend",
-        "quiet",
-        "better",
-        "morning",
-        "evening",
-        "kind",
-    ]
-)
-
-
-def build(path: Path, size: int) -> None:
-    """A journal of `size` entries over the past years, one save."""
-    rng = random.Random(size)
-    journal = Journal(path)
-    today = date(2026, 11, 24)
-    with journal.transaction():
-        for i in range(size):
-            words = rng.randint(5, 400)
-            text = " ".join(rng.choice(WORDS) for _ in range(words))
-            day = today - timedelta(days=i * 3650 // max(size, 1))
-            journal.add_entry(text, day=day, mood=rng.randint(1, 5))
 
 
 def best_of(runs: int, action) -> float:
@@ -76,7 +37,7 @@ def measure(size: int) -> str:
     """One row of the table for a journal of `size` entries."""
     folder = Path(tempfile.mkdtemp(prefix="healjournal-bench-"))
     path = folder / "journal.json"
-    build(path, size)
+    build(path, size, date.today())
     megabytes = path.stat().st_size / 1e6
     open_ms = best_of(5, lambda: Journal.open(path))
     journal = Journal.open(path)
