@@ -9,22 +9,24 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from time import monotonic
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on, work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from healjournal.clock import Clock, get_clock
-from healjournal.commands import journal_commands
-from healjournal.dialogs.confirm import ConfirmDialog
 from healjournal.errors import HealJournalError
-from healjournal.screens.lock import LockScreen
 from healjournal.screens.main import MainScreen
 from healjournal.storage.crypto import file_header
 from healjournal.storage.journal import Journal
+
+# The lock screen, the command palette's commands and the dialogs are imported
+# on first use: a plain journal's first frame needs none of them.
+if TYPE_CHECKING:
+    from healjournal.screens.lock import LockScreen
 
 #: The journal setting that says after how many idle minutes an encrypted
 #: journal locks itself (0: never), and its default.
@@ -75,6 +77,7 @@ class HealJournalApp(App[None]):
         self._last_input = monotonic()
         #: A line for the terminal once the app has closed (why it closed).
         self.farewell: str | None = None
+        self._theme_restored = False
 
     def get_default_screen(self) -> Screen:
         """The main screen opens straight on today's page; an encrypted journal
@@ -84,12 +87,12 @@ class HealJournalApp(App[None]):
         return MainScreen(self.journal, self.clock.today())
 
     def on_mount(self) -> None:
-        """Bring back the colour theme chosen last time; save on a hang-up."""
+        """Ask for the passphrase of an encrypted journal; save on a hang-up."""
         if self.encrypted:
+            from healjournal.screens.lock import LockScreen
+
             self.push_screen(LockScreen(self.journal, first=True))
             self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle, name="idle-lock")
-        else:
-            self.restore_theme()
         self._previous_handlers = {}
         if threading.current_thread() is threading.main_thread():
             for signum in (signal.SIGHUP, signal.SIGTERM):
@@ -112,18 +115,14 @@ class HealJournalApp(App[None]):
                 screen.save_everything_now()
         self.exit()
 
-    @work(thread=True, group="settings")
-    def restore_theme(self) -> None:
-        """Read the saved theme off the UI thread."""
-        try:
-            theme = self.journal.get_setting("theme")
-        except HealJournalError:
+    def use_saved_theme(self, theme: object) -> None:
+        """Bring back the colour theme chosen last time (the main screen reads
+        it with the journal), then remember every change; once."""
+        if self._theme_restored:
             return
-        if theme and theme in self.available_themes:
-            self.call_from_thread(setattr, self, "theme", theme)
-        self.call_from_thread(self._watch_theme_changes)
-
-    def _watch_theme_changes(self) -> None:
+        self._theme_restored = True
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
         self.theme_changed_signal.subscribe(
             self, lambda theme: self.save_theme(theme.name)
         )
@@ -141,6 +140,10 @@ class HealJournalApp(App[None]):
     @property
     def locked(self) -> bool:
         """Whether the lock screen hides the journal."""
+        if not self.encrypted:
+            return False
+        from healjournal.screens.lock import LockScreen
+
         return any(isinstance(screen, LockScreen) for screen in self.screen_stack)
 
     async def on_event(self, event: events.Event) -> None:
@@ -164,6 +167,8 @@ class HealJournalApp(App[None]):
         self.clear_notifications()
         # Hidden first, at once; saving may take a moment (or fail and retry)
         # and goes on behind the lock screen.
+        from healjournal.screens.lock import LockScreen
+
         self.push_screen(LockScreen(self.journal))
         main = self._main()
         if main is not None:
@@ -198,8 +203,13 @@ class HealJournalApp(App[None]):
         if monotonic() - self._last_input >= minutes * 60:
             self.action_lock()
 
-    @on(LockScreen.Unlocked)
-    def _unlocked(self, message: LockScreen.Unlocked) -> None:
+    # The lock screen's messages are handled by name (on_<screen>_<message>),
+    # so it need not be imported for a plain journal.
+
+    def on_lock_screen_unlocked(self, message: LockScreen.Unlocked) -> None:
+        """The right passphrase: show the journal (its theme comes with it)."""
+        from healjournal.screens.lock import LockScreen
+
         self._last_input = monotonic()
         if not self.locked:
             return
@@ -207,13 +217,12 @@ class HealJournalApp(App[None]):
             self.pop_screen()  # help, opened over the lock while it checked
         if message.first:
             self.switch_screen(MainScreen(self.journal, self.clock.today()))
-            self.restore_theme()
             self.read_lock_setting()
         else:
             self.pop_screen()
 
-    @on(LockScreen.GaveUp)
-    def _gave_up(self, message: LockScreen.GaveUp) -> None:
+    def on_lock_screen_gave_up(self, message: LockScreen.GaveUp) -> None:
+        """Three wrong passphrases: close, once what was typed is saved."""
         self.close_after_wrong_tries(message.first)
 
     @work(group="lock-flush")
@@ -222,6 +231,8 @@ class HealJournalApp(App[None]):
         self._hand_over_letters()
         main = self._main()
         problem = await main.flush() if main is not None else None
+        from healjournal.screens.lock import LockScreen
+
         lock = next((s for s in self.screen_stack if isinstance(s, LockScreen)), None)
         if problem is not None and lock is not None:
             lock.keep_trying(problem)
@@ -233,8 +244,8 @@ class HealJournalApp(App[None]):
         )
         self.exit(return_code=2)
 
-    @on(LockScreen.Unreadable)
-    def _unreadable(self, message: LockScreen.Unreadable) -> None:
+    def on_lock_screen_unreadable(self, message: LockScreen.Unreadable) -> None:
+        """The passphrase was right but the journal is damaged: say so and close."""
         self.farewell = message.problem
         self.exit(return_code=2)
 
@@ -290,6 +301,8 @@ class HealJournalApp(App[None]):
                 self.action_help,
             )
         else:
+            from healjournal.commands import journal_commands
+
             yield from journal_commands(screen)
         if self.encrypted and not self.locked:
             for minutes in LOCK_CHOICES:
@@ -351,6 +364,8 @@ class HealJournalApp(App[None]):
             if quit_anyway:
                 self.exit()
 
+        from healjournal.dialogs.confirm import ConfirmDialog
+
         self.push_screen(
             ConfirmDialog(
                 "Your words aren't saved",
@@ -378,8 +393,8 @@ def _minutes(minutes: float) -> str:
 def run(path: Path, journal: Journal | None = None) -> int:
     """Run the app on the journal at `path`; return the exit code.
 
-    A `journal` the command line already opened (and so read and checked) is
-    used as it is, rather than read a second time.
+    The app reads and checks the journal itself, after its first frame, and
+    closes with exit code 2 and one line on stderr if it cannot be read.
     """
     app = HealJournalApp(path, journal=journal)
     app.run()

@@ -674,23 +674,27 @@ def _cmd_path(args: argparse.Namespace) -> int:
 def _cmd_app(args: argparse.Namespace) -> int:
     if args.demo:
         return _run_demo()
-    import contextlib
-
-    from healjournal.errors import JournalLocked
-    from healjournal.overview import quiet_collector
     from healjournal.paths import journal_path
-    from healjournal.storage.journal import Journal
+    from healjournal.storage import crypto
 
+    # The journal is read by the app, behind its first frame: a broken one
+    # closes it at once with the same one line and exit code 2. Only the
+    # header of an encrypted one is checked here, before the lock screen asks
+    # for a passphrase that could not open it anyway.
     path = journal_path(getattr(args, "db", None))
-    # Refuse a broken journal before the screen opens; an encrypted one whose
-    # header is sound gets its passphrase on the app's lock screen. The journal
-    # read here is handed to the app, so it is read once, not twice.
-    journal = None
-    with quiet_collector(), contextlib.suppress(JournalLocked):
-        journal = Journal.open(path, clock=get_clock())
+    try:
+        header = crypto.file_header(path)
+        if header is not None:
+            crypto.read_header(header)
+    except OSError:
+        pass  # the app says what is wrong with the file
+    except crypto.CryptoError as error:
+        from healjournal.storage.atomic import crypto_error
+
+        raise crypto_error(path, error) from None
     from healjournal.app import run  # Textual is imported only here
 
-    return run(path, journal)
+    return run(path)
 
 
 def _run_demo() -> int:

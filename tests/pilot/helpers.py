@@ -18,7 +18,8 @@ def _busy(app, timers: bool = True) -> bool:
         return False
     editor = main.query_one(EditorPane)
     return (
-        (timers and editor._timer is not None and editor._error is None)
+        not main._first_read_over  # the journal is read just after the first frame
+        or (timers and editor._timer is not None and editor._error is None)
         or main._saving is not None
         or (bool(main._queue) and not main._paused)
     )
@@ -38,6 +39,16 @@ async def settle(pilot, rounds: int = 500, *, timers: bool = True) -> None:
         if not _busy(app, timers):
             return
     raise AssertionError("the app never settled")
+
+
+async def until(pilot, condition, limit: int = 1000) -> None:
+    """Wait until `condition()` holds, while workers may still be running
+    (say, a journal read held back on purpose), a short pause at a time."""
+    for _ in range(limit):
+        if condition():
+            return
+        await pilot.pause(0.005)
+    raise AssertionError("the app never got there")
 
 
 def screen_text(app) -> str:

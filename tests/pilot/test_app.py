@@ -7,10 +7,11 @@ import os
 import threading
 from datetime import date, timedelta
 
-from helpers import TODAY, page, reopen, screen_text, settle
+from helpers import TODAY, page, reopen, screen_text, settle, until
 from textual.containers import ScrollableContainer
 from textual.widgets import TextArea
 
+from healjournal import overview as overview_module
 from healjournal.app import HealJournalApp
 from healjournal.dialogs import letter as letter_module
 from healjournal.dialogs.confirm import ConfirmDialog
@@ -23,6 +24,7 @@ from healjournal.screens.help import HelpScreen
 from healjournal.screens.main import MainScreen
 from healjournal.screens.welcome import WelcomeScreen
 from healjournal.storage import atomic
+from healjournal.storage import glimpse as glimpse_module
 from healjournal.storage.journal import Journal
 from healjournal.tips import theme_tips
 from healjournal.widgets import editor as editor_module
@@ -34,6 +36,11 @@ from healjournal.widgets.topbar import TopBar
 
 TEXTUAL_BINDINGS = [*TextArea.BINDINGS, *ScrollableContainer.BINDINGS]
 WIDE, NARROW = (120, 40), (80, 24)
+
+
+def notices(app) -> str:
+    """The notifications showing, as one string."""
+    return " ".join(notice.message for notice in app._notifications)
 
 
 async def type_text(pilot, text: str) -> None:
@@ -74,13 +81,15 @@ class TestWriting:
     ):
         welcomed.add_entry("Written this morning.", day=TODAY)
         loaded = threading.Event()
-        real_gather = main_screen.gather
+        real_gather = overview_module.gather
 
         def slow_gather(*args):
             loaded.wait(10)  # the disk is slow today
             return real_gather(*args)
 
-        monkeypatch.setattr(main_screen, "gather", slow_gather)
+        monkeypatch.setattr(overview_module, "gather", slow_gather)
+        # Not even a glimpse of today's page (an older file, say).
+        monkeypatch.setattr(glimpse_module, "glimpse", lambda *args: None)
         app = HealJournalApp(journal_path, clock=clock)
         async with app.run_test(size=WIDE) as pilot:
             editor = page(app)
@@ -91,6 +100,34 @@ class TestWriting:
             await pilot.press("ctrl+q")
         entries = reopen(journal_path, clock).entries_on(TODAY)
         assert [e.text for e in entries] == ["Written this morning.\n\ntyped at once"]
+
+    async def test_todays_page_opens_before_the_whole_journal_is_read(
+        self, welcomed, journal_path, clock, monkeypatch
+    ):
+        welcomed.add_entry("Written this morning.", day=TODAY, mood=4)
+        welcomed.set_setting("theme", "nord")
+        loaded = threading.Event()
+        real_gather = overview_module.gather
+
+        def slow_gather(*args):
+            loaded.wait(10)  # years of pages take a while to read
+            return real_gather(*args)
+
+        monkeypatch.setattr(overview_module, "gather", slow_gather)
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            editor = page(app)
+            await until(pilot, lambda: editor.text == "Written this morning.")
+            assert app.theme == "nord"
+            assert editor.mood == 4
+            await type_text(pilot, " And more tonight.")
+            await pilot.press("ctrl+s")  # asked to save while the read goes on
+            loaded.set()
+            await settle(pilot)
+            assert editor.text == "Written this morning. And more tonight."
+            await pilot.press("ctrl+q")
+        entries = reopen(journal_path, clock).entries_on(TODAY)
+        assert [e.text for e in entries] == ["Written this morning. And more tonight."]
 
     async def test_mood_by_key_and_by_click(self, welcomed, journal_path, clock):
         app = HealJournalApp(journal_path, clock=clock)
@@ -232,6 +269,41 @@ class TestNeverLoseAWord:
             assert page(app).text == "in the app"
         texts = {e.text for e in reopen(journal_path, clock).entries()}
         assert texts == {"in the app", "from another terminal"}
+
+    async def test_a_journal_that_cannot_be_read_closes_with_one_line(
+        self, journal_path, clock
+    ):
+        journal_path.parent.mkdir(parents=True)
+        journal_path.write_bytes(b'{"entries": ')
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await until(pilot, lambda: app.return_code is not None)
+        assert app.return_code == 2
+        assert "cannot read the journal" in app.farewell
+        assert "\n" not in app.farewell
+        assert journal_path.read_bytes() == b'{"entries": '
+
+    async def test_words_typed_before_a_broken_journal_is_found_stay(
+        self, journal_path, clock, monkeypatch
+    ):
+        journal_path.parent.mkdir(parents=True)
+        journal_path.write_bytes(b'{"entries": ')
+        gate = threading.Event()
+        real_glimpse = glimpse_module.glimpse
+
+        def slow_glimpse(*args):
+            gate.wait(10)
+            return real_glimpse(*args)
+
+        monkeypatch.setattr(glimpse_module, "glimpse", slow_glimpse)
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await type_text(pilot, "still mine")
+            gate.set()
+            await until(pilot, lambda: "cannot read the journal" in notices(app))
+            assert app.return_code is None  # not closed under the person's words
+            assert page(app).text == "still mine"
+        assert journal_path.read_bytes() == b'{"entries": '
 
 
 class TestGoals:

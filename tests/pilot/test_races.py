@@ -13,6 +13,7 @@ from pathlib import Path
 
 from helpers import TODAY, page, reopen, settle
 
+from healjournal import overview as overview_module
 from healjournal.app import HealJournalApp
 from healjournal.screens import main as main_screen
 from healjournal.storage import atomic
@@ -25,14 +26,14 @@ FRIDAY = date(2026, 11, 20)
 def hold(monkeypatch, function_name: str) -> threading.Event:
     """Make the journal read inside `function_name` wait until the event is set."""
     gate = threading.Event()
-    real = main_screen.gather
+    real = overview_module.gather
 
     def gather(*args):
         if any(frame.function == function_name for frame in inspect.stack()):
             gate.wait(10)
         return real(*args)
 
-    monkeypatch.setattr(main_screen, "gather", gather)
+    monkeypatch.setattr(overview_module, "gather", gather)
     return gate
 
 

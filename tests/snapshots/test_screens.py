@@ -16,6 +16,7 @@ from healjournal.app import HealJournalApp
 from healjournal.demo import build_demo_journal
 from healjournal.dialogs.goal_form import GoalForm
 from healjournal.screens.help import HelpScreen
+from healjournal.screens.main import MainScreen
 from healjournal.screens.review import ReviewScreen
 from healjournal.screens.search import SearchScreen
 from healjournal.screens.urge import UrgeScreen
@@ -36,6 +37,13 @@ def demo_path(tmp_path: Path, clock) -> Path:
 async def quiet(pilot) -> None:
     """Wait for the journal to load, then hide what changes by the second."""
     app = pilot.app
+    main = next((s for s in app.screen_stack if isinstance(s, MainScreen)), None)
+    # The journal is read just after the first frame: wait for that read.
+    for _ in range(500):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if main is None or main._first_read_over:
+            break
     await app.workers.wait_for_complete()
     await pilot.pause()
     for area in app.query(TextArea):

@@ -11,11 +11,14 @@ import calendar
 import re
 from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 from functools import cache
-
-from dateutil.parser import isoparser, parser, parserinfo
-from dateutil.relativedelta import relativedelta
+from typing import TYPE_CHECKING
 
 from healjournal.errors import InputError
+
+# dateutil is imported where a day is read, not here: showing a day
+# (describe_day) is on the app's way to its first frame, reading one is not.
+if TYPE_CHECKING:
+    from dateutil.parser import parser
 
 __all__ = ["days_between", "describe_day", "how_long_ago", "parse_day", "week_start"]
 
@@ -79,28 +82,31 @@ _YEAR_NUMBER = re.compile(r"[1-9][0-9]{3}", re.ASCII)
 _MAX_AMOUNT_DIGITS = 7  # more than any date can be away; keeps int() cheap
 
 
-class _Names(parserinfo):
-    """dateutil's English names, plus the short weekdays people also type."""
-
-    WEEKDAYS = [  # noqa: RUF012 (dateutil reads these class lists as they are)
-        ("Mon", "Monday"),
-        ("Tue", "Tues", "Tuesday"),
-        ("Wed", "Wednesday"),
-        ("Thu", "Thur", "Thurs", "Thursday"),
-        ("Fri", "Friday"),
-        ("Sat", "Saturday"),
-        ("Sun", "Sunday"),
-    ]
-
-
 @cache
-def _names() -> _Names:
+def _names():  # -> dateutil.parser.parserinfo
     # Built on first use: parserinfo reads the local time when it is made.
+    from dateutil.parser import parserinfo
+
+    class _Names(parserinfo):
+        """dateutil's English names, plus the short weekdays people also type."""
+
+        WEEKDAYS = [  # noqa: RUF012 (dateutil reads these class lists as they are)
+            ("Mon", "Monday"),
+            ("Tue", "Tues", "Tuesday"),
+            ("Wed", "Wednesday"),
+            ("Thu", "Thur", "Thurs", "Thursday"),
+            ("Fri", "Friday"),
+            ("Sat", "Saturday"),
+            ("Sun", "Sunday"),
+        ]
+
     return _Names()
 
 
 @cache
 def _named_date_parser() -> parser:
+    from dateutil.parser import parser
+
     return parser(_names())
 
 
@@ -229,6 +235,8 @@ def _amount(number: str, shown: str) -> int:
 def _shift(today: date, shown: str, **amount: int) -> date:
     """`today` moved by a relativedelta, so Jan 31 + 1 month is Feb 28 or 29."""
     try:
+        from dateutil.relativedelta import relativedelta
+
         return today + relativedelta(**amount)
     except (OverflowError, ValueError):
         raise InputError(f'"{shown}" is too far from today to be a day') from None
@@ -270,6 +278,8 @@ def _read_iso(words: str, shown: str) -> date:
     year, month, day = (int(part) for part in words.split("-"))
     _check_real(year, month, day, shown)
     try:
+        from dateutil.parser import isoparser
+
         return isoparser().parse_isodate(words)
     except (OverflowError, ValueError):
         raise _unreadable(shown) from None

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from healjournal.errors import HealJournalError, JournalUnreadable, WrongPassphrase
 from healjournal.storage.journal import Journal
+from healjournal.widgets.footer import KeyFooter
 
 __all__ = ["TRIES", "LockScreen"]
 
@@ -110,7 +111,7 @@ class LockScreen(Screen[None]):
                 id="passphrase",
             )
             yield Static("Enter opens · Ctrl+Q quits", id="lock-status")
-        yield Footer()
+        yield KeyFooter()
 
     @on(Input.Submitted, "#passphrase")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -19,38 +19,35 @@ from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
 
-from healjournal.dialogs.confirm import ConfirmDialog
 from healjournal.domain.dates import describe_day
 from healjournal.domain.models import Entry, EntryKind, Theme, UrgeOutcome
-from healjournal.domain.search import SearchIndex
-from healjournal.domain.stats import (
-    Streak,
-    milestones_reached,
-    no_contact_streak,
-    words_written,
-)
-from healjournal.errors import HealJournalError, InputError
-from healjournal.overview import Overview, gather, quiet_collector
-from healjournal.storage.journal import Journal
-from healjournal.tips import theme_tips, tip_for
-from healjournal.widgets.calendar import MonthCalendar
-from healjournal.widgets.day_list import DayList
+from healjournal.errors import HealJournalError, InputError, JournalError
 from healjournal.widgets.editor import Draft, EditorPane, new_page_id
-from healjournal.widgets.goals import GoalChecklist
-from healjournal.widgets.mood_line import MoodLine
-from healjournal.widgets.tips import TipSidebar
+from healjournal.widgets.footer import KeyFooter
 from healjournal.widgets.topbar import TopBar, plural
 
 # The screens and dialogs behind a key are imported when first used, so they
-# cost nothing before today's page is on screen.
+# cost nothing before today's page is on screen. So are the side panes, the
+# tips, the search index and the code that reads the whole journal: the first
+# frame is the top bar, the page and the keys, and the rest follows a moment
+# later (see _after_first_frame).
 if TYPE_CHECKING:
     from healjournal.dialogs.goal_form import GoalDraft
     from healjournal.dialogs.slip import SlipReport
+    from healjournal.domain.search import SearchIndex
+    from healjournal.domain.stats import Streak
+    from healjournal.overview import Overview
     from healjournal.screens.search import SearchChoice
     from healjournal.screens.urge import UrgeAnswer
     from healjournal.screens.welcome import WelcomeResult
+    from healjournal.storage.glimpse import Glimpse
+    from healjournal.storage.journal import Journal
+    from healjournal.widgets.calendar import MonthCalendar
+    from healjournal.widgets.day_list import DayList
+    from healjournal.widgets.goals import GoalChecklist
+    from healjournal.widgets.mood_line import MoodLine
+    from healjournal.widgets.tips import TipSidebar
 
 #: Below this many columns the side panes fold away behind F2, F3 and F4.
 NARROW_WIDTH = 100
@@ -99,6 +96,18 @@ class MainScreen(Screen[None]):
         notice: str | None = None
 
     @dataclass
+    class Glimpsed(Message):
+        """The settings and today's pages, found before the whole journal is read."""
+
+        glimpse: Glimpse | None
+
+    @dataclass
+    class FirstLoadFailed(Message):
+        """The journal could not be read when the app opened."""
+
+        error: JournalError
+
+    @dataclass
     class PageLoaded(Message):
         """The entry (or None) to show for a page that was asked for."""
 
@@ -145,33 +154,70 @@ class MainScreen(Screen[None]):
         # the first instant join the day's page instead of starting another.
         self._ready = False
         self._load_token = 0
-        self._search_index = SearchIndex()
+        # Whether the first read of the journal has ended, well or not.
+        self._first_read_over = False
+        self._search_index: SearchIndex | None = None
+        # The side panes, mounted just after the first frame.
+        self._panes_lock = asyncio.Lock()
+        self._days: DayList | None = None
+        self._calendar: MonthCalendar | None = None
+        self._mood_line: MoodLine | None = None
+        self._tips: TipSidebar | None = None
+        self._goals: GoalChecklist | None = None
         self._last_query = ""
         # A search result asks for the cursor at its match: (entry id, offset).
         self._cursor_at: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
-        """Top bar; days and calendar, the page, tips and goals; the footer."""
+        """Top bar; the page between the side panes (filled after the first
+        frame); the footer."""
         yield TopBar(id="topbar")
         with Horizontal(id="columns"):
-            with Vertical(id="days-pane", classes="side"):
-                yield DayList(id="days")
-                yield MonthCalendar(self.today, id="calendar")
-                yield MoodLine(self.today, id="mood-line")
+            yield Vertical(id="days-pane", classes="side")
             yield EditorPane(self.today, id="editor")
-            with Vertical(id="side-pane", classes="side"):
-                yield TipSidebar(self.today, id="tips")
-                yield GoalChecklist(id="goals")
-        yield Footer()
+            yield Vertical(id="side-pane", classes="side")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        """Focus the page at once; read the journal in the background."""
-        editor = self.query_one(EditorPane)
-        editor.text_area.placeholder = tip_for(self.today).prompt
-        editor.text_area.focus()
+        """Focus the page at once; the rest comes after the first frame."""
+        self.query_one(EditorPane).text_area.focus()
         self._apply_width(self.size.width)
-        self._load(self.today, None)
+        self.call_after_refresh(self._after_first_frame)
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk, name="disk-check")
+
+    def _after_first_frame(self) -> None:
+        """Read the journal, today's page first (the side panes follow it)."""
+        from healjournal.tips import tip_for
+
+        if self._load_token:
+            return  # started already
+        self._load(self.today, None)
+        self.query_one(EditorPane).text_area.placeholder = tip_for(self.today).prompt
+
+    def on_screen_suspend(self) -> None:
+        """Covered before its first frame (F5 at once, say): read all the same."""
+        self._after_first_frame()
+
+    async def _mount_panes(self) -> None:
+        """Mount the days, calendar, mood line, tips and goals, once."""
+        async with self._panes_lock:
+            if self._days is not None:
+                return
+            from healjournal.widgets.calendar import MonthCalendar
+            from healjournal.widgets.day_list import DayList
+            from healjournal.widgets.goals import GoalChecklist
+            from healjournal.widgets.mood_line import MoodLine
+            from healjournal.widgets.tips import TipSidebar
+
+            days = DayList(id="days")
+            calendar = MonthCalendar(self.today, id="calendar")
+            mood_line = MoodLine(self.today, id="mood-line")
+            tips = TipSidebar(self.today, id="tips")
+            goals = GoalChecklist(id="goals")
+            await self.query_one("#days-pane").mount_all([days, calendar, mood_line])
+            await self.query_one("#side-pane").mount_all([tips, goals])
+            self._days, self._calendar, self._mood_line = days, calendar, mood_line
+            self._tips, self._goals = tips, goals
 
     def on_resize(self) -> None:
         """Fold the side panes away on a narrow terminal."""
@@ -182,7 +228,7 @@ class MainScreen(Screen[None]):
         self.set_class(narrow, "-narrow")
         # Tighter key hints, so every key still fits in 80 columns (Ctrl+P is
         # in the help).
-        footer = self.query_one(Footer)
+        footer = self.query_one(KeyFooter)
         footer.compact = narrow
         footer.show_command_palette = width >= PALETTE_HINT_WIDTH
         self.refresh_bindings()
@@ -206,12 +252,30 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def load(self, day: date, entry_id: int | None, token: int = 0) -> None:
-        """Read the journal and the page for `day` (first reflection by default)."""
+        """Read the journal and the page for `day` (first reflection by default).
+
+        The first time, today's page and the settings are glimpsed first, so
+        they are on screen while the rest is read and checked.
+        """
+        from healjournal.overview import gather, quiet_collector
+
+        first = not self._ready
         try:
+            if first:
+                from healjournal.storage.glimpse import glimpse
+
+                self.post_message(self.Glimpsed(glimpse(self.journal.path, day)))
             # The first read is the big one (later ones reuse what it made).
-            first = not self._ready
             with quiet_collector() if first else contextlib.nullcontext():
+                if first:
+                    self.journal.check()
                 overview = gather(self.journal, self.today)
+        except JournalError as error:
+            if first:
+                self.post_message(self.FirstLoadFailed(error))
+            else:
+                self.post_message(self.ChangeFailed(str(error)))
+            return
         except (HealJournalError, OSError) as error:
             self.post_message(self.ChangeFailed(str(error)))
             return
@@ -230,6 +294,8 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="save", description="save a page")
     def _write(self, draft: Draft) -> None:
         """Save one page; add it when it has no entry yet."""
+        from healjournal.overview import gather
+
         journal = self.journal
         try:
             entry = write_draft(journal, draft)
@@ -251,6 +317,8 @@ class MainScreen(Screen[None]):
         notice: Callable[[Any], str | None] | None = None,
     ) -> None:
         """Run a journal change (a goal, a slip...) and send back the new picture."""
+        from healjournal.overview import gather
+
         try:
             result = operation(self.journal)
             overview = gather(self.journal, self.today)
@@ -262,12 +330,17 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="disk-check")
     def check_disk(self) -> None:
         """Pick up what another healjournal saved (say, `healjournal add`)."""
+        from healjournal.overview import gather
+
+        if not self._first_read_over:
+            return  # the first read is under way
         try:
             if not self.journal.changed_on_disk():
                 return
             overview = gather(self.journal, self.today)
         except (HealJournalError, OSError) as error:
-            self.post_message(self.ChangeFailed(str(error)))
+            if str(error) != self._last_error:  # said once, not every 2 s
+                self.post_message(self.ChangeFailed(str(error)))
             return
         self.post_message(self.Refreshed(overview))
 
@@ -275,14 +348,26 @@ class MainScreen(Screen[None]):
     # worker by the repr() of its arguments, on the UI thread, which for
     # 100,000 entries took 1.6 s.
     @work(thread=True, group="warm-search", description="warm search")
-    def warm_search(self, entries: tuple[Entry, ...]) -> None:
+    def warm_search(self, index: SearchIndex, entries: tuple[Entry, ...]) -> None:
         """Fold every page for search now, so the first Ctrl+F is quick too.
 
         What it made lives as long as the app: see quiet_collector.
         """
+        from healjournal.domain.stats import words_written
+        from healjournal.overview import quiet_collector
+
         with quiet_collector():
-            self._search_index.warm(entries)
+            index.warm(entries)
             words_written(entries)  # counted once now, so the first review is quick
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """The folded words of every page, made on first use (on this thread)."""
+        if self._search_index is None:
+            from healjournal.domain.search import SearchIndex
+
+            self._search_index = SearchIndex()
+        return self._search_index
 
     def _load(self, day: date, entry_id: int | None) -> None:
         self._load_token += 1
@@ -388,8 +473,9 @@ class MainScreen(Screen[None]):
             self.queue_save(EditorPane.SaveRequested(editor.draft()))
         self._paused = False
         self._pump()
+        self._after_first_frame()
         while self._queue or self._saving is not None:
-            if not self._ready:
+            if not self._ready and self._first_read_over:
                 return self._last_error or "the journal could not be read"
             if self._paused:
                 return self._last_error or "the journal could not be saved"
@@ -402,8 +488,41 @@ class MainScreen(Screen[None]):
 
     # -- showing the picture ---------------------------------------------------
 
+    @on(Glimpsed)
+    async def _glimpsed(self, message: Glimpsed) -> None:
+        found = message.glimpse
+        if found is not None:
+            self.app.use_saved_theme(found.settings.get("theme"))  # type: ignore[attr-defined]
+            editor = self.query_one(EditorPane)
+            page = next(
+                (e for e in found.entries if e.kind is EntryKind.REFLECTION), None
+            )
+            # Only onto the untouched first page: anything else the person did
+            # meanwhile wins, and the full read sorts it out as before.
+            untouched = editor.day == self.today and editor.entry_id is None
+            if page is not None and untouched and not editor.text and not self._ready:
+                editor.open_page(self.today, page, editor.text_area.placeholder)
+        # The page is drawn first; the panes take a few frames to build.
+        self.call_after_refresh(
+            lambda: self.run_worker(self._mount_panes(), group="panes")
+        )
+
+    @on(FirstLoadFailed)
+    def _first_load_failed(self, message: FirstLoadFailed) -> None:
+        self._first_read_over = True
+        editor = self.query_one(EditorPane)
+        if not editor.dirty and not self._queue:
+            # Nothing typed yet: close with the one line the command line
+            # gives for a journal it cannot read, and exit code 2.
+            self.app.farewell = str(message.error)  # type: ignore[attr-defined]
+            self.app.exit(return_code=2)
+            return
+        # Words were typed: they stay on screen; quitting asks first.
+        self._change_failed(self.ChangeFailed(str(message.error)))
+
     @on(Refreshed)
-    def _refreshed(self, message: Refreshed) -> None:
+    async def _refreshed(self, message: Refreshed) -> None:
+        await self._mount_panes()
         if not self._ready:
             # The first read failed; the file changed since, so try again.
             editor = self.query_one(EditorPane)
@@ -419,17 +538,33 @@ class MainScreen(Screen[None]):
             self.notify(message.notice)
 
     @on(PageLoaded)
-    def _page_loaded(self, message: PageLoaded) -> None:
+    async def _page_loaded(self, message: PageLoaded) -> None:
+        from healjournal.tips import tip_for
+
+        await self._mount_panes()
         if message.token != self._load_token:
             return  # a newer page was asked for since
         editor = self.query_one(EditorPane)
+        first_load = not self._ready
+        if first_load:
+            self._first_read_over = True
+            self.app.use_saved_theme(message.overview.settings.get("theme"))  # type: ignore[attr-defined]
         self._show(message.overview)
         placeholder = tip_for(message.day).prompt
-        first_load = not self._ready
         self._ready = True
         entry = message.entry
         waiting = self._waiting_draft(message.day, entry)
-        if first_load and editor.day == message.day and editor.text:
+        if (
+            first_load
+            and entry is not None
+            and editor.entry_id == entry.id
+            and editor.day == message.day
+        ):
+            # Opened from the glimpse: the same page, with whatever was typed
+            # since (its draft already names the entry).
+            if not editor.dirty and entry.text != editor.saved_text:
+                editor.reload(entry)
+        elif first_load and editor.day == message.day and editor.text:
             # The person typed before the journal finished loading: keep it.
             if entry is not None:
                 editor.merge_loaded(entry)
@@ -454,12 +589,13 @@ class MainScreen(Screen[None]):
             self._cursor_at = None
             if entry is not None and entry.id == entry_id and not editor.dirty:
                 editor.move_cursor_to(at)
-        self.query_one(DayList).highlight_page(message.day, editor.entry_id)
-        self.query_one(MonthCalendar).show(message.overview.moods, message.day)
+        assert self._days is not None and self._calendar is not None
+        self._days.highlight_page(message.day, editor.entry_id)
+        self._calendar.show(message.overview.moods, message.day)
         self._pump()
         if first_load:
             self._maybe_welcome(message.overview)
-            self.warm_search(message.overview.entries)
+            self.warm_search(self.search_index, message.overview.entries)
 
     def _entry_of(self, draft: Draft) -> int | None:
         return self._page_ids.get(draft.page, draft.entry_id)
@@ -505,18 +641,23 @@ class MainScreen(Screen[None]):
             overview.writing_streak,
             overview.ticks_this_week,
         )
-        self.query_one(MoodLine).show(overview.moods)
-        self.query_one(DayList).show(
+        # Every caller runs after the first read, so the panes are mounted.
+        assert self._days is not None and self._calendar is not None
+        assert self._mood_line is not None and self._goals is not None
+        self._mood_line.show(overview.moods)
+        self._days.show(
             overview.entries,
             self.today,
             (editor.day, self._page_ids.get(editor.page, editor.entry_id)),
         )
-        self.query_one(MonthCalendar).show(overview.moods)
-        self.query_one(GoalChecklist).show(list(overview.goals), self.today)
+        self._calendar.show(overview.moods)
+        self._goals.show(list(overview.goals), self.today)
         self._celebrate(previous, overview)
         return True
 
     def _celebrate(self, previous: Overview | None, overview: Overview) -> None:
+        from healjournal.domain.stats import milestones_reached
+
         streak = overview.no_contact_streak
         if streak is None or not milestones_reached(streak.current):
             return
@@ -576,19 +717,21 @@ class MainScreen(Screen[None]):
         """Save the page now."""
         self.query_one(EditorPane).save_now()
 
-    def action_pane(self, pane: str) -> None:
+    async def action_pane(self, pane: str) -> None:
         """Go to a pane (on a narrow terminal, show it in place of the page)."""
+        if pane != "editor":
+            await self._mount_panes()  # a key pressed in the very first instant
+        self.show_pane(pane)
+
+    def show_pane(self, pane: str) -> None:
+        """Show and focus a pane; the side panes must be mounted."""
         for name in PANES:
             self.set_class(pane == name, f"-show-{name}")
-        targets = {
-            "days": DayList,
-            "tips": TipSidebar,
-            "goals": GoalChecklist,
-        }
         if pane == "editor":
             self.query_one(EditorPane).text_area.focus()
             return
-        widget = self.query_one(targets[pane])
+        widget = {"days": self._days, "tips": self._tips, "goals": self._goals}[pane]
+        assert widget is not None, "the side panes are mounted"
         focus_target = widget.query("OptionList").first() if pane == "goals" else widget
         focus_target.focus()
 
@@ -619,7 +762,7 @@ class MainScreen(Screen[None]):
         def entries() -> tuple[Entry, ...]:
             return self.overview.entries if self.overview else ()
 
-        screen = SearchScreen(entries, self.today, self._search_index, self._last_query)
+        screen = SearchScreen(entries, self.today, self.search_index, self._last_query)
 
         def found(choice: SearchChoice | None) -> None:
             self._last_query = screen.query_text  # there again on the next Ctrl+F
@@ -650,8 +793,10 @@ class MainScreen(Screen[None]):
         editor = self.query_one(EditorPane)
         if editor.dirty:
             self.queue_save(EditorPane.SaveRequested(editor.draft()))
-        self.action_pane("editor")
+        self.show_pane("editor")
         if blank:
+            from healjournal.tips import tip_for
+
             self._load_token += 1  # a page still loading must not replace this one
             editor.open_page(day, None, tip_for(day).prompt)
             if self.overview:
@@ -659,24 +804,37 @@ class MainScreen(Screen[None]):
             return
         self._load(day, entry_id)
 
-    @on(DayList.PageChosen)
-    def _page_chosen(self, message: DayList.PageChosen) -> None:
+    # The side panes' messages are handled by name (on_<widget>_<message>), so
+    # their classes need not be imported before the panes are mounted.
+
+    def on_day_list_page_chosen(self, message: DayList.PageChosen) -> None:
+        """Open the page picked in the day list."""
         self._open(message.day, message.entry_id)
 
-    @on(MonthCalendar.DayClicked)
-    def _day_clicked(self, message: MonthCalendar.DayClicked) -> None:
+    def on_month_calendar_day_clicked(self, message: MonthCalendar.DayClicked) -> None:
+        """Open the day clicked in the calendar."""
         if message.day > self.today:
             self.notify("That day hasn't happened yet. Today's page is waiting.")
             return
         self._open(message.day, None)
 
-    @on(TipSidebar.PromptChosen)
-    def _prompt_chosen(self, message: TipSidebar.PromptChosen) -> None:
-        self.action_pane("editor")
+    def on_tip_sidebar_prompt_chosen(self, message: TipSidebar.PromptChosen) -> None:
+        """Put the prompt on the page, ready to answer."""
+        self.show_pane("editor")
         self.query_one(EditorPane).insert_prompt(message.prompt)
 
-    @on(TipSidebar.StarterGoalChosen)
-    @on(GoalChecklist.StarterChosen)
+    def on_tip_sidebar_starter_goal_chosen(
+        self, message: TipSidebar.StarterGoalChosen
+    ) -> None:
+        """Make a starter goal from the tips one of yours."""
+        self._starter_goal(message)
+
+    def on_goal_checklist_starter_chosen(
+        self, message: GoalChecklist.StarterChosen
+    ) -> None:
+        """Make a starter goal offered by an empty goal list one of yours."""
+        self._starter_goal(message)
+
     def _starter_goal(
         self, message: TipSidebar.StarterGoalChosen | GoalChecklist.StarterChosen
     ) -> None:
@@ -692,15 +850,18 @@ class MainScreen(Screen[None]):
             lambda goal: f"Added to your goals: {goal.title}",
         )
 
-    @on(GoalChecklist.Toggled)
-    def _toggled(self, message: GoalChecklist.Toggled) -> None:
+    def on_goal_checklist_toggled(self, message: GoalChecklist.Toggled) -> None:
+        """Tick or untick a goal for today."""
         goal_id = message.goal_id
         if message.ticked:
             self.change(lambda j: j.tick_goal(goal_id, self.today))
         else:
             self.change(lambda j: j.untick_goal(goal_id, self.today))
 
-    @on(GoalChecklist.AddRequested)
+    def on_goal_checklist_add_requested(self) -> None:
+        """`a` in the goal list: add a goal."""
+        self.action_add_goal()
+
     def action_add_goal(self) -> None:
         """Add a goal of your own."""
         from healjournal.dialogs.goal_form import GoalForm
@@ -714,8 +875,10 @@ class MainScreen(Screen[None]):
                 lambda goal: f"New goal: {goal.title}",
             )
 
-    @on(GoalChecklist.EditRequested)
-    def _edit_goal(self, message: GoalChecklist.EditRequested) -> None:
+    def on_goal_checklist_edit_requested(
+        self, message: GoalChecklist.EditRequested
+    ) -> None:
+        """Edit a goal in the goal form."""
         from healjournal.dialogs.goal_form import GoalForm
 
         goal = self._goal(message.goal_id)
@@ -736,8 +899,12 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(GoalForm(self.today, goal), edited)
 
-    @on(GoalChecklist.ArchiveRequested)
-    def _archive_goal(self, message: GoalChecklist.ArchiveRequested) -> None:
+    def on_goal_checklist_archive_requested(
+        self, message: GoalChecklist.ArchiveRequested
+    ) -> None:
+        """Put a goal away (or bring it back), after asking."""
+        from healjournal.dialogs.confirm import ConfirmDialog
+
         goal = self._goal(message.goal_id)
         if goal is None:
             return
@@ -776,8 +943,12 @@ class MainScreen(Screen[None]):
             answered,
         )
 
-    @on(GoalChecklist.DeleteRequested)
-    def _delete_goal(self, message: GoalChecklist.DeleteRequested) -> None:
+    def on_goal_checklist_delete_requested(
+        self, message: GoalChecklist.DeleteRequested
+    ) -> None:
+        """Delete a goal for good, after asking."""
+        from healjournal.dialogs.confirm import ConfirmDialog
+
         goal = self._goal(message.goal_id)
         if goal is None:
             return
@@ -841,6 +1012,8 @@ class MainScreen(Screen[None]):
             return
 
         def log(journal: Journal) -> Streak | None:
+            from healjournal.domain.stats import no_contact_streak
+
             journal.log_slip(report.day, report.note)
             return no_contact_streak(journal.no_contact(), self.today)
 
@@ -893,6 +1066,8 @@ class MainScreen(Screen[None]):
         contacted = answer.outcome is UrgeOutcome.CONTACTED
 
         def log(journal: Journal) -> Streak | None:
+            from healjournal.domain.stats import no_contact_streak
+
             with journal.transaction():
                 journal.log_urge(
                     at,
@@ -949,10 +1124,13 @@ class MainScreen(Screen[None]):
                 ),
             )
 
-    def action_theme_tips(self, theme: str) -> None:
+    async def action_theme_tips(self, theme: str) -> None:
         """Show one theme's tips."""
-        self.action_pane("tips")
-        self.query_one(TipSidebar).show_theme(Theme(theme))
+        from healjournal.tips import theme_tips
+
+        await self.action_pane("tips")
+        assert self._tips is not None
+        self._tips.show_theme(Theme(theme))
         self.notify(
             theme_tips(Theme(theme)).summary, title=theme_tips(Theme(theme)).name
         )

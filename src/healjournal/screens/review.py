@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from healjournal.dialogs.name import NameDialog
 from healjournal.errors import HealJournalError
@@ -26,6 +26,7 @@ from healjournal.report import EMPTY_MESSAGE, SECTIONS, glance
 from healjournal.review import NAME_SETTING, Review, gather_review
 from healjournal.screens.search import SearchChoice
 from healjournal.storage.journal import Journal
+from healjournal.widgets.footer import KeyFooter
 
 #: Below this many columns the panels stack in one column.
 NARROW_WIDTH = 100
@@ -132,7 +133,7 @@ class ReviewScreen(Screen[SearchChoice | None]):
                     with Vertical(id=f"review-{side}", classes="review-column"):
                         for section in sections:
                             yield ReviewPanel(section)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Read the journal in the background; scroll with the keyboard."""

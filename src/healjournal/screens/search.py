@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -35,6 +35,7 @@ from healjournal.domain.search import (
 from healjournal.moods import MOOD_COLOURS, MOOD_MARKS
 from healjournal.widgets.day_list import KIND_MARKS
 from healjournal.widgets.editor import KIND_NAMES
+from healjournal.widgets.footer import KeyFooter
 from healjournal.widgets.topbar import plural
 
 #: The most results listed; the count above them says how many matched.
@@ -237,7 +238,7 @@ class SearchScreen(Screen[SearchChoice | None]):
             yield query
             yield Static(HINT, id="search-status", markup=False)
             yield SearchResults(id="search-results")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Show the newest pages (or the last query's results) at once."""

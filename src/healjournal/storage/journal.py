@@ -14,9 +14,8 @@ import threading
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from filelock import FileLock, Timeout
 from tinydb import Query, TinyDB
 from tinydb.table import Table
 
@@ -54,6 +53,9 @@ from healjournal.storage.migrations import (
     migrate,
     new_meta,
 )
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 ENTRIES, GOALS, NOCONTACT, SETTINGS = "entries", "goals", "nocontact", "settings"
 #: Urges logged from the urge screen. A table added within schema 1: a journal
@@ -111,18 +113,14 @@ class Journal:
         )
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self.path = self._storage.file
-        self._lock = FileLock(
-            f"{self.path}.lock",
-            timeout=lock_timeout,
-            mode=FILE_MODE,
-            thread_local=False,
-            poll_interval=0.01,  # a waiting writer gets its turn quickly
-        )
+        self._lock: FileLock | None = None  # made on the first change
         self._lock_timeout = lock_timeout
         self._mutex = threading.RLock()
         self._depth = 0
         self._models: dict[str, tuple[int, dict[int, Any]]] = {}
         self._records: dict[str, dict[int, tuple[dict[str, Any], Any]]] = {}
+        #: Whether every record was read and checked and the file upgraded.
+        self._checked = False
 
     @classmethod
     def open(
@@ -141,10 +139,19 @@ class Journal:
         """
         journal = cls(path, clock=clock)
         if passphrase is None:
-            journal._check_and_upgrade()
+            journal.check()
         else:
             journal.unlock(passphrase)
         return journal
+
+    def check(self) -> None:
+        """Read and check every record and upgrade an old file, once.
+
+        What `open` does; the app calls it in a worker, after its first frame.
+        Raises JournalUnreadable (and writes nothing) for a damaged journal.
+        """
+        if not self._checked:
+            self._check_and_upgrade()
 
     @property
     def clock(self) -> Clock:
@@ -198,6 +205,16 @@ class Journal:
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
         """Hold the lock file beside the journal, or say why it cannot be had."""
+        from filelock import FileLock, Timeout  # on the first change, not at start
+
+        if self._lock is None:
+            self._lock = FileLock(
+                f"{self.path}.lock",
+                timeout=self._lock_timeout,
+                mode=FILE_MODE,
+                thread_local=False,
+                poll_interval=0.01,  # a waiting writer gets its turn quickly
+            )
         try:
             self._lock.acquire(timeout=self._lock_timeout)
         except Timeout:
@@ -384,6 +401,7 @@ class Journal:
                     self._keep_pre_upgrade_copy(found)
             for name, convert in self._converters().items():
                 self._convert_all(name, convert)
+            self._checked = True
 
     def _keep_pre_upgrade_copy(self, version: int) -> None:
         copy = self.path.with_name(f"{self.path.name}.schema{version}.bak")
@@ -460,7 +478,7 @@ class Journal:
 
     def _converters(self) -> dict[str, Any]:
         return {
-            ENTRIES: _entry_from_doc,
+            ENTRIES: entry_from_doc,
             GOALS: _goal_from_doc,
             NOCONTACT: _no_contact_from_doc,
             SETTINGS: lambda i, d: d,
@@ -503,7 +521,7 @@ class Journal:
             return models
 
     def _entries(self) -> dict[int, Entry]:
-        return self._convert_all(ENTRIES, _entry_from_doc)
+        return self._convert_all(ENTRIES, entry_from_doc)
 
     def _goals(self) -> dict[int, Goal]:
         return self._convert_all(GOALS, _goal_from_doc)
@@ -540,7 +558,7 @@ class Journal:
         }
         with self.transaction():
             new_id = self._insert(ENTRIES, doc)
-        return _entry_from_doc(new_id, doc)
+        return entry_from_doc(new_id, doc)
 
     def update_entry(
         self,
@@ -570,7 +588,7 @@ class Journal:
             doc = self._require(ENTRIES, entry_id, "entry")
             doc.update(changes, updated=self._now())
             self._replace(ENTRIES, entry_id, doc)
-        return _entry_from_doc(entry_id, doc)
+        return entry_from_doc(entry_id, doc)
 
     def delete_entry(self, entry_id: int) -> None:
         """Delete an entry for good."""
@@ -1030,7 +1048,8 @@ def _doc_from_urge(urge: Urge) -> dict[str, Any]:
     }
 
 
-def _entry_from_doc(doc_id: int, doc: dict[str, Any]) -> Entry:
+def entry_from_doc(doc_id: int, doc: dict[str, Any]) -> Entry:
+    """The Entry a record holds; raises KeyError, ValueError or TypeError if damaged."""
     title = doc.get("title", "")
     body = doc["body"]
     if not isinstance(title, str) or not isinstance(body, str):

@@ -74,8 +74,9 @@ class DayList(OptionList):
         journal of years costs no more on each save than one of weeks.
         """
         self._shown = (entries, today, current)
+        self._shown_width = self.scrollable_content_region.width
         # The date and the mood mark take 13 cells, the kind mark 2 more.
-        width = max(8, (self.scrollable_content_region.width or 26) - 15)
+        width = max(8, (self._shown_width or 26) - 15)
         rows: list[tuple[str, object, Callable[[], Text]]] = []
         if not entries:  # an empty journal: say how to begin
             rows.append((page_id(today, None), "first", _first_page))
@@ -127,9 +128,15 @@ class DayList(OptionList):
 
     def on_resize(self) -> None:
         """Fit the first words to the new width."""
+        self._refit()
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The scrollbar came or went: the rows have another width to fill."""
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
         width = self.scrollable_content_region.width
         if self._shown is not None and width != self._shown_width:
-            self._shown_width = width
             self.show(*self._shown)
 
     def highlight_page(self, day: date, entry_id: int | None) -> None:
