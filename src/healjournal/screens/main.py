@@ -62,6 +62,9 @@ DISK_CHECK_SECONDS = 2.0
 RETRY_SECONDS = 5.0
 
 PANES = ("days", "tips", "goals")
+#: How long after today's page is shown the side panes are built: time for
+#: the page's own frame first.
+PANES_AFTER_SECONDS = 0.04
 
 
 class MainScreen(Screen[None]):
@@ -181,7 +184,8 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         """Focus the page at once; the rest comes after the first frame."""
         self.query_one(EditorPane).text_area.focus()
-        self._apply_width(self.size.width)
+        # The terminal's width: the screen's own is a default until laid out.
+        self._apply_width(self.app.size.width)
         self.call_after_refresh(self._after_first_frame)
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk, name="disk-check")
 
@@ -502,9 +506,12 @@ class MainScreen(Screen[None]):
             untouched = editor.day == self.today and editor.entry_id is None
             if page is not None and untouched and not editor.text and not self._ready:
                 editor.open_page(self.today, page, editor.text_area.placeholder)
-        # The page is drawn first; the panes take a few frames to build.
-        self.call_after_refresh(
-            lambda: self.run_worker(self._mount_panes(), group="panes")
+        # The page is drawn first (a frame is at most 1/60 s away); the panes
+        # take a few frames to build, and must not hold it back.
+        self.set_timer(
+            PANES_AFTER_SECONDS,
+            lambda: self.run_worker(self._mount_panes(), group="panes"),
+            name="mount-panes",
         )
 
     @on(FirstLoadFailed)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # not exported; textual is pinned
 
 __all__ = ["KeyFooter"]
 
@@ -19,6 +21,7 @@ class KeyFooter(Footer):
     """
 
     _rebuild_pending = False
+    _shown: tuple[object, ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
@@ -37,4 +40,30 @@ class KeyFooter(Footer):
 
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
+        shown = self._keys_shown()
+        if shown == self._shown:
+            return  # the same keys as on screen: a rebuild would only cost a frame
         await self.recompose()
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys; what they are is noted, to skip rebuilding the same."""
+        self._shown = self._keys_shown()
+        for widget in super().compose():
+            # (Textual leaves the command palette's key compact, unbound.)
+            if isinstance(widget, FooterKey) and not widget.has_class(
+                "-command-palette"
+            ):
+                # A key starts compact and is then bound to the footer's style,
+                # restyling it twice as it mounts (a millisecond a key). Start
+                # it in the footer's style: the binding then changes nothing.
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
+
+    def _keys_shown(self) -> tuple[object, ...]:
+        """What the footer would show now: its keys, their state and its style."""
+        keys = tuple(
+            (binding.key, binding.action, binding.description, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
+            if binding.show
+        )
+        return (keys, self.compact, self.show_command_palette)
