@@ -30,6 +30,7 @@ from healjournal.tips import theme_tips
 from healjournal.widgets import editor as editor_module
 from healjournal.widgets.day_list import DayList
 from healjournal.widgets.editor import MoodPicker, SaveIndicator
+from healjournal.widgets.footer import KeyFooter
 from healjournal.widgets.goals import GoalChecklist
 from healjournal.widgets.tips import TipSidebar
 from healjournal.widgets.topbar import TopBar
@@ -560,6 +561,21 @@ class TestKeys:
         async with again.run_test(size=WIDE) as pilot:
             await settle(pilot)
             assert again.theme == "nord"
+
+    async def test_a_key_change_arriving_after_its_screen_closed_is_ignored(
+        self, welcomed, journal_path, clock
+    ):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await pilot.press("ctrl+f")
+            footer = app.screen.query_one(KeyFooter)
+            await pilot.press("escape")
+            await settle(pilot)
+            # What a redraw scheduled just before the search closed then does
+            # (it once crashed the app: "node has no screen").
+            await footer._rebuild()
+            assert isinstance(app.screen, MainScreen)
 
 
 class TestMouse:

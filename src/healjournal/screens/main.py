@@ -642,23 +642,32 @@ class MainScreen(Screen[None]):
         previous = self.overview
         self.overview = overview
         editor = self.query_one(EditorPane)
-        self.query_one(TopBar).show(
-            self.today,
+        # What did not change is not drawn again: a page saved every second
+        # must not redraw the goals, the calendar and the mood line each time.
+        top = (
             overview.no_contact_streak,
             overview.writing_streak,
             overview.ticks_this_week,
         )
+        if previous is None or top != (
+            previous.no_contact_streak,
+            previous.writing_streak,
+            previous.ticks_this_week,
+        ):
+            self.query_one(TopBar).show(self.today, *top)
         # Every caller runs after the first read, so the panes are mounted.
         assert self._days is not None and self._calendar is not None
         assert self._mood_line is not None and self._goals is not None
-        self._mood_line.show(overview.moods)
+        if previous is None or overview.moods != previous.moods:
+            self._mood_line.show(overview.moods)
+            self._calendar.show(overview.moods)
         self._days.show(
             overview.entries,
             self.today,
             (editor.day, self._page_ids.get(editor.page, editor.entry_id)),
         )
-        self._calendar.show(overview.moods)
-        self._goals.show(list(overview.goals), self.today)
+        if previous is None or overview.goals != previous.goals:
+            self._goals.show(list(overview.goals), self.today)
         self._celebrate(previous, overview)
         return True
 

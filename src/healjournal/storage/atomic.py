@@ -160,17 +160,21 @@ def parse_journal(raw: bytes, cache: RecordBytes | None = None) -> Tables:
     save does not have to serialise it again. Anything else (an older
     healjournal, a hand edit) takes the whole-file path.
     """
-    if not raw.strip():
+    # Nothing here works on the whole file in one call (strip, decode, split):
+    # each would hold the interpreter, and so the screen, for a long journal.
+    if not raw or raw.isspace():
         raise ValueError("the file is empty")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        raise ValueError(
-            f"it is not valid UTF-8 (byte {error.start + 1}, line {line})"
-        ) from None
+    # orjson checks the UTF-8 of every record it parses; any doubt takes the
+    # whole-file path, which says where the problem is.
     data = _parse_by_record(raw, cache)
     if data is None:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            raise ValueError(
+                f"it is not valid UTF-8 (byte {error.start + 1}, line {line})"
+            ) from None
         data = _parse_whole(raw, text)
     problem = _check_shape(data)
     if problem:
@@ -209,15 +213,14 @@ def _parse_by_record(raw: bytes, cache: RecordBytes | None) -> Tables | None:
     is not exactly what `dump_journal` writes sends the file to the slower
     whole-file path, which finds and reports any problem.
     """
-    lines = raw.split(b"\n")
-    if len(lines) < 3 or lines[0] != b"{" or lines[-1] != b"" or lines[-2] != b"}":
+    if not (raw.startswith(b"{\n") and raw.endswith(b"\n}\n")):
         return None
     tables: Tables = {}
     seen: RecordBytes = {}
     table: dict[str, Any] | None = None
     last_table = False
-    for index in range(1, len(lines) - 2):
-        line = lines[index]
+    # The lines between "{" and "}", each with the one after it.
+    for line, next_line in _inner_lines(raw):
         if table is None:
             start = _TABLE_START.fullmatch(line)
             if start is None or last_table:
@@ -247,7 +250,6 @@ def _parse_by_record(raw: bytes, cache: RecordBytes | None) -> Tables | None:
         more = body.endswith(b",")
         if more:
             body = body[:-1]
-        next_line = lines[index + 1]
         if more == (next_line in (b"  }", b"  },")):
             return None  # a comma before the end of a table, or none between
         try:
@@ -270,6 +272,25 @@ def _parse_by_record(raw: bytes, cache: RecordBytes | None) -> Tables | None:
         cache.clear()
         cache.update(seen)
     return tables
+
+
+def _inner_lines(raw: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """Each line of `raw` but the first and the last ("{" and "}"), with the
+    line after it: what raw.split(b"\\n")[1:-2] and its successors would give,
+    a line at a time (`raw` starts with "{\\n" and ends with "\\n}\\n")."""
+    start = 2
+    end = len(raw) - 2  # where the closing "}" line starts
+    if start >= end:
+        return  # "{\n}\n": no lines between
+    stop = raw.find(b"\n", start)
+    line = raw[start:stop]
+    while stop + 1 < end:
+        begin = stop + 1
+        stop = raw.find(b"\n", begin)
+        following = raw[begin:stop]
+        yield line, following
+        line = following
+    yield line, b"}"
 
 
 def dump_journal(data: Tables, cache: RecordBytes | None = None) -> bytes:

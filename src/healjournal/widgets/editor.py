@@ -61,7 +61,7 @@ class MoodPicker(Widget, can_focus=True):
     """How the day felt, 1 (awful) to 5 (great), by key or by click."""
 
     DEFAULT_CSS = """
-    MoodPicker { height: 1; width: 1fr; min-width: 24; }
+    MoodPicker { height: 1; width: 36; }
     MoodPicker:focus { background: $boost; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -155,7 +155,9 @@ class SaveIndicator(Static):
     """Whether the words are safe: "saved 21:04", "saving…", or why not."""
 
     DEFAULT_CSS = """
-    SaveIndicator { width: auto; height: 1; color: $text-muted; }
+    SaveIndicator {
+        width: 1fr; height: 1; color: $text-muted; text-align: right;
+    }
     SaveIndicator.-error { color: $text-error; text-style: bold; }
     """
 
@@ -169,7 +171,6 @@ class EditorPane(Vertical):
     EditorPane TextArea { height: 1fr; border: round $primary 50%; }
     EditorPane TextArea:focus { border: round $primary; }
     EditorPane #page-foot { height: 1; padding: 0 1; }
-    EditorPane #page-foot MoodPicker { width: 1fr; }
     """
 
     @dataclass
@@ -341,7 +342,9 @@ class EditorPane(Vertical):
 
     def _set_state(self, label: str, *, error: bool = False) -> None:
         state = self.query_one(SaveIndicator)
-        state.update(label)
+        # Its width is fixed by the layout, so a new label needs no new layout
+        # (which costs the whole screen a frame, on every save).
+        state.update(label, layout=False)
         state.set_class(error, "-error")
 
     def _saved_label(self, entry: Entry | None) -> str:
@@ -356,4 +359,4 @@ class EditorPane(Vertical):
         if when in ("today", "yesterday", "tomorrow"):
             full = f"{when[0].upper()}{when[1:]} · {full}"
         label = f"{full} · {KIND_NAMES[self.kind]}"
-        self.query_one("#page-title", Static).update(label)
+        self.query_one("#page-title", Static).update(label, layout=False)

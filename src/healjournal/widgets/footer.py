@@ -40,6 +40,8 @@ class KeyFooter(Footer):
 
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
+        if not self.is_attached:
+            return  # its screen closed meanwhile
         shown = self._keys_shown()
         if shown == self._shown:
             return  # the same keys as on screen: a rebuild would only cost a frame

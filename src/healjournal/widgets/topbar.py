@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
 
-from healjournal.domain.stats import Streak
+if TYPE_CHECKING:
+    from healjournal.domain.stats import Streak
 
 
 def plural(n: int, word: str) -> str:
@@ -76,4 +78,4 @@ class TopBar(Static):
                 f"☑ {ticks}" if short else f"☑ {plural(ticks, 'goal')} ticked this week"
             )
             line.append(week)
-        self.update(line)
+        self.update(line, layout=False)  # one line, always the full width
