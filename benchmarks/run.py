@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import fcntl
 import os
 import platform
@@ -546,6 +547,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = [1000] if args.smoke else args.sizes
     runs = 1 if args.smoke else args.runs
     CACHE.mkdir(parents=True, exist_ok=True)
+    # An installed healjournal has its bytecode compiled (pip does it), so
+    # time that, not compiling from source: an editable install in a shell
+    # with PYTHONDONTWRITEBYTECODE would otherwise compile on every start.
+    import healjournal
+
+    compileall.compile_dir(Path(healjournal.__file__).parent, quiet=1)
     print(
         f"healjournal speed suite · {date.today().isoformat()} · "
         f"{platform.platform()} · {os.cpu_count()} cores · "

@@ -498,7 +498,6 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from healjournal.domain.dates import parse_day
-    from healjournal.storage.atomic import write_atomically
     from healjournal.storage.interchange import ExportFormat, export
 
     today = get_clock().today()
@@ -527,32 +526,48 @@ def _cmd_export(args: argparse.Namespace) -> int:
             )
         if not output.parent.is_dir():
             raise InputError(f"the folder {output.parent} does not exist")
-    journal = _open_journal(args)
     fmt = ExportFormat(args.format)
-    everything = start is None and end is None
-    record = journal.no_contact()
-    text = export(
-        fmt,
-        journal.entries(start, end),
-        goals=journal.goals(include_archived=True) if everything else None,
-        no_contact=record if everything else None,
-        urges=journal.urges() if everything else None,
-        slips=[
-            s
-            for s in record.slips
-            if (start is None or s.day >= start) and (end is None or s.day <= end)
-        ],
-        exported_at=get_clock().now(),
-    )
+    entries = None
+    if fmt is ExportFormat.JRNL:
+        # Entries only: read straight from the file when it can be (see quick.py).
+        from healjournal.paths import journal_path
+        from healjournal.storage.interchange import to_jrnl
+        from healjournal.storage.quick import quick_entries, write_copy
+
+        entries = quick_entries(journal_path(getattr(args, "db", None)), start, end)
+        if entries is not None:
+            text = to_jrnl(entries)
+            write = write_copy
+    if entries is None:
+        from healjournal.storage.atomic import write_atomically
+
+        write = write_atomically
+        journal = _open_journal(args)
+        entries = journal.entries(start, end)
+        everything = start is None and end is None
+        record = journal.no_contact()
+        text = export(
+            fmt,
+            entries,
+            goals=journal.goals(include_archived=True) if everything else None,
+            no_contact=record if everything else None,
+            urges=journal.urges() if everything else None,
+            slips=[
+                s
+                for s in record.slips
+                if (start is None or s.day >= start) and (end is None or s.day <= end)
+            ],
+            exported_at=get_clock().now(),
+        )
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return EXIT_OK
     try:
-        write_atomically(output, text.encode("utf-8"))
+        write(output, text.encode("utf-8"))
     except OSError as error:
         raise InputError(f"cannot write {output}: {error.strerror}") from None
-    count = len(journal.entries(start, end))
+    count = len(entries)
     print(
         f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {output}.",
         file=sys.stderr,

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 APP_NAME = "healjournal"
 JOURNAL_FILE = "journal.json"
 ENV_DB = "HEALJOURNAL_DB"
@@ -14,6 +12,8 @@ ENV_DB = "HEALJOURNAL_DB"
 
 def default_journal_path() -> Path:
     """The journal in the user data folder (on Linux ~/.local/share/healjournal)."""
+    from platformdirs import user_data_path  # only when no other journal is named
+
     return user_data_path(APP_NAME, appauthor=False) / JOURNAL_FILE
 
 

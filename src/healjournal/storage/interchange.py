@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 
@@ -28,6 +28,22 @@ from healjournal.domain.models import (
 )
 from healjournal.errors import InputError
 from healjournal.storage.migrations import SCHEMA_VERSION
+
+
+class JrnlEntry(Protocol):
+    """What the jrnl export needs of an entry (an Entry, or a QuickEntry)."""
+
+    @property
+    def day(self) -> date: ...
+    @property
+    def created(self) -> datetime: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def starred(self) -> bool: ...
+
 
 KIND_LABELS = {
     EntryKind.REFLECTION: "Reflection",
@@ -148,12 +164,18 @@ def to_text(entries: list[Entry], slips: Iterable[Slip] = ()) -> str:
     return "\n".join(blocks)
 
 
-def to_jrnl(entries: list[Entry]) -> str:
+def to_jrnl(entries: Sequence[JrnlEntry]) -> str:
     """jrnl's own journal file format, which `jrnl --import` reads."""
     blocks = []
     for entry in entries:
-        moment = datetime.combine(entry.day, entry.created.time())
-        stamp = moment.strftime("%Y-%m-%d %I:%M:%S %p")
+        # The entry's day at the time it was written, as "%Y-%m-%d %I:%M:%S %p"
+        # in the C locale would give it (without strftime: 10,000 of those
+        # were a fifth of an export's time).
+        at = entry.created
+        stamp = (
+            f"{entry.day.isoformat()} {at.hour % 12 or 12:02d}:{at.minute:02d}:"
+            f"{at.second:02d} {'AM' if at.hour < 12 else 'PM'}"
+        )
         title = (entry.title or "").rstrip("\n ")
         body = entry.body.rstrip("\n ")
         if not title:
