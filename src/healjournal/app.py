@@ -18,6 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from healjournal.clock import Clock, get_clock
+from healjournal.collector import resume_collector
 from healjournal.errors import HealJournalError
 from healjournal.screens.main import MainScreen
 from healjournal.storage.crypto import file_header
@@ -64,9 +65,15 @@ class HealJournalApp(App[None]):
         *,
         clock: Clock | None = None,
         journal: Journal | None = None,
+        collector_paused: bool = False,
     ) -> None:
-        """The app on the journal at `path` (or `journal`, already opened on it)."""
+        """The app on the journal at `path` (or `journal`, already opened on it).
+
+        With `collector_paused`, the garbage collector was paused for the
+        start (see collector.py) and is resumed once the first frame is drawn.
+        """
         super().__init__()
+        self._collector_paused = collector_paused
         self.clock = clock or get_clock()
         self.journal = journal or Journal(path, clock=self.clock)
         self._quitting = False
@@ -88,6 +95,8 @@ class HealJournalApp(App[None]):
 
     def on_mount(self) -> None:
         """Ask for the passphrase of an encrypted journal; save on a hang-up."""
+        if self._collector_paused:
+            self.call_after_refresh(self._first_frame_drawn)
         if self.encrypted:
             from healjournal.screens.lock import LockScreen
 
@@ -97,6 +106,11 @@ class HealJournalApp(App[None]):
         if threading.current_thread() is threading.main_thread():
             for signum in (signal.SIGHUP, signal.SIGTERM):
                 self._previous_handlers[signum] = signal.signal(signum, self._hang_up)
+
+    def _first_frame_drawn(self) -> None:
+        if self._collector_paused:
+            self._collector_paused = False
+            resume_collector()
 
     def on_unmount(self) -> None:
         """Give the signals back."""
@@ -390,13 +404,14 @@ def _minutes(minutes: float) -> str:
     return f"{minutes:g} minute{'s' if minutes != 1 else ''}"
 
 
-def run(path: Path, journal: Journal | None = None) -> int:
+def run(path: Path, *, collector_paused: bool = False) -> int:
     """Run the app on the journal at `path`; return the exit code.
 
     The app reads and checks the journal itself, after its first frame, and
     closes with exit code 2 and one line on stderr if it cannot be read.
+    `collector_paused`: the caller paused the garbage collector for the start.
     """
-    app = HealJournalApp(path, journal=journal)
+    app = HealJournalApp(path, collector_paused=collector_paused)
     app.run()
     if app.farewell:
         print(f"healjournal: {app.farewell}", file=sys.stderr)

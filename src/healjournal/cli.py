@@ -707,9 +707,15 @@ def _cmd_app(args: argparse.Namespace) -> int:
         from healjournal.storage.atomic import crypto_error
 
         raise crypto_error(path, error) from None
+    from healjournal.collector import pause_collector
+
+    # No garbage collection until the first frame: starting Textual and the
+    # screen makes tens of thousands of objects that live as long as the app,
+    # and walking them again and again cost the first frame 30 ms.
+    pause_collector()
     from healjournal.app import run  # Textual is imported only here
 
-    return run(path)
+    return run(path, collector_paused=True)
 
 
 def _run_demo() -> int:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -65,27 +62,3 @@ def gather(journal: Journal, today: date) -> Overview:
             moods={day: mood_level(m) for day, m in daily_moods(entries).items()},
             by_id={e.id: e for e in entries},
         )
-
-
-@contextlib.contextmanager
-def quiet_collector() -> Iterator[None]:
-    """Read a whole journal without the garbage collector walking it, then
-    set what was read aside from it.
-
-    Reading years of pages makes millions of objects, and Python's full
-    collections walk them all, holding the interpreter (and so the screen)
-    for 0.1 s at 10,000 entries and a second at 100,000, several times per
-    read. What is read lives as long as the app, so collection waits, and
-    what survives is frozen out of the collector's sight (gc.freeze) so later
-    collections stay short too. The pause is process-wide: a cycle the screen
-    drops meanwhile is frozen with the rest and never freed, a small cost
-    paid once, on the first read.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()

@@ -261,7 +261,8 @@ class MainScreen(Screen[None]):
         The first time, today's page and the settings are glimpsed first, so
         they are on screen while the rest is read and checked.
         """
-        from healjournal.overview import gather, quiet_collector
+        from healjournal.collector import quiet_collector
+        from healjournal.overview import gather
 
         first = not self._ready
         try:
@@ -355,10 +356,10 @@ class MainScreen(Screen[None]):
     def warm_search(self, index: SearchIndex, entries: tuple[Entry, ...]) -> None:
         """Fold every page for search now, so the first Ctrl+F is quick too.
 
-        What it made lives as long as the app: see quiet_collector.
+        What it made lives as long as the app: see collector.py.
         """
+        from healjournal.collector import quiet_collector
         from healjournal.domain.stats import words_written
-        from healjournal.overview import quiet_collector
 
         with quiet_collector():
             index.warm(entries)
