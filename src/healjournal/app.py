@@ -376,7 +376,10 @@ class HealJournalApp(App[None]):
         def answered(quit_anyway: bool | None) -> None:
             self._quitting = False
             if quit_anyway:
-                self.exit()
+                unreadable = main.read_failed
+                if unreadable:  # the journal never opened: say so, as at the start
+                    self.farewell = unreadable
+                self.exit(return_code=2 if unreadable else 0)
 
         from healjournal.dialogs.confirm import ConfirmDialog
 

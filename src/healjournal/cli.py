@@ -526,22 +526,20 @@ def _cmd_export(args: argparse.Namespace) -> int:
             )
         if not output.parent.is_dir():
             raise InputError(f"the folder {output.parent} does not exist")
+    from healjournal.storage.atomic import write_atomically
+
     fmt = ExportFormat(args.format)
     entries = None
     if fmt is ExportFormat.JRNL:
         # Entries only: read straight from the file when it can be (see quick.py).
         from healjournal.paths import journal_path
         from healjournal.storage.interchange import to_jrnl
-        from healjournal.storage.quick import quick_entries, write_copy
+        from healjournal.storage.quick import quick_entries
 
         entries = quick_entries(journal_path(getattr(args, "db", None)), start, end)
         if entries is not None:
             text = to_jrnl(entries)
-            write = write_copy
     if entries is None:
-        from healjournal.storage.atomic import write_atomically
-
-        write = write_atomically
         journal = _open_journal(args)
         entries = journal.entries(start, end)
         everything = start is None and end is None
@@ -564,7 +562,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return EXIT_OK
     try:
-        write(output, text.encode("utf-8"))
+        write_atomically(output, text.encode("utf-8"))
     except OSError as error:
         raise InputError(f"cannot write {output}: {error.strerror}") from None
     count = len(entries)

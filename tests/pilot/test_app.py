@@ -306,6 +306,66 @@ class TestNeverLoseAWord:
             assert page(app).text == "still mine"
         assert journal_path.read_bytes() == b'{"entries": '
 
+    async def test_a_damaged_page_of_today_closes_with_one_line(
+        self, welcomed, journal_path, clock
+    ):
+        welcomed.add_entry("Written this morning.", day=TODAY, mood=3)
+        raw = journal_path.read_bytes()
+        journal_path.write_bytes(raw.replace(b'"mood":3', b'"mood":9'))
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await until(pilot, lambda: app.return_code is not None)
+        assert app.return_code == 2
+        assert "is damaged" in app.farewell
+
+    async def test_quitting_with_a_journal_that_never_opened_says_so(
+        self, journal_path, clock, monkeypatch
+    ):
+        journal_path.parent.mkdir(parents=True)
+        journal_path.write_bytes(b'{"entries": ')
+        gate = threading.Event()
+        real_glimpse = glimpse_module.glimpse
+
+        def slow_glimpse(*args):
+            gate.wait(10)
+            return real_glimpse(*args)
+
+        monkeypatch.setattr(glimpse_module, "glimpse", slow_glimpse)
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await type_text(pilot, "still mine")
+            gate.set()
+            await until(pilot, lambda: "cannot read the journal" in notices(app))
+            await pilot.press("ctrl+q")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+            await pilot.click("#confirm")
+        assert app.return_code == 2
+        assert "cannot read the journal" in app.farewell
+
+    async def test_a_new_page_asked_for_during_the_first_read_is_saved(
+        self, welcomed, journal_path, clock, monkeypatch
+    ):
+        welcomed.add_entry("Written this morning.", day=TODAY)
+        loaded = threading.Event()
+        real_gather = overview_module.gather
+
+        def slow_gather(*args):
+            loaded.wait(10)
+            return real_gather(*args)
+
+        monkeypatch.setattr(overview_module, "gather", slow_gather)
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await until(pilot, lambda: page(app).text == "Written this morning.")
+            await pilot.press("ctrl+n")
+            await type_text(pilot, "a second page")
+            loaded.set()
+            await settle(pilot)
+            assert page(app).text == "a second page"
+            await pilot.press("ctrl+q")
+        texts = [e.text for e in reopen(journal_path, clock).entries_on(TODAY)]
+        assert texts == ["Written this morning.", "a second page"]
+
 
 class TestGoals:
     async def test_tick_untick_and_it_survives_a_restart(

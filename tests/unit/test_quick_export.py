@@ -71,6 +71,13 @@ def test_an_id_given_twice_is_left_to_the_full_read(journal):
     assert quick_entries(journal.path) is None
 
 
+def test_a_field_given_twice_is_left_to_the_full_read(journal):
+    journal.add_entry("the real words")
+    raw = journal.path.read_bytes()
+    journal.path.write_bytes(raw.replace(b'"body":', b'"body":"hidden","body":'))
+    assert quick_entries(journal.path) is None
+
+
 def test_a_damaged_entry_is_left_to_the_full_read(journal):
     journal.add_entry("fine", mood=3)
     raw = journal.path.read_bytes()

@@ -22,7 +22,7 @@ from textual.screen import Screen
 
 from healjournal.domain.dates import describe_day
 from healjournal.domain.models import Entry, EntryKind, Theme, UrgeOutcome
-from healjournal.errors import HealJournalError, InputError, JournalError
+from healjournal.errors import HealJournalError, InputError
 from healjournal.widgets.editor import Draft, EditorPane, new_page_id
 from healjournal.widgets.footer import KeyFooter
 from healjournal.widgets.topbar import TopBar, plural
@@ -103,12 +103,13 @@ class MainScreen(Screen[None]):
         """The settings and today's pages, found before the whole journal is read."""
 
         glimpse: Glimpse | None
+        token: int
 
     @dataclass
     class FirstLoadFailed(Message):
         """The journal could not be read when the app opened."""
 
-        error: JournalError
+        error: str
 
     @dataclass
     class PageLoaded(Message):
@@ -157,6 +158,9 @@ class MainScreen(Screen[None]):
         # the first instant join the day's page instead of starting another.
         self._ready = False
         self._load_token = 0
+        self._load_started = False
+        # The page opened from the glimpse, while it is still on screen.
+        self._glimpsed_page: int | None = None
         # Whether the first read of the journal has ended, well or not.
         self._first_read_over = False
         self._search_index: SearchIndex | None = None
@@ -193,8 +197,9 @@ class MainScreen(Screen[None]):
         """Read the journal, today's page first (the side panes follow it)."""
         from healjournal.tips import tip_for
 
-        if self._load_token:
-            return  # started already
+        if self._load_started:
+            return
+        self._load_started = True
         self._load(self.today, None)
         self.query_one(EditorPane).text_area.placeholder = tip_for(self.today).prompt
 
@@ -266,23 +271,19 @@ class MainScreen(Screen[None]):
 
         first = not self._ready
         try:
-            if first:
+            if first and day == self.today and entry_id is None:
                 from healjournal.storage.glimpse import glimpse
 
-                self.post_message(self.Glimpsed(glimpse(self.journal.path, day)))
+                found = glimpse(self.journal.path, day)
+                self.post_message(self.Glimpsed(found, token))
             # The first read is the big one (later ones reuse what it made).
             with quiet_collector() if first else contextlib.nullcontext():
                 if first:
                     self.journal.check()
                 overview = gather(self.journal, self.today)
-        except JournalError as error:
-            if first:
-                self.post_message(self.FirstLoadFailed(error))
-            else:
-                self.post_message(self.ChangeFailed(str(error)))
-            return
         except (HealJournalError, OSError) as error:
-            self.post_message(self.ChangeFailed(str(error)))
+            failed = self.FirstLoadFailed if first else self.ChangeFailed
+            self.post_message(failed(str(error)))
             return
         entry = overview.entry(entry_id) if entry_id is not None else None
         if entry_id is None:
@@ -325,6 +326,7 @@ class MainScreen(Screen[None]):
         from healjournal.overview import gather
 
         try:
+            self.journal.check()  # never a change to a journal not checked yet
             result = operation(self.journal)
             overview = gather(self.journal, self.today)
         except (HealJournalError, OSError) as error:
@@ -464,6 +466,7 @@ class MainScreen(Screen[None]):
                 draft, entry_id=self._page_ids.get(draft.page, draft.entry_id)
             )
             try:
+                self.journal.check()  # the journal may not have been read yet
                 entry = write_draft(self.journal, draft)
             except (HealJournalError, OSError):
                 continue
@@ -502,11 +505,20 @@ class MainScreen(Screen[None]):
             page = next(
                 (e for e in found.entries if e.kind is EntryKind.REFLECTION), None
             )
-            # Only onto the untouched first page: anything else the person did
-            # meanwhile wins, and the full read sorts it out as before.
-            untouched = editor.day == self.today and editor.entry_id is None
-            if page is not None and untouched and not editor.text and not self._ready:
+            # Only onto today's first page, untouched: anything the person
+            # did meanwhile wins, and the full read sorts it out as before.
+            untouched = (
+                message.token == self._load_token
+                and not self._ready
+                and editor.day == self.today
+                and editor.entry_id is None
+                and editor.kind is EntryKind.REFLECTION
+                and not editor.dirty
+                and not self._queue
+            )
+            if page is not None and untouched:
                 editor.open_page(self.today, page, editor.text_area.placeholder)
+                self._glimpsed_page = editor.page
         # The page is drawn first (a frame is at most 1/60 s away); the panes
         # take a few frames to build, and must not hold it back.
         self.set_timer(
@@ -515,18 +527,24 @@ class MainScreen(Screen[None]):
             name="mount-panes",
         )
 
+    @property
+    def read_failed(self) -> str | None:
+        """Why the journal could not be read when the app opened, if it could not."""
+        return self._last_error if self._first_read_over and not self._ready else None
+
     @on(FirstLoadFailed)
     def _first_load_failed(self, message: FirstLoadFailed) -> None:
         self._first_read_over = True
+        self.app._hand_over_letters()  # type: ignore[attr-defined]
         editor = self.query_one(EditorPane)
-        if not editor.dirty and not self._queue:
+        if not editor.dirty and not self._queue and self._saving is None:
             # Nothing typed yet: close with the one line the command line
             # gives for a journal it cannot read, and exit code 2.
-            self.app.farewell = str(message.error)  # type: ignore[attr-defined]
+            self.app.farewell = message.error  # type: ignore[attr-defined]
             self.app.exit(return_code=2)
             return
         # Words were typed: they stay on screen; quitting asks first.
-        self._change_failed(self.ChangeFailed(str(message.error)))
+        self._change_failed(self.ChangeFailed(message.error))
 
     @on(Refreshed)
     async def _refreshed(self, message: Refreshed) -> None:
@@ -550,28 +568,35 @@ class MainScreen(Screen[None]):
         from healjournal.tips import tip_for
 
         await self._mount_panes()
-        if message.token != self._load_token:
-            return  # a newer page was asked for since
-        editor = self.query_one(EditorPane)
         first_load = not self._ready
+        # A newer page was asked for since (Ctrl+N, say): this one is not
+        # opened, but the first read still readies the journal.
+        stale = message.token != self._load_token
+        if stale and not first_load:
+            return
+        editor = self.query_one(EditorPane)
         if first_load:
             self._first_read_over = True
             self.app.use_saved_theme(message.overview.settings.get("theme"))  # type: ignore[attr-defined]
         self._show(message.overview)
-        placeholder = tip_for(message.day).prompt
         self._ready = True
+        glimpsed, self._glimpsed_page = self._glimpsed_page, None
+        if stale:
+            self._pump()
+            self._first_read_done(message.overview)
+            return
+        placeholder = tip_for(message.day).prompt
         entry = message.entry
         waiting = self._waiting_draft(message.day, entry)
-        if (
-            first_load
-            and entry is not None
-            and editor.entry_id == entry.id
-            and editor.day == message.day
-        ):
-            # Opened from the glimpse: the same page, with whatever was typed
-            # since (its draft already names the entry).
-            if not editor.dirty and entry.text != editor.saved_text:
-                editor.reload(entry)
+        if first_load and glimpsed is not None and editor.page == glimpsed:
+            # Opened from the glimpse, with whatever was typed since (its
+            # draft names the entry). Should the full read find another page
+            # (changed elsewhere meanwhile), an untouched page shows that one.
+            if entry is not None and entry.id == editor.entry_id:
+                if not editor.dirty and entry.text != editor.saved_text:
+                    editor.reload(entry)
+            elif not editor.dirty:
+                editor.open_page(message.day, entry, placeholder)
         elif first_load and editor.day == message.day and editor.text:
             # The person typed before the journal finished loading: keep it.
             if entry is not None:
@@ -602,8 +627,11 @@ class MainScreen(Screen[None]):
         self._calendar.show(message.overview.moods, message.day)
         self._pump()
         if first_load:
-            self._maybe_welcome(message.overview)
-            self.warm_search(self.search_index, message.overview.entries)
+            self._first_read_done(message.overview)
+
+    def _first_read_done(self, overview: Overview) -> None:
+        self._maybe_welcome(overview)
+        self.warm_search(self.search_index, overview.entries)
 
     def _entry_of(self, draft: Draft) -> int | None:
         return self._page_ids.get(draft.page, draft.entry_id)

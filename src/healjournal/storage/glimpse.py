@@ -19,7 +19,9 @@ from typing import Any
 import orjson
 
 from healjournal.domain.models import Entry
+from healjournal.errors import HealJournalError
 from healjournal.storage.crypto import is_encrypted
+from healjournal.storage.migrations import SCHEMA_VERSION
 
 __all__ = ["Glimpse", "glimpse"]
 
@@ -53,6 +55,10 @@ def glimpse(path: Path, day: date) -> Glimpse | None:
     if is_encrypted(raw) or not (raw.startswith(b"{\n") and raw.endswith(b"\n}\n")):
         return None
     try:
+        meta = dict(_records(raw, b"meta")).get(1, {})
+        version = meta.get("schema_version")
+        if type(version) is not int or version != SCHEMA_VERSION:
+            return None  # an older file is upgraded, a newer refused: the full read
         settings = {
             doc["key"]: doc.get("value")
             for _, doc in _records(raw, b"settings")
@@ -64,8 +70,8 @@ def glimpse(path: Path, day: date) -> Glimpse | None:
             for doc_id, doc in _records(raw, b"entries", needle)
             if doc.get("day") == day.isoformat()
         ]
-    except (ValueError, TypeError, KeyError):
-        return None
+    except (ValueError, TypeError, KeyError, AttributeError, HealJournalError):
+        return None  # the full read says what is wrong
     entries.sort(key=lambda e: (e.created, e.id))
     return Glimpse(settings, tuple(entries))
 
@@ -98,7 +104,7 @@ def _records(
         if not line.startswith(b'    "'):
             raise ValueError("not a record line")
         key, sep, body = line[5:].partition(b'": ')
-        if not sep or not key.isdigit():
+        if not sep or not (key.isascii() and key.isdigit()):
             raise ValueError("not a record line")
         doc = orjson.loads(body.removesuffix(b","))
         if not isinstance(doc, dict):
