@@ -7,12 +7,14 @@ import stat
 from datetime import date, datetime, timedelta, timezone
 
 import orjson
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from healjournal.cli import main as run
 from healjournal.clock import FrozenClock
-from healjournal.domain.models import EntryKind
+from healjournal.domain.models import EntryKind, Theme
+from healjournal.errors import JournalUnreadable
 from healjournal.storage.crypto import KdfCost
 from healjournal.storage.interchange import to_jrnl
 from healjournal.storage.journal import Journal
@@ -76,6 +78,26 @@ def test_a_field_given_twice_is_left_to_the_full_read(journal):
     raw = journal.path.read_bytes()
     journal.path.write_bytes(raw.replace(b'"body":', b'"body":"hidden","body":'))
     assert quick_entries(journal.path) is None
+
+
+def test_an_id_written_two_ways_is_refused_by_both_reads(journal):
+    journal.add_entry("one")
+    journal.add_entry("two")
+    raw = journal.path.read_bytes()
+    journal.path.write_bytes(raw.replace(b'\n    "2": ', b'\n    "01": '))
+    assert quick_entries(journal.path) is None
+    with pytest.raises(JournalUnreadable, match="not an id"):
+        Journal.open(journal.path)
+
+
+def test_a_damaged_goal_stops_the_export_as_it_stops_everything(journal):
+    journal.add_entry("my words")
+    journal.add_goal("Run 5 km", Theme.BODY)
+    raw = journal.path.read_bytes()
+    journal.path.write_bytes(raw.replace(b'"theme":"body"', b'"theme":"nope"'))
+    assert quick_entries(journal.path) is None
+    with pytest.raises(JournalUnreadable, match="goals/1 is damaged"):
+        Journal.open(journal.path)
 
 
 def test_a_damaged_entry_is_left_to_the_full_read(journal):

@@ -461,12 +461,15 @@ class MainScreen(Screen[None]):
         if editor.dirty:
             drafts.append(editor.draft())
         latest = {draft.page: draft for draft in drafts}
+        try:
+            self.journal.check()  # the journal may not have been read yet
+        except (HealJournalError, OSError):
+            return  # nothing can be saved to a journal that cannot be read
         for draft in latest.values():
             draft = replace(
                 draft, entry_id=self._page_ids.get(draft.page, draft.entry_id)
             )
             try:
-                self.journal.check()  # the journal may not have been read yet
                 entry = write_draft(self.journal, draft)
             except (HealJournalError, OSError):
                 continue
@@ -534,6 +537,8 @@ class MainScreen(Screen[None]):
 
     @on(FirstLoadFailed)
     def _first_load_failed(self, message: FirstLoadFailed) -> None:
+        if self._ready:
+            return  # an earlier read (another page asked for) opened it already
         self._first_read_over = True
         self.app._hand_over_letters()  # type: ignore[attr-defined]
         editor = self.query_one(EditorPane)

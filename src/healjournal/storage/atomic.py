@@ -127,6 +127,12 @@ def write_atomically(path: Path, payload: bytes) -> None:
     _fsync_folder(path.parent)
 
 
+def is_id(key: str) -> bool:
+    """Whether a record's key is an id as we write them: digits, no leading 0
+    ("01" would be the same record as "1", and one of them would be lost)."""
+    return key.isascii() and key.isdigit() and key == str(int(key))
+
+
 def _check_shape(data: Any) -> str | None:
     """Why `data` is not a set of TinyDB tables, or None when it is."""
     if not isinstance(data, dict):
@@ -135,7 +141,7 @@ def _check_shape(data: Any) -> str | None:
         if not isinstance(table, dict):
             return f"table {name!r} is not an object"
         for doc_id, doc in table.items():
-            if not (doc_id.isascii() and doc_id.isdigit()):
+            if not is_id(doc_id):
                 return f"table {name!r} has a key {doc_id!r} that is not an id"
             if not isinstance(doc, dict):
                 return f"record {name}/{doc_id} is not an object"

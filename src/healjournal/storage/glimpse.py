@@ -20,6 +20,7 @@ import orjson
 
 from healjournal.domain.models import Entry
 from healjournal.errors import HealJournalError
+from healjournal.storage.atomic import is_id
 from healjournal.storage.crypto import is_encrypted
 from healjournal.storage.migrations import SCHEMA_VERSION
 
@@ -104,7 +105,7 @@ def _records(
         if not line.startswith(b'    "'):
             raise ValueError("not a record line")
         key, sep, body = line[5:].partition(b'": ')
-        if not sep or not (key.isascii() and key.isdigit()):
+        if not sep or not is_id(key.decode("ascii", "replace")):
             raise ValueError("not a record line")
         doc = orjson.loads(body.removesuffix(b","))
         if not isinstance(doc, dict):

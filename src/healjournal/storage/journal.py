@@ -150,8 +150,11 @@ class Journal:
         What `open` does; the app calls it in a worker, after its first frame.
         Raises JournalUnreadable (and writes nothing) for a damaged journal.
         """
-        if not self._checked:
-            self._check_and_upgrade()
+        if self._checked:
+            return
+        with self._mutex:  # another thread may have checked it meanwhile
+            if not self._checked:
+                self._check_and_upgrade()
 
     @property
     def clock(self) -> Clock:

@@ -6,11 +6,11 @@ one at a time to check it, then made into a model, then upgraded and locked.
 An export only reads the entries, so here our one-record-a-line file (see
 `dump_journal`) is parsed in one call and written again in memory, to prove
 it holds exactly what was parsed (no key given twice), and each entry is
-checked field by field as the full read checks it. The other tables are not
-made into models: a damaged goal does not stop an export of your pages.
-Whenever this reader is not sure (an encrypted file, an older layout or
-schema, a field that does not check out) it returns None, and the command
-opens the journal the usual way, which says what is wrong.
+checked field by field as the full read checks it, and the records of the
+other tables with the full read's own converters. Whenever this reader is not
+sure (an encrypted file, an older layout or schema, a field that does not
+check out) it returns None, and the command opens the journal the usual way,
+which says what is wrong.
 """
 
 from __future__ import annotations
@@ -21,7 +21,13 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from healjournal.storage.atomic import dump_journal
+from healjournal.errors import HealJournalError
+from healjournal.storage.atomic import dump_journal, is_id
+from healjournal.storage.journal import (
+    _goal_from_doc,
+    _no_contact_from_doc,
+    _urge_from_doc,
+)
 from healjournal.storage.migrations import SCHEMA_VERSION
 
 __all__ = ["QuickEntry", "quick_entries"]
@@ -62,11 +68,17 @@ def quick_entries(
         if type(version) is not int or version != SCHEMA_VERSION:
             return None
         entries = []
-        for key, doc in tables.get("entries", {}).items():  # none written yet?
-            if not (key.isascii() and key.isdigit()):
-                return None
-            entries.append(_entry(int(key), doc))
-    except (KeyError, ValueError, TypeError, AttributeError):
+        for name, table in tables.items():
+            # Every record is checked as the full read checks it, so an export
+            # never succeeds where opening the journal would refuse it.
+            convert = _CHECKS.get(name, _shape_only)
+            for key, doc in table.items():
+                if not is_id(key) or not isinstance(doc, dict):
+                    return None
+                checked = convert(int(key), doc)
+                if name == "entries":
+                    entries.append(checked)
+    except (KeyError, ValueError, TypeError, AttributeError, HealJournalError):
         return None
     entries = [
         e
@@ -75,6 +87,10 @@ def quick_entries(
     ]
     entries.sort(key=lambda e: (e.day, e.created, e.id))
     return entries
+
+
+def _shape_only(record_id: int, doc: dict[str, Any]) -> None:
+    """Tables with no model (meta, settings): their shape is all there is."""
 
 
 def _entry(entry_id: int, doc: dict[str, Any]) -> QuickEntry:
@@ -102,3 +118,12 @@ def _entry(entry_id: int, doc: dict[str, Any]) -> QuickEntry:
         body,
         bool(doc.get("starred", False)),
     )
+
+
+#: How each table's records are checked (the full read's converters).
+_CHECKS: dict[str, Any] = {
+    "entries": _entry,
+    "goals": _goal_from_doc,
+    "nocontact": _no_contact_from_doc,
+    "urges": _urge_from_doc,
+}
