@@ -208,7 +208,8 @@ def _parse_whole(raw: bytes, text: str) -> Tables:
 
 
 _TABLE_START = re.compile(rb'  ("(?:[^"\\]|\\.)*"): \{(\},?)?')
-_RECORD = re.compile(rb'    ("[0-9]+"): ')
+#: The start of a record's line, as dump_journal writes it: `    "12": `.
+RECORD_LINE = re.compile(rb'    ("[0-9]+"): ')
 
 
 def _parse_by_record(raw: bytes, cache: RecordBytes | None) -> Tables | None:
@@ -249,7 +250,7 @@ def _parse_by_record(raw: bytes, cache: RecordBytes | None) -> Tables | None:
             last_table = line == b"  }"
             table = None
             continue
-        record = _RECORD.match(line)
+        record = RECORD_LINE.match(line)
         if record is None:
             return None
         body = line[record.end() :]

@@ -20,7 +20,7 @@ import orjson
 
 from healjournal.domain.models import Entry
 from healjournal.errors import HealJournalError
-from healjournal.storage.atomic import is_id
+from healjournal.storage.atomic import RECORD_LINE, is_id
 from healjournal.storage.crypto import is_encrypted
 from healjournal.storage.migrations import SCHEMA_VERSION
 
@@ -102,12 +102,11 @@ def _records(
         line_end = raw.find(b"\n", at, end + 1)
         line = raw[at:line_end]
         at = line_end + 1
-        if not line.startswith(b'    "'):
+        record = RECORD_LINE.match(line)
+        key = record.group(1)[1:-1].decode("ascii") if record else ""
+        if not is_id(key):
             raise ValueError("not a record line")
-        key, sep, body = line[5:].partition(b'": ')
-        if not sep or not is_id(key.decode("ascii", "replace")):
-            raise ValueError("not a record line")
-        doc = orjson.loads(body.removesuffix(b","))
+        doc = orjson.loads(line[record.end() :].removesuffix(b","))
         if not isinstance(doc, dict):
             raise ValueError("not a record")
         found.append((int(key), doc))

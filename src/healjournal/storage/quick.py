@@ -21,9 +21,11 @@ from typing import Any, NamedTuple
 
 import orjson
 
+from healjournal.domain.models import EntryKind, check_mood
 from healjournal.errors import HealJournalError
 from healjournal.storage.atomic import dump_journal, is_id
 from healjournal.storage.journal import (
+    _aware,
     _goal_from_doc,
     _no_contact_from_doc,
     _urge_from_doc,
@@ -31,8 +33,6 @@ from healjournal.storage.journal import (
 from healjournal.storage.migrations import SCHEMA_VERSION
 
 __all__ = ["QuickEntry", "quick_entries"]
-
-_KINDS = frozenset({"reflection", "letter", "urge"})
 
 
 class QuickEntry(NamedTuple):
@@ -94,26 +94,20 @@ def _shape_only(record_id: int, doc: dict[str, Any]) -> None:
 
 
 def _entry(entry_id: int, doc: dict[str, Any]) -> QuickEntry:
-    """One entry, checked field by field as `entry_from_doc` checks it."""
+    """One entry, checked as `entry_from_doc` checks it, without the model."""
     title = doc.get("title", "")
     body = doc["body"]
     if not isinstance(title, str) or not isinstance(body, str):
         raise TypeError("title and body must be text")
-    if doc.get("kind", "reflection") not in _KINDS:
-        raise ValueError("an unknown kind")
-    mood = doc.get("mood")
-    if mood is not None and (
-        isinstance(mood, bool) or not isinstance(mood, int) or not 1 <= mood <= 5
-    ):
-        raise ValueError("a mood out of range")
+    EntryKind(doc.get("kind", EntryKind.REFLECTION.value))
+    check_mood(doc.get("mood"))
     updated = doc.get("updated")
     if updated:
         datetime.fromisoformat(updated)
-    created = datetime.fromisoformat(doc["created"])
     return QuickEntry(
         entry_id,
         date.fromisoformat(doc["day"]),
-        created if created.tzinfo else created.astimezone(),
+        _aware(datetime.fromisoformat(doc["created"])),
         title,
         body,
         bool(doc.get("starred", False)),
