@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 from healjournal.screens.main import MainScreen
@@ -49,6 +50,20 @@ async def until(pilot, condition, limit: int = 1000) -> None:
             return
         await pilot.pause(0.005)
     raise AssertionError("the app never got there")
+
+
+def held(monkeypatch, module, name: str) -> threading.Event:
+    """Make `module.name` (a read in a worker) wait until the event is set:
+    a slow disk, so a test can act while the read is under way."""
+    gate = threading.Event()
+    real = getattr(module, name)
+
+    def slow(*args):
+        gate.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(module, name, slow)
+    return gate
 
 
 def screen_text(app) -> str:

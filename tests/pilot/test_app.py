@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import errno
 import os
-import threading
 from datetime import date, timedelta
 
-from helpers import TODAY, page, reopen, screen_text, settle, until
+from helpers import TODAY, held, page, reopen, screen_text, settle, until
 from textual.containers import ScrollableContainer
 from textual.widgets import TextArea
 
@@ -81,14 +80,7 @@ class TestWriting:
         self, welcomed, journal_path, clock, monkeypatch
     ):
         welcomed.add_entry("Written this morning.", day=TODAY)
-        loaded = threading.Event()
-        real_gather = overview_module.gather
-
-        def slow_gather(*args):
-            loaded.wait(10)  # the disk is slow today
-            return real_gather(*args)
-
-        monkeypatch.setattr(overview_module, "gather", slow_gather)
+        loaded = held(monkeypatch, overview_module, "gather")  # the disk is slow today
         # Not even a glimpse of today's page (an older file, say).
         monkeypatch.setattr(glimpse_module, "glimpse", lambda *args: None)
         app = HealJournalApp(journal_path, clock=clock)
@@ -107,14 +99,9 @@ class TestWriting:
     ):
         welcomed.add_entry("Written this morning.", day=TODAY, mood=4)
         welcomed.set_setting("theme", "nord")
-        loaded = threading.Event()
-        real_gather = overview_module.gather
-
-        def slow_gather(*args):
-            loaded.wait(10)  # years of pages take a while to read
-            return real_gather(*args)
-
-        monkeypatch.setattr(overview_module, "gather", slow_gather)
+        loaded = held(
+            monkeypatch, overview_module, "gather"
+        )  # years of pages take a while to read
         app = HealJournalApp(journal_path, clock=clock)
         async with app.run_test(size=WIDE) as pilot:
             editor = page(app)
@@ -289,14 +276,7 @@ class TestNeverLoseAWord:
     ):
         journal_path.parent.mkdir(parents=True)
         journal_path.write_bytes(b'{"entries": ')
-        gate = threading.Event()
-        real_glimpse = glimpse_module.glimpse
-
-        def slow_glimpse(*args):
-            gate.wait(10)
-            return real_glimpse(*args)
-
-        monkeypatch.setattr(glimpse_module, "glimpse", slow_glimpse)
+        gate = held(monkeypatch, glimpse_module, "glimpse")
         app = HealJournalApp(journal_path, clock=clock)
         async with app.run_test(size=WIDE) as pilot:
             await type_text(pilot, "still mine")
@@ -323,14 +303,7 @@ class TestNeverLoseAWord:
     ):
         journal_path.parent.mkdir(parents=True)
         journal_path.write_bytes(b'{"entries": ')
-        gate = threading.Event()
-        real_glimpse = glimpse_module.glimpse
-
-        def slow_glimpse(*args):
-            gate.wait(10)
-            return real_glimpse(*args)
-
-        monkeypatch.setattr(glimpse_module, "glimpse", slow_glimpse)
+        gate = held(monkeypatch, glimpse_module, "glimpse")
         app = HealJournalApp(journal_path, clock=clock)
         async with app.run_test(size=WIDE) as pilot:
             await type_text(pilot, "still mine")
@@ -346,14 +319,7 @@ class TestNeverLoseAWord:
         self, welcomed, journal_path, clock, monkeypatch
     ):
         welcomed.add_entry("Written this morning.", day=TODAY)
-        loaded = threading.Event()
-        real_gather = overview_module.gather
-
-        def slow_gather(*args):
-            loaded.wait(10)
-            return real_gather(*args)
-
-        monkeypatch.setattr(overview_module, "gather", slow_gather)
+        loaded = held(monkeypatch, overview_module, "gather")
         app = HealJournalApp(journal_path, clock=clock)
         async with app.run_test(size=WIDE) as pilot:
             await until(pilot, lambda: page(app).text == "Written this morning.")
