@@ -526,20 +526,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
             )
         if not output.parent.is_dir():
             raise InputError(f"the folder {output.parent} does not exist")
-    from healjournal.storage.atomic import write_atomically
+    from healjournal.storage.layout import write_atomically
 
     fmt = ExportFormat(args.format)
-    entries = None
+    quick = None
     if fmt is ExportFormat.JRNL:
         # Entries only: read straight from the file when it can be (see quick.py).
         from healjournal.paths import journal_path
-        from healjournal.storage.interchange import to_jrnl
-        from healjournal.storage.quick import quick_entries
+        from healjournal.storage.quick import jrnl_export
 
-        entries = quick_entries(journal_path(getattr(args, "db", None)), start, end)
-        if entries is not None:
-            text = to_jrnl(entries)
-    if entries is None:
+        quick = jrnl_export(journal_path(getattr(args, "db", None)), start, end)
+    if quick is not None:
+        count, pieces = quick
+    else:
         journal = _open_journal(args)
         entries = journal.entries(start, end)
         everything = start is None and end is None
@@ -557,15 +556,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
             ],
             exported_at=get_clock().now(),
         )
+        count, pieces = len(entries), [text.encode("utf-8")]
     if output is None:
-        sys.stdout.write(text)
+        # UTF-8, as in a file, whatever the terminal's encoding.
         sys.stdout.flush()
+        sys.stdout.buffer.writelines(pieces)
+        sys.stdout.buffer.flush()
         return EXIT_OK
     try:
-        write_atomically(output, text.encode("utf-8"))
+        write_atomically(output, pieces)
     except OSError as error:
         raise InputError(f"cannot write {output}: {error.strerror}") from None
-    count = len(entries)
     print(
         f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {output}.",
         file=sys.stderr,

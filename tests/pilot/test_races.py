@@ -16,7 +16,7 @@ from helpers import TODAY, page, reopen, settle
 from healjournal import overview as overview_module
 from healjournal.app import HealJournalApp
 from healjournal.screens import main as main_screen
-from healjournal.storage import atomic
+from healjournal.storage import atomic, layout
 from healjournal.widgets import editor as editor_module
 
 WIDE = (120, 40)
@@ -119,7 +119,7 @@ async def test_a_late_picture_of_the_journal_does_not_undo_a_save(
 async def test_a_failed_folder_fsync_after_the_rename_is_not_saved_twice(
     welcomed, journal_path, clock, monkeypatch
 ):
-    real = atomic._fsync_folder
+    real = layout._fsync_folder
     failures = [OSError(errno.EIO, "Input/output error")]
 
     def fsync(folder):
@@ -130,7 +130,7 @@ async def test_a_failed_folder_fsync_after_the_rename_is_not_saved_twice(
     app = HealJournalApp(journal_path, clock=clock)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        monkeypatch.setattr(atomic, "_fsync_folder", fsync)
+        monkeypatch.setattr(layout, "_fsync_folder", fsync)
         await pilot.press(*"hello", "ctrl+s")
         await settle(pilot)
     assert texts_on(journal_path, clock) == ["hello"]

@@ -9,9 +9,9 @@ import orjson
 import pytest
 
 from healjournal.errors import JournalUnreadable
-from healjournal.storage import atomic
-from healjournal.storage.atomic import dump_journal, parse_journal
+from healjournal.storage import layout
 from healjournal.storage.journal import Journal
+from healjournal.storage.layout import dump_journal, parse_journal
 
 
 def test_the_file_is_plain_json_with_one_record_a_line(journal, journal_path):
@@ -95,7 +95,7 @@ def test_a_save_serialises_only_the_records_that_changed(
     for n in range(30):
         journal.add_entry(f"Page {n}", day=date(2026, 10, 1))
     dumped: list[object] = []
-    real = atomic.orjson
+    real = layout.orjson
 
     class Counting:
         JSONDecodeError = real.JSONDecodeError
@@ -106,7 +106,7 @@ def test_a_save_serialises_only_the_records_that_changed(
             dumped.append(value)
             return real.dumps(value, *args, **kwargs)
 
-    monkeypatch.setattr(atomic, "orjson", Counting)
+    monkeypatch.setattr(layout, "orjson", Counting)
     entry = journal.entries()[0]
     journal.update_entry(entry.id, text="Page 0, edited")
     records = [v for v in dumped if isinstance(v, dict)]

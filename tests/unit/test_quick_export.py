@@ -16,9 +16,9 @@ from healjournal.clock import FrozenClock
 from healjournal.domain.models import EntryKind, Theme
 from healjournal.errors import JournalUnreadable
 from healjournal.storage.crypto import KdfCost
+from healjournal.storage import quick
 from healjournal.storage.interchange import to_jrnl
 from healjournal.storage.journal import Journal
-from healjournal.storage.quick import quick_entries
 
 TODAY = date(2026, 11, 24)
 
@@ -27,22 +27,51 @@ def full_read(path, start=None, end=None) -> str:
     return to_jrnl(Journal.open(path).entries(start, end))
 
 
-def test_the_same_file_as_the_full_read(journal):
+def quick_read(path, start=None, end=None) -> str | None:
+    """What the quick export writes, or None when it leaves it to the full read."""
+    done = quick.jrnl_export(path, start, end)
+    return None if done is None else b"".join(done.pieces).decode()
+
+
+@pytest.fixture(params=["one process", "two processes"])
+def shared(request, monkeypatch):
+    """Each test twice: the entries read here, and shared with a second process."""
+    if request.param == "two processes":
+        monkeypatch.setattr(quick, "SHARE_FROM", 2)
+
+
+def test_the_same_file_as_the_full_read(journal, shared):
     journal.add_entry("Morning.\nCoffee, then the bus.", mood=3, starred=True)
     journal.add_entry("A letter I won't send.", kind=EntryKind.LETTER)
     journal.add_entry("no title, just words", day=TODAY - timedelta(days=2))
-    entries = quick_entries(journal.path)
-    assert entries is not None and len(entries) == 3
-    assert to_jrnl(entries) == full_read(journal.path)
+    journal.add_entry("Caf\u00e9 \U0001f600\n\n  ", title="Later  ")
+    done = quick.jrnl_export(journal.path)
+    assert done is not None and done.count == 4
+    assert b"".join(done.pieces).decode() == full_read(journal.path)
 
 
-def test_a_range_is_the_same_range(journal):
+def test_a_range_is_the_same_range(journal, shared):
     for back in range(6):
         journal.add_entry(f"day minus {back}", day=TODAY - timedelta(days=back))
     start, end = TODAY - timedelta(days=4), TODAY - timedelta(days=1)
-    entries = quick_entries(journal.path, start, end)
-    assert [e.day for e in entries] == [start + timedelta(days=n) for n in range(4)]
-    assert to_jrnl(entries) == full_read(journal.path, start, end)
+    text = quick_read(journal.path, start, end)
+    assert [line[1:11] for line in text.splitlines() if line] == [
+        (start + timedelta(days=n)).isoformat() for n in range(4)
+    ]
+    assert text == full_read(journal.path, start, end)
+
+
+def test_pages_out_of_order_in_the_file_come_out_by_day(journal, shared):
+    # Written today about earlier days: the file's order is not the export's,
+    # and in two processes the days cross from one half to the other.
+    for back in (0, 5, 1, 4, 2, 3):
+        journal.add_entry(f"day minus {back}", day=TODAY - timedelta(days=back))
+    text = quick_read(journal.path)
+    assert [line for line in text.splitlines() if line] == [
+        f"[{(TODAY - timedelta(days=back)).isoformat()} 09:04:00 PM] day minus {back}"
+        for back in (5, 4, 3, 2, 1, 0)
+    ]
+    assert text == full_read(journal.path)
 
 
 def test_pages_written_across_time_zones_keep_their_order(journal_path):
@@ -54,30 +83,33 @@ def test_pages_written_across_time_zones_keep_their_order(journal_path):
     )
     Journal.open(journal_path, clock=early).add_entry("first, at 02:30 UTC")
     Journal.open(journal_path, clock=late).add_entry("second, at 01:10 UTC")
-    entries = quick_entries(journal_path)
-    assert [e.body for e in entries] == ["second, at 01:10 UTC", "first, at 02:30 UTC"]
-    assert to_jrnl(entries) == full_read(journal_path)
+    text = quick_read(journal_path)
+    assert text.index("second, at 01:10 UTC") < text.index("first, at 02:30 UTC")
+    assert text == full_read(journal_path)
 
 
 def test_an_encrypted_journal_is_opened_the_usual_way(journal):
     journal.add_entry("secret")
     journal.encrypt("correct horse battery", cost=KdfCost(log2_n=10, r=8, p=1))
-    assert quick_entries(journal.path) is None
+    assert quick_read(journal.path) is None
 
 
-def test_an_id_given_twice_is_left_to_the_full_read(journal):
+def test_an_id_given_twice_is_left_to_the_full_read(journal, shared):
     journal.add_entry("one")
     journal.add_entry("two")
     raw = journal.path.read_bytes()
     journal.path.write_bytes(raw.replace(b'\n    "2": ', b'\n    "1": '))
-    assert quick_entries(journal.path) is None
+    assert quick_read(journal.path) is None
 
 
-def test_a_field_given_twice_is_left_to_the_full_read(journal):
-    journal.add_entry("the real words")
+def test_a_field_given_twice_is_left_to_the_full_read(journal, shared):
+    journal.add_entry("first words")
+    journal.add_entry("the real words")  # in the second half, when shared
     raw = journal.path.read_bytes()
-    journal.path.write_bytes(raw.replace(b'"body":', b'"body":"hidden","body":'))
-    assert quick_entries(journal.path) is None
+    edited = raw.replace(b'"body":"the real', b'"body":"hidden","body":"the real')
+    assert edited != raw
+    journal.path.write_bytes(edited)
+    assert quick_read(journal.path) is None
 
 
 def test_an_id_written_two_ways_is_refused_by_both_reads(journal):
@@ -85,36 +117,37 @@ def test_an_id_written_two_ways_is_refused_by_both_reads(journal):
     journal.add_entry("two")
     raw = journal.path.read_bytes()
     journal.path.write_bytes(raw.replace(b'\n    "2": ', b'\n    "01": '))
-    assert quick_entries(journal.path) is None
+    assert quick_read(journal.path) is None
     with pytest.raises(JournalUnreadable, match="not an id"):
         Journal.open(journal.path)
 
 
-def test_a_damaged_goal_stops_the_export_as_it_stops_everything(journal):
+def test_a_damaged_goal_stops_the_export_as_it_stops_everything(journal, shared):
     journal.add_entry("my words")
     journal.add_goal("Run 5 km", Theme.BODY)
     raw = journal.path.read_bytes()
     journal.path.write_bytes(raw.replace(b'"theme":"body"', b'"theme":"nope"'))
-    assert quick_entries(journal.path) is None
+    assert quick_read(journal.path) is None
     with pytest.raises(JournalUnreadable, match="goals/1 is damaged"):
         Journal.open(journal.path)
 
 
-def test_a_damaged_entry_is_left_to_the_full_read(journal):
-    journal.add_entry("fine", mood=3)
+def test_a_damaged_entry_is_left_to_the_full_read(journal, shared):
+    journal.add_entry("fine", mood=2)
+    journal.add_entry("fine", mood=3)  # in the second half, when shared
     raw = journal.path.read_bytes()
     journal.path.write_bytes(raw.replace(b'"mood":3', b'"mood":9'))
-    assert quick_entries(journal.path) is None
+    assert quick_read(journal.path) is None
 
 
 def test_another_layout_or_schema_is_left_to_the_full_read(journal):
     journal.add_entry("fine")
     data = orjson.loads(journal.path.read_bytes())
     journal.path.write_bytes(orjson.dumps(data))  # all on one line
-    assert quick_entries(journal.path) is None
+    assert quick_read(journal.path) is None
     data["meta"]["1"]["schema_version"] = 2
     journal.path.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2))
-    assert quick_entries(journal.path) is None
+    assert quick_read(journal.path) is None
 
 
 def test_the_command_refuses_a_damaged_journal_in_one_line(journal, tmp_path, capsys):
@@ -160,6 +193,4 @@ def test_any_journal_exports_as_the_full_read_does(tmp_path_factory, pages):
         for back, text, star in pages:
             if text.strip():
                 journal.add_entry(text, day=TODAY - timedelta(days=back), starred=star)
-    entries = quick_entries(path)
-    assert entries is not None
-    assert to_jrnl(entries) == full_read(path)
+    assert quick_read(path) == full_read(path)

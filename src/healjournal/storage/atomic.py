@@ -14,18 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import os
-import re
-import secrets
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-import orjson
 from tinydb.storages import Storage
 
 from healjournal.errors import (
@@ -36,17 +31,17 @@ from healjournal.errors import (
     WrongPassphrase,
 )
 from healjournal.storage import crypto
+from healjournal.storage.layout import (
+    FILE_MODE,
+    RecordBytes,
+    Tables,
+    dump_journal,
+    parse_journal,
+    write_atomically,
+)
 
-Tables = dict[str, dict[str, dict[str, Any]]]
-
-FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 BACKUPS_KEPT = 7
-# How healjournal 0.x wrote the whole file at once (still read, never written).
-_OLD_DUMP_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
-
-#: Each record's bytes as last read or written, by the identity of its dict.
-RecordBytes = dict[int, tuple[dict[str, Any], bytes]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,248 +87,6 @@ def _describe_os_error(error: OSError) -> str:
     if error.errno == errno.EROFS:
         return "the disk is read-only"
     return error.strerror or str(error)
-
-
-def _fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_atomically(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` so that a crash leaves old or new, never a mix.
-
-    Raises OSError; on failure `path` is untouched and no temp file is left.
-    """
-    temp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-    try:
-        try:
-            os.fchmod(fd, FILE_MODE)
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        temp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    _fsync_folder(path.parent)
-
-
-def is_id(key: str) -> bool:
-    """Whether a record's key is an id as we write them: digits, no leading 0
-    ("01" would be the same record as "1", and one of them would be lost)."""
-    return key.isascii() and key.isdigit() and key == str(int(key))
-
-
-def _check_shape(data: Any) -> str | None:
-    """Why `data` is not a set of TinyDB tables, or None when it is."""
-    if not isinstance(data, dict):
-        return f"the top level is a JSON {type(data).__name__}, not an object"
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            return f"table {name!r} is not an object"
-        for doc_id, doc in table.items():
-            if not is_id(doc_id):
-                return f"table {name!r} has a key {doc_id!r} that is not an id"
-            if not isinstance(doc, dict):
-                return f"record {name}/{doc_id} is not an object"
-    return None
-
-
-def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    seen: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise ValueError(f"the key {key!r} appears twice in one object")
-        seen[key] = value
-    return seen
-
-
-def parse_journal(raw: bytes, cache: RecordBytes | None = None) -> Tables:
-    """Parse a journal file's bytes, or raise ValueError saying what is wrong.
-
-    Our own files hold one record per line (see `dump_journal`), so they are
-    read a record at a time: a long journal never holds the interpreter for
-    one long parse, and each record's bytes are kept in `cache` so the next
-    save does not have to serialise it again. Anything else (an older
-    healjournal, a hand edit) takes the whole-file path.
-    """
-    # Nothing here works on the whole file in one call (strip, decode, split):
-    # each would hold the interpreter, and so the screen, for a long journal.
-    if not raw or raw.isspace():
-        raise ValueError("the file is empty")
-    # orjson checks the UTF-8 of every record it parses; any doubt takes the
-    # whole-file path, which says where the problem is.
-    data = _parse_by_record(raw, cache)
-    if data is None:
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = raw.count(b"\n", 0, error.start) + 1
-            raise ValueError(
-                f"it is not valid UTF-8 (byte {error.start + 1}, line {line})"
-            ) from None
-        data = _parse_whole(raw, text)
-    problem = _check_shape(data)
-    if problem:
-        raise ValueError(f"it is not a healjournal journal: {problem}")
-    return data
-
-
-def _parse_whole(raw: bytes, text: str) -> Tables:
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        raise ValueError(
-            f"it is not valid JSON ({error.msg} at line {error.lineno}, "
-            f"column {error.colno})"
-        ) from None
-    # orjson keeps the last of two equal keys without a word. Files written
-    # by an older healjournal are canonical, so one re-dump proves there were
-    # none; anything else (hand-edited, another tool) takes the strict path.
-    if orjson.dumps(data, option=_OLD_DUMP_OPTIONS) != raw:
-        try:
-            json.loads(text, object_pairs_hook=_reject_duplicates)
-        except ValueError as error:
-            raise ValueError(f"it is not a valid journal: {error}") from None
-    return data
-
-
-_TABLE_START = re.compile(rb'  ("(?:[^"\\]|\\.)*"): \{(\},?)?')
-#: The start of a record's line, as dump_journal writes it: `    "12": `.
-RECORD_LINE = re.compile(rb'    ("[0-9]+"): ')
-
-
-def _parse_by_record(raw: bytes, cache: RecordBytes | None) -> Tables | None:
-    """The tables of a file in our one-record-a-line layout, or None if it isn't.
-
-    Each record line is parsed on its own and dumped again: equal bytes prove
-    it has no repeated key (which a parser would silently drop). A line that
-    is not exactly what `dump_journal` writes sends the file to the slower
-    whole-file path, which finds and reports any problem.
-    """
-    if not (raw.startswith(b"{\n") and raw.endswith(b"\n}\n")):
-        return None
-    tables: Tables = {}
-    seen: RecordBytes = {}
-    table: dict[str, Any] | None = None
-    last_table = False
-    # The lines between "{" and "}", each with the one after it.
-    for line, next_line in _inner_lines(raw):
-        if table is None:
-            start = _TABLE_START.fullmatch(line)
-            if start is None or last_table:
-                return None
-            try:
-                name = orjson.loads(start.group(1))
-            except orjson.JSONDecodeError:
-                return None  # the whole-file path says where, in words
-            if name in tables:
-                raise ValueError(
-                    f"it is not a valid journal: the table {name!r} appears twice"
-                )
-            if start.group(2) is not None:  # an empty table on one line
-                tables[name] = {}
-                last_table = not start.group(2).endswith(b",")
-                continue
-            table = tables[name] = {}
-            continue
-        if line in (b"  }", b"  },"):
-            last_table = line == b"  }"
-            table = None
-            continue
-        record = RECORD_LINE.match(line)
-        if record is None:
-            return None
-        body = line[record.end() :]
-        more = body.endswith(b",")
-        if more:
-            body = body[:-1]
-        if more == (next_line in (b"  }", b"  },")):
-            return None  # a comma before the end of a table, or none between
-        try:
-            doc = orjson.loads(body)
-        except orjson.JSONDecodeError:
-            return None
-        if not isinstance(doc, dict) or orjson.dumps(doc) != body:
-            return None
-        key = record.group(1)[1:-1].decode("ascii")
-        if key in table:
-            raise ValueError(
-                f"it is not a valid journal: the key {key!r} appears twice "
-                "in one object"
-            )
-        table[key] = doc
-        seen[id(doc)] = (doc, body)
-    if table is not None or (tables and not last_table):
-        return None
-    if cache is not None:
-        cache.clear()
-        cache.update(seen)
-    return tables
-
-
-def _inner_lines(raw: bytes) -> Iterator[tuple[bytes, bytes]]:
-    """Each line of `raw` but the first and the last ("{" and "}"), with the
-    line after it: what raw.split(b"\\n")[1:-2] and its successors would give,
-    a line at a time (`raw` starts with "{\\n" and ends with "\\n}\\n")."""
-    start = 2
-    end = len(raw) - 2  # where the closing "}" line starts
-    if start >= end:
-        return  # "{\n}\n": no lines between
-    stop = raw.find(b"\n", start)
-    line = raw[start:stop]
-    while stop + 1 < end:
-        begin = stop + 1
-        stop = raw.find(b"\n", begin)
-        following = raw[begin:stop]
-        yield line, following
-        line = following
-    yield line, b"}"
-
-
-def dump_journal(data: Tables, cache: RecordBytes | None = None) -> bytes:
-    """The file for `data`: one table after another, one record a line.
-
-    Still plain JSON, and canonical: `parse_journal` can prove a file it
-    reads this way has no repeated key. Records found in `cache` (the same
-    dict object as when it was last read or saved) are not serialised again,
-    so a save costs what changed, not the whole journal; `cache` is left
-    holding exactly the records of `data`.
-    """
-    known = cache if cache is not None else {}
-    fresh: RecordBytes = {}
-    # Pieces joined once at the end: a record's bytes are copied a single time.
-    parts = [b"{"]
-    names = list(data)
-    for position, name in enumerate(names):
-        table = data[name]
-        comma = b"," if position < len(names) - 1 else b""
-        parts.append(b"\n  " + orjson.dumps(name) + b": {")
-        if not table:
-            parts.append(b"}" + comma)
-            continue
-        separator = b'\n    "'
-        for doc_id, doc in table.items():
-            hit = known.get(id(doc))
-            body = hit[1] if hit is not None and hit[0] is doc else orjson.dumps(doc)
-            fresh[id(doc)] = (doc, body)
-            parts += (separator, doc_id.encode("ascii"), b'": ', body)
-            separator = b',\n    "'
-        parts.append(b"\n  }" + comma)
-    parts.append(b"\n}\n")
-    if cache is not None:
-        cache.clear()
-        cache.update(fresh)
-    return b"".join(parts)
 
 
 def unreadable_message(path: Path, problem: str) -> str:
@@ -573,7 +326,7 @@ class AtomicJSONStorage(Storage):
         target = self.file.with_name(f"{self.file.name}.{self._today():%Y-%m-%d}.bak")
         if target.exists():
             return
-        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        temp = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
         try:
             with temp.open("xb") as out, self.file.open("rb") as source:
                 os.fchmod(out.fileno(), FILE_MODE)

@@ -20,8 +20,8 @@ import orjson
 
 from healjournal.domain.models import Entry
 from healjournal.errors import HealJournalError
-from healjournal.storage.atomic import RECORD_LINE, is_id
 from healjournal.storage.crypto import is_encrypted
+from healjournal.storage.layout import RECORD_LINE, is_id
 from healjournal.storage.migrations import SCHEMA_VERSION
 
 __all__ = ["Glimpse", "glimpse"]
@@ -125,6 +125,6 @@ def _find(raw: bytes, needle: bytes, start: int, end: int) -> int:
 
 
 def _entry(doc_id: int, doc: dict[str, Any]) -> Entry:
-    from healjournal.storage.journal import entry_from_doc
+    from healjournal.storage.docs import entry_from_doc
 
     return entry_from_doc(doc_id, doc)

@@ -38,14 +38,19 @@ from healjournal.domain.models import (
 from healjournal.errors import InputError, JournalBusy, JournalUnreadable, SaveFailed
 from healjournal.storage import crypto
 from healjournal.storage.atomic import (
-    FILE_MODE,
     AtomicJSONStorage,
     crypto_error,
     journal_backups,
-    parse_journal,
     unreadable_message,
-    write_atomically,
 )
+from healjournal.storage.docs import (
+    aware,
+    entry_from_doc,
+    goal_from_doc,
+    no_contact_from_doc,
+    urge_from_doc,
+)
+from healjournal.storage.layout import FILE_MODE, parse_journal, write_atomically
 from healjournal.storage.migrations import (
     META,
     META_ID,
@@ -482,10 +487,10 @@ class Journal:
     def _converters(self) -> dict[str, Any]:
         return {
             ENTRIES: entry_from_doc,
-            GOALS: _goal_from_doc,
-            NOCONTACT: _no_contact_from_doc,
+            GOALS: goal_from_doc,
+            NOCONTACT: no_contact_from_doc,
             SETTINGS: lambda i, d: d,
-            URGES: _urge_from_doc,
+            URGES: urge_from_doc,
         }
 
     def _convert_all(self, name: str, convert: Any) -> dict[int, Any]:
@@ -527,7 +532,7 @@ class Journal:
         return self._convert_all(ENTRIES, entry_from_doc)
 
     def _goals(self) -> dict[int, Goal]:
-        return self._convert_all(GOALS, _goal_from_doc)
+        return self._convert_all(GOALS, goal_from_doc)
 
     # -- entries -------------------------------------------------------------
 
@@ -672,7 +677,7 @@ class Journal:
         }
         with self.transaction():
             new_id = self._insert(GOALS, doc)
-        return _goal_from_doc(new_id, doc)
+        return goal_from_doc(new_id, doc)
 
     def update_goal(
         self,
@@ -731,7 +736,7 @@ class Journal:
             doc = self._require(GOALS, goal_id, "goal")
             change(doc)
             self._replace(GOALS, goal_id, doc)
-        return _goal_from_doc(goal_id, doc)
+        return goal_from_doc(goal_id, doc)
 
     def get_goal(self, goal_id: int) -> Goal | None:
         """The goal with this id, or None."""
@@ -765,7 +770,7 @@ class Journal:
 
     def no_contact(self) -> NoContact:
         """When no contact started and every slip since."""
-        records = self._convert_all(NOCONTACT, _no_contact_from_doc)
+        records = self._convert_all(NOCONTACT, no_contact_from_doc)
         started = None
         slips = []
         for _, record in sorted(records.items()):
@@ -871,7 +876,7 @@ class Journal:
         final outcome (it passed, or he was contacted) is never undone by a
         write without one.
         """
-        at = _aware(at or self._clock.now())
+        at = aware(at or self._clock.now())
         check_strength(strength)
         if outcome is not None:
             outcome = UrgeOutcome(outcome)
@@ -912,7 +917,7 @@ class Journal:
                 urge_id = found.doc_id
                 doc["updated"] = self._now()
                 self._replace(URGES, urge_id, doc)
-        return _urge_from_doc(urge_id, doc)
+        return urge_from_doc(urge_id, doc)
 
     def update_urge(
         self,
@@ -937,13 +942,13 @@ class Journal:
             doc = self._require(URGES, urge_id, "urge")
             doc.update(changes, updated=self._now())
             self._replace(URGES, urge_id, doc)
-        return _urge_from_doc(urge_id, doc)
+        return urge_from_doc(urge_id, doc)
 
     def urges(self, start: date | None = None, end: date | None = None) -> list[Urge]:
         """Urges from `start` to `end` (both included), oldest first."""
         found = [
             u
-            for u in self._convert_all(URGES, _urge_from_doc).values()
+            for u in self._convert_all(URGES, urge_from_doc).values()
             if (start is None or u.day >= start) and (end is None or u.day <= end)
         ]
         found.sort(key=lambda u: (u.at, u.id))
@@ -1001,43 +1006,6 @@ def _write_over(path: Path, payload: bytes) -> None:
 # -- records <-> models ---------------------------------------------------------
 
 
-def _no_contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Slip | date | None:
-    """A slip, the start day (a date), or None for a record of another kind."""
-    day = date.fromisoformat(doc["day"])
-    if doc.get("type") == "start":
-        return day
-    if doc.get("type") == "slip":
-        created = doc.get("created")
-        return Slip(
-            id=doc_id,
-            day=day,
-            note=str(doc.get("note", "")),
-            created=datetime.fromisoformat(created) if created else None,
-        )
-    return None
-
-
-def _urge_from_doc(doc_id: int, doc: dict[str, Any]) -> Urge:
-    outcome = doc.get("outcome")
-    letter_id = doc.get("letter_id")
-    note = doc.get("note", "")
-    if letter_id is not None and (
-        isinstance(letter_id, bool) or not isinstance(letter_id, int)
-    ):
-        raise TypeError("letter_id must be an entry id")
-    if not isinstance(note, str):
-        raise TypeError("the note must be text")
-    return Urge(
-        id=doc_id,
-        at=_aware(datetime.fromisoformat(doc["at"])),
-        day=date.fromisoformat(doc["day"]),
-        strength=check_strength(doc.get("strength")),
-        outcome=UrgeOutcome(outcome) if outcome is not None else None,
-        letter_id=letter_id,
-        note=note,
-    )
-
-
 def _doc_from_urge(urge: Urge) -> dict[str, Any]:
     """A new record for an imported urge, without its letter (ids differ)."""
     return {
@@ -1049,28 +1017,6 @@ def _doc_from_urge(urge: Urge) -> dict[str, Any]:
         "note": check_text(urge.note, "the note"),
         "updated": None,
     }
-
-
-def entry_from_doc(doc_id: int, doc: dict[str, Any]) -> Entry:
-    """The Entry a record holds; raises KeyError, ValueError or TypeError if damaged."""
-    title = doc.get("title", "")
-    body = doc["body"]
-    if not isinstance(title, str) or not isinstance(body, str):
-        raise TypeError("title and body must be text")
-    updated = doc.get("updated")
-    tags = doc.get("tags")
-    return Entry(
-        id=doc_id,
-        created=_aware(datetime.fromisoformat(doc["created"])),
-        day=date.fromisoformat(doc["day"]),
-        kind=EntryKind(doc.get("kind", EntryKind.REFLECTION.value)),
-        title=title,
-        body=body,
-        mood=check_mood(doc.get("mood")),
-        starred=bool(doc.get("starred", False)),
-        updated=_aware(datetime.fromisoformat(updated)) if updated else None,
-        tags=tuple(tags) if isinstance(tags, list) else find_tags(title, body),
-    )
 
 
 def _doc_from_entry(entry: Entry) -> dict[str, Any]:
@@ -1096,21 +1042,6 @@ def _entry_key_from_doc(doc: dict[str, Any]) -> tuple[str, str, str, str]:
     return (doc["day"], minute, doc.get("title", "").strip(), doc["body"].strip())
 
 
-def _goal_from_doc(doc_id: int, doc: dict[str, Any]) -> Goal:
-    created = doc.get("created")
-    due = doc.get("due")
-    return Goal(
-        id=doc_id,
-        theme=Theme(doc["theme"]),
-        title=str(doc["title"]),
-        kind=GoalKind(doc.get("kind", GoalKind.ONCE.value)),
-        created=_aware(datetime.fromisoformat(created)) if created else None,
-        due=date.fromisoformat(due) if due else None,
-        ticks=tuple(sorted(date.fromisoformat(t) for t in doc.get("ticks", []))),
-        archived=bool(doc.get("archived", False)),
-    )
-
-
 def _doc_from_goal(goal: Goal) -> dict[str, Any]:
     return {
         "theme": goal.theme.value,
@@ -1132,7 +1063,3 @@ def _check_goal_title(title: str) -> str:
             f"the goal title is {len(title)} characters; keep it under {MAX_GOAL_TITLE}"
         )
     return title
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.astimezone()

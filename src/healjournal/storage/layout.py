@@ -1,0 +1,302 @@
+"""The journal file's layout, and how any of our files is replaced safely.
+
+The journal is plain JSON, TinyDB's tables of records, written one record a
+line (see `dump_journal`) so that a read can go a record at a time and a save
+only serialises what changed. Every file is replaced by `write_atomically`:
+a crash leaves the old file or the new one, never a mix.
+
+Nothing here needs TinyDB or the encryption, so the commands that only read
+the file (`export --format jrnl`) start without them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+
+FILE_MODE = 0o600
+#: How many pieces one write takes (the most a system's writev accepts is 1,024).
+_WRITE_BATCH = 1_024
+# How healjournal 0.x wrote the whole file at once (still read, never written).
+_OLD_DUMP_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+
+#: Each record's bytes as last read or written, by the identity of its dict.
+RecordBytes = dict[int, tuple[dict[str, Any], bytes]]
+
+
+def _fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(path: Path, payload: bytes | Sequence[bytes]) -> None:
+    """Replace `path` with `payload` (bytes, or pieces written one after the
+    other) so that a crash leaves old or new, never a mix.
+
+    Raises OSError; on failure `path` is untouched and no temp file is left.
+    """
+    pieces = [payload] if isinstance(payload, bytes) else payload
+    temp = path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp"
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        try:
+            os.fchmod(fd, FILE_MODE)
+            _write_all(fd, pieces)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        temp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    _fsync_folder(path.parent)
+
+
+def _write_all(fd: int, pieces: Sequence[bytes]) -> None:
+    """Every byte of `pieces`, in order, however little each write takes."""
+    for first in range(0, len(pieces), _WRITE_BATCH):
+        views = [memoryview(piece) for piece in pieces[first : first + _WRITE_BATCH]]
+        while views:
+            written = os.writev(fd, views) if len(views) > 1 else os.write(fd, views[0])
+            while views and written >= len(views[0]):
+                written -= len(views[0])
+                views.pop(0)
+            if views:
+                views[0] = views[0][written:]
+
+
+def is_id(key: str) -> bool:
+    """Whether a record's key is an id as we write them: digits, no leading 0
+    ("01" would be the same record as "1", and one of them would be lost)."""
+    return key.isascii() and key.isdigit() and key == str(int(key))
+
+
+def _check_shape(data: Any) -> str | None:
+    """Why `data` is not a set of TinyDB tables, or None when it is."""
+    if not isinstance(data, dict):
+        return f"the top level is a JSON {type(data).__name__}, not an object"
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            return f"table {name!r} is not an object"
+        for doc_id, doc in table.items():
+            if not is_id(doc_id):
+                return f"table {name!r} has a key {doc_id!r} that is not an id"
+            if not isinstance(doc, dict):
+                return f"record {name}/{doc_id} is not an object"
+    return None
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        seen[key] = value
+    return seen
+
+
+def parse_journal(raw: bytes, cache: RecordBytes | None = None) -> Tables:
+    """Parse a journal file's bytes, or raise ValueError saying what is wrong.
+
+    Our own files hold one record per line (see `dump_journal`), so they are
+    read a record at a time: a long journal never holds the interpreter for
+    one long parse, and each record's bytes are kept in `cache` so the next
+    save does not have to serialise it again. Anything else (an older
+    healjournal, a hand edit) takes the whole-file path.
+    """
+    # Nothing here works on the whole file in one call (strip, decode, split):
+    # each would hold the interpreter, and so the screen, for a long journal.
+    if not raw or raw.isspace():
+        raise ValueError("the file is empty")
+    # orjson checks the UTF-8 of every record it parses; any doubt takes the
+    # whole-file path, which says where the problem is.
+    data = _parse_by_record(raw, cache)
+    if data is None:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            raise ValueError(
+                f"it is not valid UTF-8 (byte {error.start + 1}, line {line})"
+            ) from None
+        data = _parse_whole(raw, text)
+    problem = _check_shape(data)
+    if problem:
+        raise ValueError(f"it is not a healjournal journal: {problem}")
+    return data
+
+
+def _parse_whole(raw: bytes, text: str) -> Tables:
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise ValueError(
+            f"it is not valid JSON ({error.msg} at line {error.lineno}, "
+            f"column {error.colno})"
+        ) from None
+    # orjson keeps the last of two equal keys without a word. Files written
+    # by an older healjournal are canonical, so one re-dump proves there were
+    # none; anything else (hand-edited, another tool) takes the strict path.
+    if orjson.dumps(data, option=_OLD_DUMP_OPTIONS) != raw:
+        try:
+            json.loads(text, object_pairs_hook=_reject_duplicates)
+        except ValueError as error:
+            raise ValueError(f"it is not a valid journal: {error}") from None
+    return data
+
+
+#: A table's first line, as dump_journal writes it: `  "entries": {`, or a
+#: whole empty table, `  "urges": {},`.
+_TABLE_START = re.compile(rb'  ("(?:[^"\\]|\\.)*"): \{(\},?)?')
+#: The start of a record's line, as dump_journal writes it: `    "12": `.
+RECORD_LINE = re.compile(rb'    ("[0-9]+"): ')
+_TABLE_END = (b"  }", b"  },")
+
+
+class NotOurLayout(Exception):
+    """A file that is not exactly as `dump_journal` writes it."""
+
+
+def records(raw: bytes) -> Iterator[tuple[str, str | None, int, int]]:
+    """Each table and record of a file in our layout, in the file's order.
+
+    A table gives `(name, None, 0, 0)` where it starts, then each of its
+    records `(name, key, start, end)`: `raw[start:end]` is the record's JSON.
+    Nothing is parsed but the names, and nothing is copied: this is the walk
+    shared by the full read and the quick export. Raises NotOurLayout at the
+    first line that is not what `dump_journal` writes (the caller then takes
+    a slower path that explains), and ValueError for a name or key given twice.
+    """
+    if raw[:2] != b"{\n" or raw[-3:] != b"\n}\n":
+        raise NotOurLayout
+    end = len(raw) - 2  # where the closing "}" line starts
+    position = 2
+    names: set[str] = set()
+    more_tables = position < end
+    while more_tables:
+        stop = raw.find(b"\n", position)
+        start = _TABLE_START.fullmatch(raw, position, stop)
+        if start is None:
+            raise NotOurLayout
+        try:
+            name = orjson.loads(start.group(1))
+        except orjson.JSONDecodeError:
+            raise NotOurLayout from None
+        if name in names:
+            raise ValueError(
+                f"it is not a valid journal: the table {name!r} appears twice"
+            )
+        names.add(name)
+        yield name, None, 0, 0
+        position = stop + 1
+        empty = start.group(2)
+        if empty is not None:  # the whole table on one line
+            more_tables = empty.endswith(b",")
+            continue
+        keys: set[bytes] = set()
+        comma = True  # whether the line before announced one more record
+        while True:
+            stop = raw.find(b"\n", position)
+            if raw[position : position + 3] == b"  }":
+                close = raw[position:stop]
+                if comma or close not in _TABLE_END:
+                    raise NotOurLayout  # no record after a comma, or a bad end
+                more_tables = close.endswith(b",")
+                position = stop + 1
+                break
+            record = RECORD_LINE.match(raw, position, stop)
+            if record is None or not comma:
+                raise NotOurLayout
+            key = record.group(1)
+            if key[1] == ord("0") and len(key) > 3:
+                raise NotOurLayout  # "01": not an id as we write them (is_id)
+            if key in keys:
+                raise ValueError(
+                    f"it is not a valid journal: the key {key[1:-1].decode()!r} "
+                    "appears twice in one object"
+                )
+            keys.add(key)
+            comma = raw[stop - 1] == ord(",")
+            yield name, key[1:-1].decode("ascii"), record.end(), stop - comma
+            position = stop + 1
+    if position != end:
+        raise NotOurLayout  # something after the last table
+
+
+def _parse_by_record(raw: bytes, cache: RecordBytes | None) -> Tables | None:
+    """The tables of a file in our one-record-a-line layout, or None if it isn't.
+
+    Each record line is parsed on its own and dumped again: equal bytes prove
+    it has no repeated key (which a parser would silently drop). A line that
+    is not exactly what `dump_journal` writes sends the file to the slower
+    whole-file path, which finds and reports any problem.
+    """
+    tables: Tables = {}
+    seen: RecordBytes = {}
+    table: dict[str, Any] = {}
+    try:
+        for name, key, start, end in records(raw):
+            if key is None:
+                table = tables[name] = {}
+                continue
+            body = raw[start:end]
+            doc = orjson.loads(body)
+            if not isinstance(doc, dict) or orjson.dumps(doc) != body:
+                return None
+            table[key] = doc
+            seen[id(doc)] = (doc, body)
+    except (NotOurLayout, orjson.JSONDecodeError):
+        return None  # the whole-file path says where, in words
+    if cache is not None:
+        cache.clear()
+        cache.update(seen)
+    return tables
+
+
+def dump_journal(data: Tables, cache: RecordBytes | None = None) -> bytes:
+    """The file for `data`: one table after another, one record a line.
+
+    Still plain JSON, and canonical: `parse_journal` can prove a file it
+    reads this way has no repeated key. Records found in `cache` (the same
+    dict object as when it was last read or saved) are not serialised again,
+    so a save costs what changed, not the whole journal; `cache` is left
+    holding exactly the records of `data`.
+    """
+    known = cache if cache is not None else {}
+    fresh: RecordBytes = {}
+    # Pieces joined once at the end: a record's bytes are copied a single time.
+    parts = [b"{"]
+    names = list(data)
+    for position, name in enumerate(names):
+        table = data[name]
+        comma = b"," if position < len(names) - 1 else b""
+        parts.append(b"\n  " + orjson.dumps(name) + b": {")
+        if not table:
+            parts.append(b"}" + comma)
+            continue
+        separator = b'\n    "'
+        for doc_id, doc in table.items():
+            hit = known.get(id(doc))
+            body = hit[1] if hit is not None and hit[0] is doc else orjson.dumps(doc)
+            fresh[id(doc)] = (doc, body)
+            parts += (separator, doc_id.encode("ascii"), b'": ', body)
+            separator = b',\n    "'
+        parts.append(b"\n  }" + comma)
+    parts.append(b"\n}\n")
+    if cache is not None:
+        cache.clear()
+        cache.update(fresh)
+    return b"".join(parts)
