@@ -1,6 +1,6 @@
 """Run healjournal with ``python -m healjournal``."""
 
-from healjournal.cli import main
+from healjournal.cli import run
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

@@ -15,8 +15,8 @@ from healjournal.cli import main as run
 from healjournal.clock import FrozenClock
 from healjournal.domain.models import EntryKind, Theme
 from healjournal.errors import JournalUnreadable
-from healjournal.storage.crypto import KdfCost
 from healjournal.storage import quick
+from healjournal.storage.crypto import KdfCost
 from healjournal.storage.interchange import to_jrnl
 from healjournal.storage.journal import Journal
 
@@ -33,11 +33,28 @@ def quick_read(path, start=None, end=None) -> str | None:
     return None if done is None else b"".join(done.pieces).decode()
 
 
+class Sharing:
+    """How many times the export forked a second process."""
+
+    def __init__(self, on: bool) -> None:
+        self.on = on
+        self.forks = 0
+
+
 @pytest.fixture(params=["one process", "two processes"])
-def shared(request, monkeypatch):
+def shared(request, monkeypatch) -> Sharing:
     """Each test twice: the entries read here, and shared with a second process."""
-    if request.param == "two processes":
-        monkeypatch.setattr(quick, "SHARE_FROM", 2)
+    sharing = Sharing(request.param == "two processes")
+    if sharing.on:
+        monkeypatch.setattr(quick, "SHARE_FROM", 0)
+    real = quick._Aside
+
+    def counted(work):
+        sharing.forks += 1
+        return real(work)
+
+    monkeypatch.setattr(quick, "_Aside", counted)
+    return sharing
 
 
 def test_the_same_file_as_the_full_read(journal, shared):
@@ -48,6 +65,7 @@ def test_the_same_file_as_the_full_read(journal, shared):
     done = quick.jrnl_export(journal.path)
     assert done is not None and done.count == 4
     assert b"".join(done.pieces).decode() == full_read(journal.path)
+    assert shared.forks == shared.on
 
 
 def test_a_range_is_the_same_range(journal, shared):
@@ -59,6 +77,11 @@ def test_a_range_is_the_same_range(journal, shared):
         (start + timedelta(days=n)).isoformat() for n in range(4)
     ]
     assert text == full_read(journal.path, start, end)
+    # Only the first page written: the second process finds none in range.
+    assert quick_read(journal.path, TODAY, TODAY) == full_read(
+        journal.path, TODAY, TODAY
+    )
+    assert quick_read(journal.path, TODAY, TODAY).startswith("[2026-11-24")
 
 
 def test_pages_out_of_order_in_the_file_come_out_by_day(journal, shared):
@@ -67,6 +90,7 @@ def test_pages_out_of_order_in_the_file_come_out_by_day(journal, shared):
     for back in (0, 5, 1, 4, 2, 3):
         journal.add_entry(f"day minus {back}", day=TODAY - timedelta(days=back))
     text = quick_read(journal.path)
+    assert shared.forks == shared.on
     assert [line for line in text.splitlines() if line] == [
         f"[{(TODAY - timedelta(days=back)).isoformat()} 09:04:00 PM] day minus {back}"
         for back in (5, 4, 3, 2, 1, 0)
@@ -110,6 +134,7 @@ def test_a_field_given_twice_is_left_to_the_full_read(journal, shared):
     assert edited != raw
     journal.path.write_bytes(edited)
     assert quick_read(journal.path) is None
+    assert shared.forks == shared.on  # the second page was the child's
 
 
 def test_an_id_written_two_ways_is_refused_by_both_reads(journal):
@@ -138,6 +163,7 @@ def test_a_damaged_entry_is_left_to_the_full_read(journal, shared):
     raw = journal.path.read_bytes()
     journal.path.write_bytes(raw.replace(b'"mood":3', b'"mood":9'))
     assert quick_read(journal.path) is None
+    assert shared.forks == shared.on
 
 
 def test_another_layout_or_schema_is_left_to_the_full_read(journal):

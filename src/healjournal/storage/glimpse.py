@@ -103,7 +103,7 @@ def _records(
         line = raw[at:line_end]
         at = line_end + 1
         record = RECORD_LINE.match(line)
-        key = record.group(1)[1:-1].decode("ascii") if record else ""
+        key = record.group(1).decode("ascii") if record else ""
         if not is_id(key):
             raise ValueError("not a record line")
         doc = orjson.loads(line[record.end() :].removesuffix(b","))

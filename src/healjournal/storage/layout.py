@@ -53,7 +53,7 @@ def write_atomically(path: Path, payload: bytes | Sequence[bytes]) -> None:
     try:
         try:
             os.fchmod(fd, FILE_MODE)
-            _write_all(fd, pieces)
+            write_all(fd, pieces)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -65,7 +65,7 @@ def write_atomically(path: Path, payload: bytes | Sequence[bytes]) -> None:
     _fsync_folder(path.parent)
 
 
-def _write_all(fd: int, pieces: Sequence[bytes]) -> None:
+def write_all(fd: int, pieces: Sequence[bytes]) -> None:
     """Every byte of `pieces`, in order, however little each write takes."""
     for first in range(0, len(pieces), _WRITE_BATCH):
         views = [memoryview(piece) for piece in pieces[first : first + _WRITE_BATCH]]
@@ -162,8 +162,10 @@ def _parse_whole(raw: bytes, text: str) -> Tables:
 #: whole empty table, `  "urges": {},`.
 _TABLE_START = re.compile(rb'  ("(?:[^"\\]|\\.)*"): \{(\},?)?')
 #: The start of a record's line, as dump_journal writes it: `    "12": `.
-RECORD_LINE = re.compile(rb'    ("[0-9]+"): ')
+RECORD_LINE = re.compile(rb'    "([0-9]+)": ')
 _TABLE_END = (b"  }", b"  },")
+_COMMA = ord(",")
+_ZERO = ord("0")
 
 
 class NotOurLayout(Exception):
@@ -206,11 +208,11 @@ def records(raw: bytes) -> Iterator[tuple[str, str | None, int, int]]:
         if empty is not None:  # the whole table on one line
             more_tables = empty.endswith(b",")
             continue
-        keys: set[bytes] = set()
+        keys: set[str] = set()
         comma = True  # whether the line before announced one more record
         while True:
             stop = raw.find(b"\n", position)
-            if raw[position : position + 3] == b"  }":
+            if raw.startswith(b"  }", position):
                 close = raw[position:stop]
                 if comma or close not in _TABLE_END:
                     raise NotOurLayout  # no record after a comma, or a bad end
@@ -220,17 +222,18 @@ def records(raw: bytes) -> Iterator[tuple[str, str | None, int, int]]:
             record = RECORD_LINE.match(raw, position, stop)
             if record is None or not comma:
                 raise NotOurLayout
-            key = record.group(1)
-            if key[1] == ord("0") and len(key) > 3:
+            digits = record.group(1)
+            if digits[0] == _ZERO and len(digits) > 1:
                 raise NotOurLayout  # "01": not an id as we write them (is_id)
+            key = digits.decode("ascii")
             if key in keys:
                 raise ValueError(
-                    f"it is not a valid journal: the key {key[1:-1].decode()!r} "
-                    "appears twice in one object"
+                    f"it is not a valid journal: the key {key!r} appears twice "
+                    "in one object"
                 )
             keys.add(key)
-            comma = raw[stop - 1] == ord(",")
-            yield name, key[1:-1].decode("ascii"), record.end(), stop - comma
+            comma = raw[stop - 1] == _COMMA
+            yield name, key, record.end(), stop - comma
             position = stop + 1
     if position != end:
         raise NotOurLayout  # something after the last table

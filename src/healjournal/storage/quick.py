@@ -6,8 +6,14 @@ one-record-a-line file (see `dump_journal`) is walked a record at a time, and
 each record is checked as the full read checks it: parsed and written again
 to prove it holds exactly what was parsed (no key given twice), each entry
 field by field, the records of the other tables with the full read's own
-converters. A long journal's entries are shared with a second process, one
-half each, so the two cores of a small machine both work on it.
+converters.
+
+A long journal is shared with a second process, so the two cores of a small
+machine both work on it: this one walks to the middle of the file, forks,
+and formats the entries it passed while the child goes on walking from there
+(the walk's state comes with the fork) and writes the later entries into a
+memory file that this process then maps. Where there is no fork or memory
+file, one process does it all.
 
 Whenever this reader is not sure (an encrypted file, an older layout or
 schema, a field that does not check out) it returns None, and the command
@@ -20,7 +26,7 @@ import marshal
 import mmap
 import os
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -36,24 +42,36 @@ from healjournal.storage.docs import (
     urge_from_doc,
 )
 from healjournal.storage.interchange import jrnl_entry
-from healjournal.storage.layout import NotOurLayout, records
+from healjournal.storage.layout import NotOurLayout, records, write_all
 from healjournal.storage.migrations import SCHEMA_VERSION
 
 __all__ = ["JrnlExport", "jrnl_export"]
 
-#: From how many entries a second process takes half of them (below that,
-#: starting it costs more than it saves).
-SHARE_FROM = 2_000
+#: From how many bytes of journal (about 2,000 entries) the later half goes
+#: to a second process; below that, starting it costs more than it saves.
+SHARE_FROM = 2_500_000
 
-#: An entry's place in the export: its day, its moment (microseconds since
-#: 1970, UTC) and its id, then where `jrnl_entry` wrote it: which half's
-#: buffer, at what offset, how many bytes (with the blank line after it).
+#: An entry's place in the export (its day, its moment in microseconds since
+#: 1970 UTC, its id), then where its block is: in this process's list (0) at
+#: an index, or in the second process's memory file (1) at an offset, and
+#: how many bytes.
 Row = tuple[int, int, int, int, int, int]
-Span = tuple[str, int, int]  # a record's key, and where its JSON is in the file
+Walk = Iterator[tuple[str, str | None, int, int]]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 _KINDS = frozenset(EntryKind)
+_KEPT, _SPOOLED = 0, 1
+_BATCH = 512  # blocks a second process writes at once
+_DOUBTS: tuple[type[Exception], ...] = (
+    NotOurLayout,
+    orjson.JSONDecodeError,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    HealJournalError,
+)
 
 
 class JrnlExport(NamedTuple):
@@ -67,6 +85,9 @@ class _Doubt(Exception):
     """Something this reader is not sure of: the full read will say what."""
 
 
+_DOUBTS += (_Doubt,)
+
+
 def jrnl_export(
     path: Path, start: date | None = None, end: date | None = None
 ) -> JrnlExport | None:
@@ -75,86 +96,150 @@ def jrnl_export(
         raw = path.read_bytes()
     except OSError:
         return None
+    reader = _Reader(raw, start, end)
+    aside = None
     try:
-        entries, others = _spans(raw)
-        half = len(entries) // 2 if len(entries) >= SHARE_FROM else len(entries)
-        halves = (entries[:half], entries[half:])
-        # Each half writes its entries into a buffer shared with this process
-        # (never larger than the records they come from).
-        buffers = [mmap.mmap(-1, max(1, sum(b - a for _, a, b in h))) for h in halves]
-
-        def first_half() -> list[Row]:
-            _check_others(raw, others)
-            return _entries(raw, halves[0], start, end, buffers, 0)
-
-        mine, theirs = _side_by_side(
-            first_half, lambda: _entries(raw, halves[1], start, end, buffers, 1)
-        )
-    except (
-        _Doubt,
-        NotOurLayout,
-        orjson.JSONDecodeError,
-        KeyError,
-        ValueError,
-        TypeError,
-        AttributeError,
-        HealJournalError,
-    ):
-        return None
+        walk = records(raw)
+        share = len(raw) >= SHARE_FROM and hasattr(os, "memfd_create")
+        spans = reader.gather(walk, until=len(raw) * 55 // 100 if share else None)
+        if reader.more:  # the child goes on from the middle
+            aside = _Aside(lambda sink: reader.read(walk, sink))
+        kept = _Kept()
+        mine = [row for span in spans if (row := reader.entry(*span, kept))]
+        theirs, spool = aside.result() if aside else ([], memoryview(b""))
+    except BaseException as error:
+        if aside is not None:
+            aside.abandon()
+        if isinstance(error, _DOUBTS):
+            return None
+        raise
     rows = mine + theirs
     rows.sort()  # by day, then moment, then id: ids differ, so rows never tie
-    views = [memoryview(buffer) for buffer in buffers]
     pieces: list[Any] = []
-    last = (-1, -1)  # the buffer and offset where the piece before ended
-    for *_, which, offset, size in rows:
-        if (which, offset) == last:  # in the file's order: one longer piece
-            pieces[-1] = views[which][offset - len(pieces[-1]) : offset + size]
+    follows = -1  # where the spooled piece before ended
+    for *_, which, position, size in rows:
+        if which == _KEPT:
+            pieces.append(kept.blocks[position])
+        elif position == follows:  # in the file's order: one longer piece
+            pieces[-1] = spool[position - len(pieces[-1]) : position + size]
         else:
-            pieces.append(views[which][offset : offset + size])
-        last = (which, offset + size)
+            pieces.append(spool[position : position + size])
+        follows = position + size if which == _SPOOLED else -1
     if pieces:
         pieces[-1] = pieces[-1][:-1]  # no blank line after the last entry
     return JrnlExport(len(rows), pieces)
 
 
-def _spans(raw: bytes) -> tuple[list[Span], dict[str, list[Span]]]:
-    """Where each entry is in the file, and each record of the other tables."""
-    entries: list[Span] = []
-    others: dict[str, list[Span]] = {}
-    table = entries
-    for name, key, first, last in records(raw):
-        if key is None:
-            table = entries if name == "entries" else others.setdefault(name, [])
-        else:
-            table.append((key, first, last))
-    return entries, others
+class _Kept:
+    """The blocks of the entries formatted in this process."""
+
+    which = _KEPT
+
+    def __init__(self) -> None:
+        self.blocks: list[bytes] = []
+
+    def put(self, block: bytes) -> int:
+        self.blocks.append(block)
+        return len(self.blocks) - 1
 
 
-def _record(raw: bytes, first: int, last: int) -> dict[str, Any]:
-    """A record's fields; only when the file holds exactly these and no more."""
-    body = raw[first:last]
-    doc = orjson.loads(body)
-    # The parse keeps the last of two equal keys without a word: written
-    # again, the record must come out byte for byte as it is, as ours do.
-    if type(doc) is not dict or orjson.dumps(doc) != body:
-        raise _Doubt
-    return doc
+class _Spooled:
+    """The blocks a second process writes into the memory file `fd`."""
+
+    which = _SPOOLED
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.size = 0
+        self.waiting: list[bytes] = []
+
+    def put(self, block: bytes) -> int:
+        offset = self.size
+        self.size += len(block)
+        self.waiting.append(block)
+        if len(self.waiting) == _BATCH:
+            self.flush()
+        return offset
+
+    def flush(self) -> None:
+        write_all(self.fd, self.waiting)
+        self.waiting = []
 
 
-def _entries(
-    raw: bytes,
-    spans: list[Span],
-    start: date | None,
-    end: date | None,
-    buffers: list[mmap.mmap],
-    which: int,
-) -> list[Row]:
-    """The entries from `start` to `end`, each checked as `entry_from_doc` does,
-    written one after the other into `buffers[which]`."""
-    out = buffers[which]
-    rows = []
-    for key, first, last in spans:
-        doc = _record(raw, first, last)
+Sink = _Kept | _Spooled
+
+
+class _Reader:
+    """Checks the records of one journal file and formats its entries."""
+
+    def __init__(self, raw: bytes, start: date | None, end: date | None) -> None:
+        self.raw = raw
+        self.start = start
+        self.end = end
+        self.schema_checked = False
+        self.more = False  # whether `gather` stopped before the end of the walk
+
+    def gather(self, walk: Walk, until: int | None) -> list[tuple[str, int, int]]:
+        """Checks the records before the entries, and gathers where the entries
+        are up to the byte `until` (None: to the end); then `more` says if the
+        walk stopped there."""
+        spans = []
+        for name, key, first, last in walk:
+            if key is None:
+                continue
+            if name != "entries":
+                self.check(name, key, first, last)
+                continue
+            if not self.schema_checked:
+                raise _Doubt  # the schema comes first in our files
+            spans.append((key, first, last))
+            if until is not None and last >= until:
+                self.more = True
+                break
+        if not self.schema_checked:
+            raise _Doubt
+        return spans
+
+    def read(self, walk: Walk, sink: Sink) -> list[Row]:
+        """The rest of the walk: checks every record, formats the entries."""
+        rows = []
+        for name, key, first, last in walk:
+            if key is None:
+                continue
+            if name != "entries":
+                self.check(name, key, first, last)
+            elif row := self.entry(key, first, last, sink):
+                rows.append(row)
+        if isinstance(sink, _Spooled):
+            sink.flush()
+        return rows
+
+    def record(self, first: int, last: int) -> dict[str, Any]:
+        """A record's fields; only when the file holds exactly these and no more."""
+        body = self.raw[first:last]
+        doc = orjson.loads(body)
+        # The parse keeps the last of two equal keys without a word: written
+        # again, the record must come out byte for byte as it is, as ours do.
+        if type(doc) is not dict or orjson.dumps(doc) != body:
+            raise _Doubt
+        return doc
+
+    def check(self, name: str, key: str, first: int, last: int) -> None:
+        """A record of a table other than the entries, checked as the full read does."""
+        doc = self.record(first, last)
+        if name == "meta" and key == "1":
+            version = doc["schema_version"]
+            if type(version) is not int or version != SCHEMA_VERSION:
+                raise _Doubt  # an older journal: opening it upgrades it first
+            self.schema_checked = True
+        convert = _CHECKS.get(name)
+        if convert is not None:
+            convert(int(key), doc)
+
+    def entry(self, key: str, first: int, last: int, sink: Sink) -> Row | None:
+        """An entry, checked as `entry_from_doc` checks it, and put in `sink` if
+        its day is in the range."""
+        doc = self.record(first, last)
         title = doc.get("title", "")
         body = doc["body"]
         if type(title) is not str or type(body) is not str:
@@ -167,70 +252,58 @@ def _entries(
             datetime.fromisoformat(updated)
         created = aware(datetime.fromisoformat(doc["created"]))
         day = date.fromisoformat(doc["day"])
-        if (start is None or day >= start) and (end is None or day <= end):
-            starred = bool(doc.get("starred", False))
-            offset = out.tell()
-            out.write(jrnl_entry(day, created, title, body, starred))
-            out.write(b"\n")
-            moment = (created - _EPOCH) // _MICROSECOND
-            rows.append(
-                (day.toordinal(), moment, int(key), which, offset, out.tell() - offset)
-            )
-    return rows
+        if (self.start and day < self.start) or (self.end and day > self.end):
+            return None
+        block = jrnl_entry(day, created, title, body, bool(doc.get("starred", False)))
+        moment = (created - _EPOCH) // _MICROSECOND
+        position = sink.put(block)
+        return (day.toordinal(), moment, int(key), sink.which, position, len(block))
 
 
-def _check_others(raw: bytes, tables: dict[str, list[Span]]) -> None:
-    """Checks every record of the other tables as the full read would."""
-    meta = {key: (first, last) for key, first, last in tables.get("meta", [])}
-    if "1" not in meta:
-        raise _Doubt
-    version = _record(raw, *meta["1"])["schema_version"]
-    if type(version) is not int or version != SCHEMA_VERSION:
-        raise _Doubt  # an older journal: opening it upgrades it first
-    for name, spans in tables.items():
-        convert = _CHECKS.get(name)
-        for key, first, last in spans:
-            doc = _record(raw, first, last)
-            if convert is not None:
-                convert(int(key), doc)
+class _Aside:
+    """Work done in a forked process while this one goes on.
 
-
-def _side_by_side(
-    here: Callable[[], list[Row]], there: Callable[[], list[Row]]
-) -> tuple[list[Row], list[Row]]:
-    """`here()` in this process while `there()` runs in a forked one.
-
-    The child hands its rows back through a pipe (marshal carries ints and
-    bytes) and leaves with os._exit, so nothing of the caller runs twice.
-    Raises _Doubt if the child did not finish its half.
+    The child writes its entries into a memory file, hands its rows back
+    through a pipe (marshal carries ints) and leaves with os._exit, so nothing
+    of the caller runs twice.
     """
-    if not hasattr(os, "fork"):
-        return here(), there()
-    read_end, write_end = os.pipe()
-    child = os.fork()
-    if child == 0:
-        status = 1
-        try:
-            os.close(read_end)
-            view = memoryview(marshal.dumps(there()))
-            while view:
-                view = view[os.write(write_end, view) :]
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
-    with os.fdopen(read_end, "rb") as pipe:
-        try:
-            mine = here()
-            payload = pipe.read()
-            _, status = os.waitpid(child, 0)
-        except BaseException:
-            os.kill(child, signal.SIGKILL)
-            os.waitpid(child, 0)
-            raise
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise _Doubt
-    return mine, marshal.loads(payload)
+
+    def __init__(self, work: Callable[[_Spooled], list[Row]]) -> None:
+        self.spool = os.memfd_create("healjournal-export")
+        read_end, write_end = os.pipe()
+        self.child = os.fork()
+        if self.child == 0:
+            status = 1
+            try:
+                os.close(read_end)
+                write_all(write_end, [marshal.dumps(work(_Spooled(self.spool)))])
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        self.pipe = os.fdopen(read_end, "rb")
+
+    def result(self) -> tuple[list[Row], memoryview]:
+        """The child's rows and its memory file; raises _Doubt if it failed."""
+        with self.pipe:
+            payload = self.pipe.read()
+        _, status = os.waitpid(self.child, 0)
+        self.child = 0
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise _Doubt
+        size = os.fstat(self.spool).st_size
+        spool = mmap.mmap(self.spool, size, access=mmap.ACCESS_READ) if size else b""
+        os.close(self.spool)
+        return marshal.loads(payload), memoryview(spool)
+
+    def abandon(self) -> None:
+        """Stops the child, if it is still there."""
+        if self.child:
+            os.kill(self.child, signal.SIGKILL)
+            os.waitpid(self.child, 0)
+            self.child = 0
+        self.pipe.close()
+        os.close(self.spool)
 
 
 #: How each table's records are checked (the full read's converters); the
