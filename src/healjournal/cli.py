@@ -43,7 +43,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
+    """The parser, with the options of the `chosen` command only ("" for the
+    app: none), or of every command when None. Each option costs its share of
+    a command's start."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -83,16 +86,23 @@ def _build_parser() -> argparse.ArgumentParser:
         help="save an entry from the command line or stdin",
         description="Save an entry. Without TEXT, reads it from stdin.",
     )
-    add.add_argument("text", nargs="*", help="the words to save")
-    add.add_argument("--day", help=f"the day it belongs to ({DAY_HELP}); default today")
-    add.add_argument("--mood", type=_mood, help="how you feel, 1 (awful) to 5 (great)")
-    add.add_argument(
-        "--kind",
-        default="reflection",
-        help="reflection (default), letter (an unsent letter) or urge",
-    )
-    add.add_argument("--title", help="a title; otherwise a short first line becomes it")
-    add.add_argument("--star", action="store_true", help="star the entry")
+    if chosen in (None, "add"):
+        add.add_argument("text", nargs="*", help="the words to save")
+        add.add_argument(
+            "--day", help=f"the day it belongs to ({DAY_HELP}); default today"
+        )
+        add.add_argument(
+            "--mood", type=_mood, help="how you feel, 1 (awful) to 5 (great)"
+        )
+        add.add_argument(
+            "--kind",
+            default="reflection",
+            help="reflection (default), letter (an unsent letter) or urge",
+        )
+        add.add_argument(
+            "--title", help="a title; otherwise a short first line becomes it"
+        )
+        add.add_argument("--star", action="store_true", help="star the entry")
 
     exporter = commands.add_parser(
         "export",
@@ -100,24 +110,25 @@ def _build_parser() -> argparse.ArgumentParser:
         help="write entries as markdown, json, text or jrnl",
         description="Write entries to stdout or a file, oldest first.",
     )
-    exporter.add_argument(
-        "--format",
-        "-f",
-        default="markdown",
-        choices=["markdown", "json", "text", "jrnl"],
-        help="markdown (default); json (everything, re-importable); text; "
-        "jrnl (jrnl's journal file, for jrnl --import)",
-    )
-    exporter.add_argument(
-        "--from", dest="start", metavar="DAY", help=f"first day ({DAY_HELP})"
-    )
-    exporter.add_argument("--to", dest="end", metavar="DAY", help="last day")
-    exporter.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE, not stdout"
-    )
-    exporter.add_argument(
-        "--force", action="store_true", help="replace FILE if it already exists"
-    )
+    if chosen in (None, "export"):
+        exporter.add_argument(
+            "--format",
+            "-f",
+            default="markdown",
+            choices=["markdown", "json", "text", "jrnl"],
+            help="markdown (default); json (everything, re-importable); text; "
+            "jrnl (jrnl's journal file, for jrnl --import)",
+        )
+        exporter.add_argument(
+            "--from", dest="start", metavar="DAY", help=f"first day ({DAY_HELP})"
+        )
+        exporter.add_argument("--to", dest="end", metavar="DAY", help="last day")
+        exporter.add_argument(
+            "-o", "--output", metavar="FILE", help="write to FILE, not stdout"
+        )
+        exporter.add_argument(
+            "--force", action="store_true", help="replace FILE if it already exists"
+        )
 
     searcher = commands.add_parser(
         "search",
@@ -129,20 +140,21 @@ def _build_parser() -> argparse.ArgumentParser:
         "healjournal search mood:<=2 walk; "
         "healjournal search 'from:\"last month\" #sam'",
     )
-    searcher.add_argument("query", nargs="+", help=SEARCH_HELP)
-    searcher.add_argument(
-        "--limit",
-        type=_limit,
-        default=20,
-        metavar="N",
-        help="show the newest N matches (default 20; 0 shows all)",
-    )
-    searcher.add_argument(
-        "--json",
-        action="store_true",
-        help="print a JSON list (id, day, kind, title, mood, starred, tags, text, "
-        "snippet, spans: [start, end) offsets of the matches in text)",
-    )
+    if chosen in (None, "search"):
+        searcher.add_argument("query", nargs="+", help=SEARCH_HELP)
+        searcher.add_argument(
+            "--limit",
+            type=_limit,
+            default=20,
+            metavar="N",
+            help="show the newest N matches (default 20; 0 shows all)",
+        )
+        searcher.add_argument(
+            "--json",
+            action="store_true",
+            help="print a JSON list (id, day, kind, title, mood, starred, tags, text, "
+            "snippet, spans: [start, end) offsets of the matches in text)",
+        )
 
     importer = commands.add_parser(
         "import",
@@ -152,7 +164,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "our own (healjournal export --format json). Entries already there are "
         "skipped, so importing twice adds nothing.",
     )
-    importer.add_argument("file", help="the JSON file, or - for stdin")
+    if chosen in (None, "import"):
+        importer.add_argument("file", help="the JSON file, or - for stdin")
 
     stats = commands.add_parser(
         "stats",
@@ -162,9 +175,10 @@ def _build_parser() -> argparse.ArgumentParser:
         "30 and 90 days, the last 26 weeks, goals ticked per theme, a month and a "
         "year ago today. The same figures as the app's review (F7).",
     )
-    stats.add_argument(
-        "--json", action="store_true", help="print the figures as JSON, for scripts"
-    )
+    if chosen in (None, "stats"):
+        stats.add_argument(
+            "--json", action="store_true", help="print the figures as JSON, for scripts"
+        )
 
     commands.add_parser(
         "path", parents=[common], help="print where the journal is kept"
@@ -186,6 +200,18 @@ def _build_parser() -> argparse.ArgumentParser:
         f"passphrase (or reading it from ${PASSPHRASE_FILE_ENV}).",
     )
     return parser
+
+
+def _chosen_command(argv: Sequence[str]) -> str | None:
+    """The command `argv` names (its first word that is not an option), "" for
+    none (the app), or None if that word is no command (argparse says so)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)  # its value
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return ""
 
 
 # Options the search command takes; anything else starting with "-" is a word
@@ -747,11 +773,10 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run healjournal with `argv` (default: the process's) and return the exit code."""
-    parser = _build_parser()
+    argv = _search_words_last(sys.argv[1:] if argv is None else argv)
+    parser = _build_parser(_chosen_command(argv))
     try:
-        args = parser.parse_args(
-            _search_words_last(sys.argv[1:] if argv is None else argv)
-        )
+        args = parser.parse_args(argv)
     except SystemExit as done:  # --help, --version, or a usage mistake
         return int(done.code or 0)
     collecting = gc.isenabled()

@@ -212,7 +212,7 @@ def records(raw: bytes) -> Iterator[tuple[str, str | None, int, int]]:
         comma = True  # whether the line before announced one more record
         while True:
             stop = raw.find(b"\n", position)
-            if raw.startswith(b"  }", position):
+            if raw[position : position + 3] == b"  }":
                 close = raw[position:stop]
                 if comma or close not in _TABLE_END:
                     raise NotOurLayout  # no record after a comma, or a bad end

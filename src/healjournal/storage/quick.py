@@ -93,8 +93,8 @@ def jrnl_export(
 ) -> JrnlExport | None:
     """The entries from `start` to `end` in jrnl's format, or None: open the journal."""
     try:
-        raw = path.read_bytes()
-    except OSError:
+        raw = _read(path)
+    except (OSError, ValueError):
         return None
     reader = _Reader(raw, start, end)
     aside = None
@@ -128,6 +128,25 @@ def jrnl_export(
     if pieces:
         pieces[-1] = pieces[-1][:-1]  # no blank line after the last entry
     return JrnlExport(len(rows), pieces)
+
+
+def _read(path: Path) -> bytes | mmap.mmap:
+    """The file's bytes: a long file in memory backed by large pages, which
+    the kernel fills in half the time of Python's own (where there are any)."""
+    with path.open("rb", buffering=0) as file:
+        size = os.fstat(file.fileno()).st_size
+        if size < SHARE_FROM or not hasattr(mmap, "MADV_HUGEPAGE"):
+            return file.read()
+        raw = mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+        raw.madvise(mmap.MADV_HUGEPAGE)
+        view = memoryview(raw)
+        done = 0
+        while done < size and (got := file.readinto(view[done:])):
+            done += got
+        view.release()
+        if done < size or file.read(1):
+            raise ValueError("the file changed while it was read")
+        return raw
 
 
 class _Kept:
