@@ -10,7 +10,7 @@ import pytest
 
 from healjournal import cli
 from healjournal.errors import JournalUnreadable, SaveFailed
-from healjournal.storage import atomic
+from healjournal.storage import atomic, layout
 from healjournal.storage.atomic import temp_files
 from healjournal.storage.journal import Journal
 
@@ -237,3 +237,36 @@ def test_day_boundaries_are_the_clocks(journal, clock):
     """An entry written at 23:59 belongs to that day, not the next."""
     clock.set(clock.now().replace(hour=23, minute=59))
     assert journal.add_entry("late").day == date(2026, 11, 24)
+
+
+def test_a_file_in_pieces_is_whole_however_little_each_write_takes(
+    tmp_path, monkeypatch
+):
+    real_write = os.write
+
+    def a_few_bytes(fd, data):
+        return real_write(fd, bytes(memoryview(data))[:7])
+
+    monkeypatch.setattr(layout.os, "write", a_few_bytes)
+    monkeypatch.setattr(
+        layout.os, "writev", lambda fd, pieces: a_few_bytes(fd, pieces[0])
+    )
+    pieces = [b"Dear diary, ", memoryview(b"today I walked."), b"", b"\n" * 3000]
+    target = tmp_path / "export.txt"
+    layout.write_atomically(target, pieces)
+    monkeypatch.undo()
+    assert target.read_bytes() == b"Dear diary, today I walked." + b"\n" * 3000
+
+
+def test_an_export_to_a_full_disk_says_so_and_leaves_no_file(
+    journal, tmp_path, monkeypatch, capsys
+):
+    journal.add_entry("my words")
+    out = tmp_path / "out.txt"
+    monkeypatch.setattr(layout.os, "writev", fail(errno.ENOSPC))
+    monkeypatch.setattr(layout.os, "write", fail(errno.ENOSPC))
+    assert cli.main(["export", "-f", "jrnl", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "No space left on device" in err
+    assert not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

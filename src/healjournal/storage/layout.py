@@ -68,14 +68,18 @@ def write_atomically(path: Path, payload: bytes | Sequence[bytes]) -> None:
 def write_all(fd: int, pieces: Sequence[bytes]) -> None:
     """Every byte of `pieces`, in order, however little each write takes."""
     for first in range(0, len(pieces), _WRITE_BATCH):
-        views = [memoryview(piece) for piece in pieces[first : first + _WRITE_BATCH]]
-        while views:
-            written = os.writev(fd, views) if len(views) > 1 else os.write(fd, views[0])
-            while views and written >= len(views[0]):
-                written -= len(views[0])
-                views.pop(0)
-            if views:
-                views[0] = views[0][written:]
+        batch = list(pieces[first : first + _WRITE_BATCH])
+        while batch:
+            written = os.writev(fd, batch) if len(batch) > 1 else os.write(fd, batch[0])
+            whole = 0  # the pieces written whole
+            for piece in batch:
+                if written < len(piece):
+                    break
+                written -= len(piece)
+                whole += 1
+            del batch[:whole]
+            if batch and written:
+                batch[0] = memoryview(batch[0])[written:]
 
 
 def is_id(key: str) -> bool:

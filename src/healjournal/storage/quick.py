@@ -50,6 +50,9 @@ __all__ = ["JrnlExport", "jrnl_export"]
 #: From how many bytes of journal (about 2,000 entries) the later half goes
 #: to a second process; below that, starting it costs more than it saves.
 SHARE_FROM = 2_500_000
+#: Where the walk is handed to the second process, as a share of the file:
+#: past the middle, as the second process also walks its part.
+_SPLIT = 0.55
 
 #: An entry's place in the export (its day, its moment in microseconds since
 #: 1970 UTC, its id), then where its block is: in this process's list (0) at
@@ -101,7 +104,7 @@ def jrnl_export(
     try:
         walk = records(raw)
         share = len(raw) >= SHARE_FROM and hasattr(os, "memfd_create")
-        spans = reader.gather(walk, until=len(raw) * 55 // 100 if share else None)
+        spans = reader.gather(walk, until=int(len(raw) * _SPLIT) if share else None)
         if reader.more:  # the child goes on from the middle
             aside = _Aside(lambda sink: reader.read(walk, sink))
         kept = _Kept()
@@ -114,20 +117,30 @@ def jrnl_export(
             return None
         raise
     rows = mine + theirs
-    rows.sort()  # by day, then moment, then id: ids differ, so rows never tie
+    # By day, then moment, then id: ids differ, so rows never tie.
+    ordered = sorted(rows)
+    if ordered == rows:  # the file's order, as usual: each part in one piece
+        pieces = [*kept.blocks, spool] if theirs else kept.blocks[:]
+    else:
+        pieces = _in_order(ordered, kept, spool)
+    if pieces:
+        pieces[-1] = pieces[-1][:-1]  # no blank line after the last entry
+    return JrnlExport(len(rows), pieces)
+
+
+def _in_order(rows: list[Row], kept: _Kept, spool: memoryview) -> list[Any]:
+    """The blocks of `rows`, in that order."""
     pieces: list[Any] = []
     follows = -1  # where the spooled piece before ended
     for *_, which, position, size in rows:
         if which == _KEPT:
             pieces.append(kept.blocks[position])
-        elif position == follows:  # in the file's order: one longer piece
+        elif position == follows:  # one after the other: one longer piece
             pieces[-1] = spool[position - len(pieces[-1]) : position + size]
         else:
             pieces.append(spool[position : position + size])
         follows = position + size if which == _SPOOLED else -1
-    if pieces:
-        pieces[-1] = pieces[-1][:-1]  # no blank line after the last entry
-    return JrnlExport(len(rows), pieces)
+    return pieces
 
 
 def _read(path: Path) -> bytes | mmap.mmap:
