@@ -166,6 +166,16 @@ def test_a_damaged_entry_is_left_to_the_full_read(journal, shared):
     assert shared.forks == shared.on
 
 
+def test_a_damaged_entry_in_the_first_half_stops_the_second(journal, shared):
+    journal.add_entry("fine", mood=3)  # this process's half, when shared
+    journal.add_entry("fine", mood=2)
+    raw = journal.path.read_bytes()
+    journal.path.write_bytes(raw.replace(b'"mood":3', b'"mood":9'))
+    assert quick_read(journal.path) is None
+    assert shared.forks == shared.on
+    assert run(["export", "-f", "jrnl"]) == 2  # and the full read says why
+
+
 def test_another_layout_or_schema_is_left_to_the_full_read(journal):
     journal.add_entry("fine")
     data = orjson.loads(journal.path.read_bytes())

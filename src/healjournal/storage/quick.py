@@ -25,7 +25,6 @@ from __future__ import annotations
 import marshal
 import mmap
 import os
-import signal
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -331,6 +330,8 @@ class _Aside:
     def abandon(self) -> None:
         """Stops the child, if it is still there."""
         if self.child:
+            import signal  # here only: an export that goes well never needs it
+
             os.kill(self.child, signal.SIGKILL)
             os.waitpid(self.child, 0)
             self.child = 0
