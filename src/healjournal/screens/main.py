@@ -636,7 +636,9 @@ class MainScreen(Screen[None]):
 
     def _first_read_done(self, overview: Overview) -> None:
         self._maybe_welcome(overview)
-        self.warm_search(self.search_index, overview.entries)
+        # Once the journal is drawn: a worker folding 100,000 pages takes
+        # half the interpreter, and drawing them would take twice as long.
+        self.call_after_refresh(self.warm_search, self.search_index, overview.entries)
 
     def _entry_of(self, draft: Draft) -> int | None:
         return self._page_ids.get(draft.page, draft.entry_id)
@@ -729,10 +731,10 @@ class MainScreen(Screen[None]):
     # -- welcome -----------------------------------------------------------------
 
     def _maybe_welcome(self, overview: Overview) -> None:
-        from healjournal.screens.welcome import WelcomeScreen
-
         if overview.settings.get("welcomed") or overview.entries or overview.goals:
             return
+        from healjournal.screens.welcome import WelcomeScreen
+
         self.app.push_screen(WelcomeScreen(self.today), self._welcomed)
 
     def _welcomed(self, result: WelcomeResult | None) -> None:

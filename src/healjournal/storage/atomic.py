@@ -35,7 +35,7 @@ from healjournal.storage.layout import (
     FILE_MODE,
     RecordBytes,
     Tables,
-    dump_journal,
+    dump_chunks,
     parse_journal,
     write_atomically,
 )
@@ -239,12 +239,12 @@ class AtomicJSONStorage(Storage):
         """Write `data` to disk atomically; raise SaveFailed and keep the old file."""
         self.ensure_folder()
         try:
-            payload = dump_journal(data, self._record_bytes)
+            payload = dump_chunks(data, self._record_bytes)
         except TypeError as error:  # a bug, not a user's mistake: say so plainly
             raise SaveFailed(f"could not save the journal: {error}") from None
         if self.encrypted:
             assert self.key is not None, "an encrypted journal is read with its key"
-            payload = self.key.encrypt(payload)
+            payload = [self.key.encrypt(b"".join(payload))]
         try:
             self._backup_before_first_save_of_the_day()
             write_atomically(self.file, payload)
@@ -256,7 +256,7 @@ class AtomicJSONStorage(Storage):
             if (
                 stamp is not None
                 and stamp != self._stamp
-                and stamp.size == len(payload)
+                and stamp.size == sum(map(len, payload))
             ):
                 # The rename happened and only the folder fsync failed: the new
                 # journal is in place, so memory follows it and the save counts

@@ -66,6 +66,7 @@ _KINDS = frozenset(EntryKind)
 _KEPT, _SPOOLED = 0, 1
 _BATCH = 512  # blocks a second process writes at once
 _DOUBTS: tuple[type[Exception], ...] = (
+    OSError,  # no fork or memory file to be had: the full read will do
     NotOurLayout,
     orjson.JSONDecodeError,
     KeyError,
@@ -173,6 +174,9 @@ class _Kept:
         self.blocks.append(block)
         return len(self.blocks) - 1
 
+    def flush(self) -> None:
+        """Nothing waits: the blocks are kept as they come."""
+
 
 class _Spooled:
     """The blocks a second process writes into the memory file `fd`."""
@@ -241,8 +245,7 @@ class _Reader:
                 self.check(name, key, first, last)
             elif row := self.entry(key, first, last, sink):
                 rows.append(row)
-        if isinstance(sink, _Spooled):
-            sink.flush()
+        sink.flush()
         return rows
 
     def record(self, first: int, last: int) -> dict[str, Any]:

@@ -80,7 +80,7 @@ class DayList(OptionList):
         rows: list[tuple[str, object, Callable[[], Text]]] = []
         if not entries:  # an empty journal: say how to begin
             rows.append((page_id(today, None), "first", _first_page))
-        elif not any(e.day == today for e in reversed(entries)):
+        elif not _has_day(entries, today):
             rows.append((page_id(today, None), "blank", _blank_today))
         if current is not None and current[1] is None and current[0] != today:
             label = f"{describe_day(current[0], today)} · a blank page"
@@ -171,3 +171,14 @@ class DayList(OptionList):
         day_text, _, entry_text = (event.option.id or "").partition("/")
         entry_id = None if entry_text == "new" else int(entry_text)
         self.post_message(self.PageChosen(date.fromisoformat(day_text), entry_id))
+
+
+def _has_day(entries: tuple[Entry, ...] | list[Entry], day: date) -> bool:
+    """Whether `entries` (oldest first) hold a page of `day`: only the newest
+    are looked at, not every page of a journal of years."""
+    for entry in reversed(entries):
+        if entry.day == day:
+            return True
+        if entry.day < day:
+            return False
+    return False
