@@ -63,6 +63,7 @@ Walk = Iterator[tuple[str, str | None, int, int]]
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 _KINDS = frozenset(EntryKind)
+_REFLECTION = EntryKind.REFLECTION.value
 _KEPT, _SPOOLED = 0, 1
 _BATCH = 512  # blocks a second process writes at once
 _DOUBTS: tuple[type[Exception], ...] = (
@@ -278,7 +279,7 @@ class _Reader:
         body = doc["body"]
         if type(title) is not str or type(body) is not str:
             raise _Doubt
-        if doc.get("kind", EntryKind.REFLECTION.value) not in _KINDS:
+        if doc.get("kind", _REFLECTION) not in _KINDS:
             raise _Doubt
         check_mood(doc.get("mood"))
         updated = doc.get("updated")
@@ -290,8 +291,14 @@ class _Reader:
             return None
         block = jrnl_entry(day, created, title, body, bool(doc.get("starred", False)))
         moment = (created - _EPOCH) // _MICROSECOND
-        position = sink.put(block)
-        return (day.toordinal(), moment, int(key), sink.which, position, len(block))
+        return (
+            day.toordinal(),
+            moment,
+            int(key),
+            sink.which,
+            sink.put(block),
+            len(block),
+        )
 
 
 class _Aside:
