@@ -224,6 +224,29 @@ class TestAsAProcess:
         done = self.healjournal("export", "-f", "text", env_db=db)
         assert "from a pipe ✓" in done.stdout.decode()
 
+    def test_a_jrnl_export_to_a_file_says_so_and_ends(self, tmp_path):
+        db = tmp_path / "j.json"
+        self.healjournal("add", "a walk by the river", env_db=db)
+        out = tmp_path / "out.txt"
+        done = self.healjournal("export", "-f", "jrnl", "-o", str(out), env_db=db)
+        assert done.returncode == 0
+        assert done.stderr.decode() == f"Wrote 1 entry to {out}.\n"
+        assert out.read_text().endswith("] a walk by the river\n")
+
+    def test_a_reader_that_leaves_early_is_fine(self, tmp_path):
+        db = tmp_path / "j.json"
+        self.healjournal("add", "x" * 2000, env_db=db)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "healjournal", "export", "-f", "jrnl"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=dict(os.environ, HEALJOURNAL_DB=str(db)),
+        )
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # like `| head -c 0`
+        assert process.wait(timeout=60) == 0
+        assert process.stderr.read() == b""
+
     def test_a_broken_journal_is_one_line_and_exit_2(self, tmp_path):
         db = tmp_path / "j.json"
         db.write_bytes(b'{"entries": ')
