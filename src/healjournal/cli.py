@@ -523,12 +523,15 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from healjournal.domain.dates import parse_day
     from healjournal.storage.interchange import ExportFormat, export
 
-    today = get_clock().today()
-    start = parse_day(args.start, today) if args.start else None
-    end = parse_day(args.end, today) if args.end else None
+    start = end = None
+    if args.start or args.end:
+        from healjournal.domain.dates import parse_day
+
+        today = get_clock().today()
+        start = parse_day(args.start, today) if args.start else None
+        end = parse_day(args.end, today) if args.end else None
     if start and end and start > end:
         raise InputError(f"--from {start} is after --to {end}: swap them")
     output = Path(args.output).expanduser() if args.output else None
@@ -812,8 +815,8 @@ def run() -> NoReturn:
     """
     argv = sys.argv[1:]
     code = main(argv)
-    if not argv or argv[0] not in COMMANDS:
-        sys.exit(code)  # the app, --help or --version: the usual way
+    if not _chosen_command(_search_words_last(argv)):
+        sys.exit(code)  # the app, --help, --version or a typo: the usual way
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -12,6 +12,7 @@ the file (`export --format jrnl`) start without them.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -80,6 +81,8 @@ def write_all(fd: int, pieces: Sequence[bytes]) -> None:
                     break
                 written -= len(piece)
                 whole += 1
+            if not whole and not written:
+                raise OSError(errno.EIO, "the disk took none of the bytes")
             del batch[:whole]
             if batch and written:
                 batch[0] = memoryview(batch[0])[written:]
