@@ -230,3 +230,19 @@ def test_any_journal_exports_as_the_full_read_does(tmp_path_factory, pages):
             if text.strip():
                 journal.add_entry(text, day=TODAY - timedelta(days=back), starred=star)
     assert quick_read(path) == full_read(path)
+
+
+def test_no_second_process_to_be_had_leaves_it_to_the_full_read(
+    journal, monkeypatch, capsys
+):
+    for back in range(4):
+        journal.add_entry(f"day minus {back}", day=TODAY - timedelta(days=back))
+    monkeypatch.setattr(quick, "SHARE_FROM", 0)
+
+    def no_fork():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(quick.os, "fork", no_fork)
+    assert quick_read(journal.path) is None
+    assert run(["export", "-f", "jrnl"]) == 0  # the full read writes it
+    assert capsys.readouterr().out == full_read(journal.path)

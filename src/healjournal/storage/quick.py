@@ -111,12 +111,11 @@ def jrnl_export(
         kept = _Kept()
         mine = [row for span in spans if (row := reader.entry(*span, kept))]
         theirs, spool = aside.result() if aside else ([], memoryview(b""))
-    except BaseException as error:
+    except _DOUBTS:
+        return None
+    finally:
         if aside is not None:
-            aside.abandon()
-        if isinstance(error, _DOUBTS):
-            return None
-        raise
+            aside.close()
     rows = mine + theirs
     # By day, then moment, then id: ids differ, so rows never tie.
     ordered = sorted(rows)
@@ -310,19 +309,25 @@ class _Aside:
     """
 
     def __init__(self, work: Callable[[_Spooled], list[Row]]) -> None:
+        self.child = 0
         self.spool = os.memfd_create("healjournal-export")
         read_end, write_end = os.pipe()
-        self.child = os.fork()
+        self.pipe = os.fdopen(read_end, "rb")
+        try:
+            self.child = os.fork()
+        except OSError:
+            os.close(write_end)
+            self.close()
+            raise
         if self.child == 0:
             status = 1
             try:
-                os.close(read_end)
+                self.pipe.close()
                 write_all(write_end, [marshal.dumps(work(_Spooled(self.spool)))])
                 status = 0
             finally:
                 os._exit(status)
         os.close(write_end)
-        self.pipe = os.fdopen(read_end, "rb")
 
     def result(self) -> tuple[list[Row], memoryview]:
         """The child's rows and its memory file; raises _Doubt if it failed."""
@@ -334,11 +339,11 @@ class _Aside:
             raise _Doubt
         size = os.fstat(self.spool).st_size
         spool = mmap.mmap(self.spool, size, access=mmap.ACCESS_READ) if size else b""
-        os.close(self.spool)
         return marshal.loads(payload), memoryview(spool)
 
-    def abandon(self) -> None:
-        """Stops the child, if it is still there."""
+    def close(self) -> None:
+        """Stops the child if it is still there, and lets go of the files (a
+        map of the memory file keeps its own hold)."""
         if self.child:
             import signal  # here only: an export that goes well never needs it
 
@@ -346,7 +351,9 @@ class _Aside:
             os.waitpid(self.child, 0)
             self.child = 0
         self.pipe.close()
-        os.close(self.spool)
+        if self.spool >= 0:
+            os.close(self.spool)
+            self.spool = -1
 
 
 #: How each table's records are checked (the full read's converters); the
