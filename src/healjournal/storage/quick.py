@@ -144,22 +144,16 @@ def _in_order(rows: list[Row], kept: _Kept, spool: memoryview) -> list[Any]:
 
 
 def _read(path: Path) -> bytes | mmap.mmap:
-    """The file's bytes: a long file in memory backed by large pages, which
-    the kernel fills in half the time of Python's own (where there are any)."""
+    """The file's bytes; a long file mapped rather than read, which spares
+    copying it into fresh memory (8 ms for 13 MB). Our saves replace the file
+    by a rename, so the mapped one never changes; should something else cut
+    it short in place while it is read, the command dies of SIGBUS, having
+    written nothing."""
     with path.open("rb", buffering=0) as file:
         size = os.fstat(file.fileno()).st_size
-        if size < SHARE_FROM or not hasattr(mmap, "MADV_HUGEPAGE"):
+        if size < SHARE_FROM:
             return file.read()
-        raw = mmap.mmap(-1, size, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
-        raw.madvise(mmap.MADV_HUGEPAGE)
-        view = memoryview(raw)
-        done = 0
-        while done < size and (got := file.readinto(view[done:])):
-            done += got
-        view.release()
-        if done < size or file.read(1):
-            raise ValueError("the file changed while it was read")
-        return raw
+        return mmap.mmap(file.fileno(), size, access=mmap.ACCESS_READ)
 
 
 class _Kept:
