@@ -117,3 +117,19 @@ def test_a_save_serialises_only_the_records_that_changed(
     assert json.loads(journal_path.read_bytes())["entries"][str(entry.id)]["body"] == (
         "Page 0, edited"
     )
+
+
+def test_a_save_in_many_chunks_writes_the_same_file(
+    journal, journal_path, monkeypatch, clock
+):
+    for n in range(12):
+        journal.add_entry(f"Page {n}: " + "words " * 40, day=date(2026, 10, 1 + n))
+    whole = journal_path.read_bytes()
+    monkeypatch.setattr(layout, "_CHUNK", 200)  # a chunk every record or two
+    assert len(layout.dump_chunks(parse_journal(whole))) > 10
+    journal.update_entry(journal.entries()[0].id, text="Page 0, edited")
+    raw = journal_path.read_bytes()
+    assert raw == dump_journal(parse_journal(raw))
+    again = Journal.open(journal_path, clock=clock)
+    texts = [e.text for e in again.entries()]
+    assert len(texts) == 12 and texts[0] == "Page 0, edited"

@@ -9,11 +9,12 @@ field by field, the records of the other tables with the full read's own
 converters.
 
 A long journal is shared with a second process, so the two cores of a small
-machine both work on it: this one walks to the middle of the file, forks,
-and formats the entries it passed while the child goes on walking from there
-(the walk's state comes with the fork) and writes the later entries into a
-memory file that this process then maps. Where there is no fork or memory
-file, one process does it all.
+machine both work on it: this one walks to just past the middle of the file,
+forks, and formats the entries it passed while the child goes on walking from
+there (the walk's state comes with the fork) and writes the later entries
+into a memory file that this process then maps. Where there is no fork or
+memory file, one process does it all. Forking is safe only in a process with
+no other threads: this is for the command line, never for the app.
 
 Whenever this reader is not sure (an encrypted file, an older layout or
 schema, a field that does not check out) it returns None, and the command
@@ -66,16 +67,6 @@ _KINDS = frozenset(EntryKind)
 _REFLECTION = EntryKind.REFLECTION.value
 _KEPT, _SPOOLED = 0, 1
 _BATCH = 512  # blocks a second process writes at once
-_DOUBTS: tuple[type[Exception], ...] = (
-    OSError,  # no fork or memory file to be had: the full read will do
-    NotOurLayout,
-    orjson.JSONDecodeError,
-    KeyError,
-    ValueError,
-    TypeError,
-    AttributeError,
-    HealJournalError,
-)
 
 
 class JrnlExport(NamedTuple):
@@ -89,7 +80,18 @@ class _Doubt(Exception):
     """Something this reader is not sure of: the full read will say what."""
 
 
-_DOUBTS += (_Doubt,)
+#: Whatever makes this reader give up and leave it to the full read.
+_DOUBTS = (
+    _Doubt,
+    OSError,  # no fork or memory file to be had
+    NotOurLayout,
+    orjson.JSONDecodeError,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    HealJournalError,
+)
 
 
 def jrnl_export(
