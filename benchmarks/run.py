@@ -261,12 +261,17 @@ def _stamp(path: Path) -> tuple[int, int, int]:
 
 
 async def _quiet(app, pilot) -> None:
-    """Wait for the app's workers (a search superseded by the next is fine)."""
+    """Wait for the app's workers, and for those they lead to (the search
+    index is warmed after the first read is drawn); a search superseded by
+    the next is fine."""
     from textual.worker import WorkerCancelled
 
-    with contextlib.suppress(WorkerCancelled):
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+    while True:
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in app.workers):
+            return
 
 
 async def _until(condition: Callable[[], bool], pilot, limit: float = 60) -> None:
