@@ -65,6 +65,11 @@ PANES = ("days", "tips", "goals")
 #: How long after today's page is shown the side panes are built: time for
 #: the page's own frame first.
 PANES_AFTER_SECONDS = 0.04
+#: How long after the first full read is drawn the work that can wait
+#: starts: warming search, saving that a milestone was seen. At 100,000
+#: pages either takes half the interpreter, and drawing the journal
+#: alongside them took twice as long (stalls of 100 ms).
+BACKGROUND_AFTER_SECONDS = 0.3
 
 
 class MainScreen(Screen[None]):
@@ -164,6 +169,8 @@ class MainScreen(Screen[None]):
         # Whether the first read of the journal has ended, well or not.
         self._first_read_over = False
         self._search_index: SearchIndex | None = None
+        # The milestone toasted this session, while saying so is on its way.
+        self._milestone_seen: str | None = None
         # The side panes, mounted just after the first frame.
         self._panes_lock = asyncio.Lock()
         self._days: DayList | None = None
@@ -636,9 +643,11 @@ class MainScreen(Screen[None]):
 
     def _first_read_done(self, overview: Overview) -> None:
         self._maybe_welcome(overview)
-        # Once the journal is drawn: a worker folding 100,000 pages takes
-        # half the interpreter, and drawing them would take twice as long.
-        self.call_after_refresh(self.warm_search, self.search_index, overview.entries)
+        entries = overview.entries
+        self.set_timer(
+            BACKGROUND_AFTER_SECONDS,
+            lambda: self.warm_search(self.search_index, entries),
+        )
 
     def _entry_of(self, draft: Draft) -> int | None:
         return self._page_ids.get(draft.page, draft.entry_id)
@@ -718,15 +727,19 @@ class MainScreen(Screen[None]):
             return  # long past: a toast about day 30 on day 40 would only confuse
         since = overview.no_contact.last_contact
         key = f"{since}:{reached}"
-        if overview.settings.get("milestone_seen") == key:
+        if key in (overview.settings.get("milestone_seen"), self._milestone_seen):
             return
+        self._milestone_seen = key
         self.notify(
             MILESTONE_WORDS.get(reached, "Look at you go.")
             + f" {reached} days of no contact.",
             title="A milestone",
             timeout=10,
         )
-        self.change(lambda j: j.set_setting("milestone_seen", key))
+        self.set_timer(
+            BACKGROUND_AFTER_SECONDS,
+            lambda: self.change(lambda j: j.set_setting("milestone_seen", key)),
+        )
 
     # -- welcome -----------------------------------------------------------------
 
