@@ -569,11 +569,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
             )
         if output.is_dir():
             raise InputError(f"{output} is a folder: give a file name with -o")
-        if output.exists() and not args.force:
+        # A device or a pipe (-o /dev/stdout) is written to, never replaced.
+        stream = target.exists() and not target.is_file()
+        if target.is_file() and not args.force:
             raise InputError(
                 f"{output} already exists: choose another name or add --force"
             )
-        if not output.parent.is_dir():
+        if not target.parent.is_dir():
             raise InputError(f"the folder {output.parent} does not exist")
     from healjournal.storage.layout import write_atomically
 
@@ -613,7 +615,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return EXIT_OK
     try:
-        write_atomically(output, pieces)
+        if stream:
+            with target.open("wb") as device:
+                device.writelines(pieces)
+        else:  # through a link, the file it names is replaced
+            write_atomically(target, pieces)
     except OSError as error:
         raise InputError(f"cannot write {output}: {error.strerror}") from None
     print(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -288,3 +289,38 @@ def test_a_lock_that_cannot_be_taken_is_one_line_not_a_traceback(
     assert run("add", "second") == 2
     assert "cannot lock" in one_line(capsys.readouterr().err)
     assert journal_path.read_bytes() == before
+
+
+def test_an_export_through_a_link_replaces_the_file_it_names(
+    journal_path, clock, tmp_path, capsys
+):
+    run("add", "linked words")
+    real = tmp_path / "exports" / "journal.txt"
+    real.parent.mkdir()
+    real.write_text("an older export\n")
+    link = tmp_path / "latest.txt"
+    link.symlink_to(real)
+    assert run("export", "-f", "jrnl", "-o", str(link), "--force") == 0
+    assert link.is_symlink() and link.resolve() == real
+    assert real.read_text().endswith("] linked words\n")
+
+
+def test_an_export_to_a_pipe_writes_into_it(journal_path, clock, tmp_path):
+    import threading
+
+    run("add", "piped words")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    try:
+        assert run("export", "-f", "jrnl", "-o", str(fifo)) == 0  # no --force
+    finally:
+        # Whatever happened, the reader gets an end: if it still waits,
+        # open the pipe to write (without waiting) and close it.
+        with contextlib.suppress(OSError):  # ENXIO: the reader is gone
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join()
+    assert got[0].decode().endswith("] piped words\n")
+    assert fifo.is_fifo()  # written to, not replaced by a file

@@ -3,6 +3,7 @@ exactly what opening the journal would have written, or opens it after all."""
 
 from __future__ import annotations
 
+import signal
 import stat
 from datetime import date, datetime, timedelta, timezone
 
@@ -19,6 +20,7 @@ from healjournal.storage import quick
 from healjournal.storage.crypto import KdfCost
 from healjournal.storage.interchange import to_jrnl
 from healjournal.storage.journal import Journal
+from healjournal.storage.layout import dump_journal
 
 TODAY = date(2026, 11, 24)
 
@@ -246,3 +248,62 @@ def test_no_second_process_to_be_had_leaves_it_to_the_full_read(
     assert quick_read(journal.path) is None
     assert run(["export", "-f", "jrnl"]) == 0  # the full read writes it
     assert capsys.readouterr().out == full_read(journal.path)
+
+
+def test_an_edit_time_out_of_range_is_refused_by_both_reads(journal, shared):
+    journal.add_entry("first words")
+    journal.add_entry("edited long ago")  # in the second half, when shared
+    raw = journal.path.read_bytes()
+    last = raw.rindex(b'"updated":null')
+    journal.path.write_bytes(
+        raw[:last] + b'"updated":"0001-01-01T00:00:00"' + raw[last + 14 :]
+    )
+    assert quick_read(journal.path) is None
+    with pytest.raises(JournalUnreadable, match="is damaged"):
+        Journal.open(journal.path)
+
+
+def test_ids_of_any_length_export_as_the_full_read_has_them(journal, capsys):
+    journal.add_entry("one")
+    journal.set_setting("theme", "dark")
+    raw = journal.path.read_bytes()
+    long_id = b"1" + b"0" * 20  # an odd id, but an id: the full read takes it
+    journal.path.write_bytes(
+        raw.replace(b'\n    "1": {"created"', b'\n    "' + long_id + b'": {"created"')
+    )
+    assert run(["export", "-f", "jrnl"]) == 0
+    assert capsys.readouterr().out == full_read(journal.path)
+    # More digits than Python reads as a number, in a table that is not the
+    # entries: the full read refuses the journal, so must the export.
+    huge = b"1" + b"0" * 5000
+    settings = raw.index(b'"settings": {\n    "') + len(b'"settings": {\n    "')
+    journal.path.write_bytes(raw[:settings] + huge + raw[raw.index(b'"', settings) :])
+    assert quick_read(journal.path) is None
+    with pytest.raises(JournalUnreadable):
+        Journal.open(journal.path)
+
+
+def test_a_schema_after_the_entries_is_still_read_quickly(journal, shared):
+    # Journals upgraded from the first schema keep "meta" after "entries".
+    for back in range(4):
+        journal.add_entry(f"day minus {back}", day=TODAY - timedelta(days=back))
+    tables = orjson.loads(journal.path.read_bytes())
+    tables["meta"] = tables.pop("meta")
+    journal.path.write_bytes(dump_journal(tables))
+    assert list(orjson.loads(journal.path.read_bytes()))[-1] == "meta"
+    assert quick_read(journal.path) == full_read(journal.path)
+    assert shared.forks == shared.on
+
+
+def test_an_ignored_sigchld_leaves_it_to_the_full_read(journal, monkeypatch):
+    # A parent program can hand SIGCHLD over ignored: the child is then
+    # reaped by the system, and how it ended cannot be known.
+    monkeypatch.setattr(quick, "SHARE_FROM", 0)
+    for n in range(6):
+        journal.add_entry(f"page {n}")
+    before = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert quick_read(journal.path) is None
+    finally:
+        signal.signal(signal.SIGCHLD, before)
+    assert quick_read(journal.path) == full_read(journal.path)

@@ -175,6 +175,7 @@ _TABLE_START = re.compile(rb'  ("(?:[^"\\]|\\.)*"): \{(\},?)?')
 RECORD_LINE = re.compile(rb'    "([0-9]+)": ')
 _TABLE_END = (b"  }", b"  },")
 _COMMA = ord(",")
+_ID_DIGITS = 15  # ids count records: a journal never reaches 16 digits
 _ZERO = ord("0")
 
 
@@ -233,8 +234,10 @@ def records(raw: bytes) -> Iterator[tuple[str, str | None, int, int]]:
             if record is None or not comma:
                 raise NotOurLayout
             digits = record.group(1)
-            if digits[0] == _ZERO and len(digits) > 1:
-                raise NotOurLayout  # "01": not an id as we write them (is_id)
+            if (digits[0] == _ZERO and len(digits) > 1) or len(digits) > _ID_DIGITS:
+                # "01", or an id longer than any count: not as we write them;
+                # the whole-file path judges it (is_id).
+                raise NotOurLayout
             key = digits.decode("ascii")
             if key in keys:
                 raise ValueError(

@@ -23,6 +23,7 @@ opens the journal the usual way, which says what is wrong.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import mmap
 import os
@@ -84,6 +85,7 @@ class _Doubt(Exception):
 _DOUBTS = (
     _Doubt,
     OSError,  # no fork or memory file to be had
+    EOFError,  # marshal, given less than the child sent
     NotOurLayout,
     orjson.JSONDecodeError,
     KeyError,
@@ -109,10 +111,19 @@ def jrnl_export(
         share = len(raw) >= SHARE_FROM and hasattr(os, "memfd_create")
         spans = reader.gather(walk, until=int(len(raw) * _SPLIT) if share else None)
         if reader.more:  # the child goes on from the middle
-            aside = _Aside(lambda sink: reader.read(walk, sink))
+            aside = _Aside(
+                lambda sink: (reader.read(walk, sink), reader.schema_checked)
+            )
         kept = _Kept()
         mine = [row for span in spans if (row := reader.entry(*span, kept))]
-        theirs, spool = aside.result() if aside else ([], memoryview(b""))
+        theirs: list[Row] = []
+        spool = memoryview(b"")
+        schema_checked = reader.schema_checked
+        if aside is not None:
+            (theirs, checked_there), spool = aside.result()
+            schema_checked = schema_checked or checked_there
+        if not schema_checked:
+            return None  # no schema record: the full read says what it makes of it
     except _DOUBTS:
         return None
     finally:
@@ -211,9 +222,9 @@ class _Reader:
         self.more = False  # whether `gather` stopped before the end of the walk
 
     def gather(self, walk: Walk, until: int | None) -> list[tuple[str, int, int]]:
-        """Checks the records before the entries, and gathers where the entries
-        are up to the byte `until` (None: to the end); then `more` says if the
-        walk stopped there."""
+        """Checks the other tables' records it passes, and gathers where the
+        entries are up to the byte `until` (None: to the end); then `more`
+        says if the walk stopped there."""
         spans = []
         for name, key, first, last in walk:
             if key is None:
@@ -221,14 +232,10 @@ class _Reader:
             if name != "entries":
                 self.check(name, key, first, last)
                 continue
-            if not self.schema_checked:
-                raise _Doubt  # the schema comes first in our files
             spans.append((key, first, last))
             if until is not None and last >= until:
                 self.more = True
                 break
-        if not self.schema_checked:
-            raise _Doubt
         return spans
 
     def read(self, walk: Walk, sink: Sink) -> list[Row]:
@@ -279,7 +286,7 @@ class _Reader:
         check_mood(doc.get("mood"))
         updated = doc.get("updated")
         if updated:
-            datetime.fromisoformat(updated)
+            aware(datetime.fromisoformat(updated))
         created = aware(datetime.fromisoformat(doc["created"]))
         day = date.fromisoformat(doc["day"])
         if (self.start and day < self.start) or (self.end and day > self.end):
@@ -299,38 +306,43 @@ class _Reader:
 class _Aside:
     """Work done in a forked process while this one goes on.
 
-    The child writes its entries into a memory file, hands its rows back
-    through a pipe (marshal carries ints) and leaves with os._exit, so nothing
-    of the caller runs twice.
+    The child writes its entries into a memory file, hands back what `work`
+    returns through a pipe (marshal carries ints and booleans) and leaves with
+    os._exit, so nothing of the caller runs twice.
     """
 
-    def __init__(self, work: Callable[[_Spooled], list[Row]]) -> None:
+    def __init__(self, work: Callable[[_Spooled], Any]) -> None:
         self.child = 0
         self.spool = os.memfd_create("healjournal-export")
         read_end, write_end = os.pipe()
         self.pipe = os.fdopen(read_end, "rb")
         try:
             self.child = os.fork()
-        except OSError:
+            if self.child == 0:
+                status = 1
+                try:
+                    self.pipe.close()
+                    write_all(write_end, [marshal.dumps(work(_Spooled(self.spool)))])
+                    status = 0
+                finally:
+                    os._exit(status)
             os.close(write_end)
+        except BaseException:  # no fork to be had, or Ctrl+C just after it
+            with contextlib.suppress(OSError):
+                os.close(write_end)
             self.close()
             raise
-        if self.child == 0:
-            status = 1
-            try:
-                self.pipe.close()
-                write_all(write_end, [marshal.dumps(work(_Spooled(self.spool)))])
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(write_end)
 
-    def result(self) -> tuple[list[Row], memoryview]:
-        """The child's rows and its memory file; raises _Doubt if it failed."""
+    def result(self) -> tuple[Any, memoryview]:
+        """What `work` returned, and the memory file; raises _Doubt if the
+        child failed."""
         with self.pipe:
             payload = self.pipe.read()
-        _, status = os.waitpid(self.child, 0)
-        self.child = 0
+        child, self.child = self.child, 0  # waited for: never to be killed
+        try:
+            _, status = os.waitpid(child, 0)
+        except ChildProcessError:  # SIGCHLD ignored: how it ended is unknown
+            raise _Doubt from None
         if os.waitstatus_to_exitcode(status) != 0:
             raise _Doubt
         size = os.fstat(self.spool).st_size
@@ -343,9 +355,10 @@ class _Aside:
         if self.child:
             import signal  # here only: an export that goes well never needs it
 
-            os.kill(self.child, signal.SIGKILL)
-            os.waitpid(self.child, 0)
-            self.child = 0
+            child, self.child = self.child, 0
+            with contextlib.suppress(ProcessLookupError, ChildProcessError):
+                os.kill(child, signal.SIGKILL)
+                os.waitpid(child, 0)
         self.pipe.close()
         if self.spool >= 0:
             os.close(self.spool)
