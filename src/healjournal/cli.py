@@ -289,12 +289,19 @@ def _limit(text: str) -> int:
     return limit
 
 
+def _journal_file(args: argparse.Namespace) -> Path:
+    """The journal the command works on: --db, else $HEALJOURNAL_DB, else the
+    data folder's."""
+    from healjournal.paths import journal_path
+
+    return journal_path(getattr(args, "db", None))
+
+
 def _open_journal(args: argparse.Namespace):  # -> Journal, imported lazily
     """Open the journal; an encrypted one asks for its passphrase first."""
-    from healjournal.paths import journal_path
     from healjournal.storage.journal import Journal
 
-    path = journal_path(getattr(args, "db", None))
+    path = _journal_file(args)
     passphrase = _passphrase(path) if _encrypted(path) else None
     return Journal.open(path, clock=get_clock(), passphrase=passphrase)
 
@@ -556,9 +563,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise InputError(f"--from {start} is after --to {end}: swap them")
     output = Path(args.output).expanduser() if args.output else None
     if output is not None:
-        from healjournal.paths import journal_path
-
-        journal_file = Path(os.path.realpath(journal_path(getattr(args, "db", None))))
+        journal_file = Path(os.path.realpath(_journal_file(args)))
         target = Path(os.path.realpath(output))
         if target.parent == journal_file.parent and target.name.startswith(
             journal_file.name
@@ -583,10 +588,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     quick = None
     if fmt is ExportFormat.JRNL:
         # Entries only: read straight from the file when it can be (see quick.py).
-        from healjournal.paths import journal_path
         from healjournal.storage.quick import jrnl_export
 
-        quick = jrnl_export(journal_path(getattr(args, "db", None)), start, end)
+        quick = jrnl_export(_journal_file(args), start, end)
     if quick is not None:
         count, pieces = quick
     else:
@@ -672,10 +676,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_encrypt(args: argparse.Namespace) -> int:
-    from healjournal.paths import journal_path
     from healjournal.storage.atomic import journal_backups
 
-    path = journal_path(getattr(args, "db", None))
+    path = _journal_file(args)
     if _encrypted(path):
         # Already encrypted; finish the job if backups were left readable (an
         # earlier encrypt stopped halfway).
@@ -705,10 +708,9 @@ def _cmd_encrypt(args: argparse.Namespace) -> int:
 
 
 def _cmd_decrypt(args: argparse.Namespace) -> int:
-    from healjournal.paths import journal_path
     from healjournal.storage.journal import Journal
 
-    path = journal_path(getattr(args, "db", None))
+    path = _journal_file(args)
     if not _encrypted(path):
         Journal.open(path, clock=get_clock()).close()  # a broken one says so
         raise InputError(f"the journal {path} is not encrypted")
@@ -734,23 +736,20 @@ def _backups(paths: Sequence[Path]) -> str:
 
 
 def _cmd_path(args: argparse.Namespace) -> int:
-    from healjournal.paths import journal_path
-
-    print(journal_path(getattr(args, "db", None)))
+    print(_journal_file(args))
     return EXIT_OK
 
 
 def _cmd_app(args: argparse.Namespace) -> int:
     if args.demo:
         return _run_demo()
-    from healjournal.paths import journal_path
     from healjournal.storage import crypto
 
     # The journal is read by the app, behind its first frame: a broken one
     # closes it at once with the same one line and exit code 2. Only the
     # header of an encrypted one is checked here, before the lock screen asks
     # for a passphrase that could not open it anyway.
-    path = journal_path(getattr(args, "db", None))
+    path = _journal_file(args)
     try:
         header = crypto.file_header(path)
         if header is not None:
