@@ -21,6 +21,7 @@ import orjson
 from healjournal.domain.models import Entry
 from healjournal.errors import HealJournalError
 from healjournal.storage.crypto import is_encrypted
+from healjournal.storage.docs import entry_from_doc
 from healjournal.storage.layout import RECORD_LINE, is_id
 from healjournal.storage.migrations import SCHEMA_VERSION
 
@@ -67,7 +68,7 @@ def glimpse(path: Path, day: date) -> Glimpse | None:
         }
         needle = b'"day":' + orjson.dumps(day.isoformat())
         entries = [
-            _entry(doc_id, doc)
+            entry_from_doc(doc_id, doc)
             for doc_id, doc in _records(raw, b"entries", needle)
             if doc.get("day") == day.isoformat()
         ]
@@ -122,9 +123,3 @@ def _find(raw: bytes, needle: bytes, start: int, end: int) -> int:
             return hit
         start = stop
     return -1
-
-
-def _entry(doc_id: int, doc: dict[str, Any]) -> Entry:
-    from healjournal.storage.docs import entry_from_doc
-
-    return entry_from_doc(doc_id, doc)
