@@ -16,11 +16,17 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
 from healjournal import __version__
 from healjournal.clock import get_clock
 from healjournal.errors import HealJournalError, InputError
+
+# typing is for the type checker only: importing it cost every command 2 ms.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
+
+    from healjournal.storage.layout import Piece
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -100,13 +106,20 @@ def _build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
         dest="command", metavar="COMMAND", parser_class=_Parser
     )
 
-    add = commands.add_parser(
+    def command(name: str, **about: str) -> argparse.ArgumentParser | None:
+        """Adds the command `name` where it is chosen or --help lists it (making
+        the others' parsers was most of a command's parse); returns its parser
+        when its options are wanted."""
+        if chosen not in (None, "", name):
+            return None
+        added = commands.add_parser(name, parents=[common], **about)
+        return added if chosen in (None, name) else None
+
+    if add := command(
         "add",
-        parents=[common],
         help="save an entry from the command line or stdin",
         description="Save an entry. Without TEXT, reads it from stdin.",
-    )
-    if chosen in (None, "add"):
+    ):
         add.add_argument("text", nargs="*", help="the words to save")
         add.add_argument(
             "--day", help=f"the day it belongs to ({DAY_HELP}); default today"
@@ -124,13 +137,11 @@ def _build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
         )
         add.add_argument("--star", action="store_true", help="star the entry")
 
-    exporter = commands.add_parser(
+    if exporter := command(
         "export",
-        parents=[common],
         help="write entries as markdown, json, text or jrnl",
         description="Write entries to stdout or a file, oldest first.",
-    )
-    if chosen in (None, "export"):
+    ):
         exporter.add_argument(
             "--format",
             "-f",
@@ -150,17 +161,15 @@ def _build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
             "--force", action="store_true", help="replace FILE if it already exists"
         )
 
-    searcher = commands.add_parser(
+    if searcher := command(
         "search",
-        parents=[common],
         help="find entries by words, tags, mood, day or kind",
         description="Print the entries that match QUERY, newest first. Case and "
         "accents do not matter; a word also finds longer words (walk: walked).",
         epilog="Examples: healjournal search walk -work; "
         "healjournal search mood:<=2 walk; "
         "healjournal search 'from:\"last month\" #sam'",
-    )
-    if chosen in (None, "search"):
+    ):
         searcher.add_argument("query", nargs="+", help=SEARCH_HELP)
         searcher.add_argument(
             "--limit",
@@ -176,45 +185,37 @@ def _build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
             "snippet, spans: [start, end) offsets of the matches in text)",
         )
 
-    importer = commands.add_parser(
+    if importer := command(
         "import",
-        parents=[common],
         help="add entries from a jrnl or healjournal JSON export",
         description="Add entries from jrnl's JSON export (jrnl --format json) or "
         "our own (healjournal export --format json). Entries already there are "
         "skipped, so importing twice adds nothing.",
-    )
-    if chosen in (None, "import"):
+    ):
         importer.add_argument("file", help="the JSON file, or - for stdin")
 
-    stats = commands.add_parser(
+    if stats := command(
         "stats",
-        parents=[common],
         help="how it's going: streaks, mood, no contact, the seven themes",
         description="Print the review: writing and no-contact streaks, mood over "
         "30 and 90 days, the last 26 weeks, goals ticked per theme, a month and a "
         "year ago today. The same figures as the app's review (F7).",
-    )
-    if chosen in (None, "stats"):
+    ):
         stats.add_argument(
             "--json", action="store_true", help="print the figures as JSON, for scripts"
         )
 
-    commands.add_parser(
-        "path", parents=[common], help="print where the journal is kept"
-    )
-    commands.add_parser(
+    command("path", help="print where the journal is kept")
+    command(
         "encrypt",
-        parents=[common],
         help="protect the journal and its backups with a passphrase",
         description="Encrypt the journal and its backups with a passphrase, asked "
         f"twice (or read from ${PASSPHRASE_FILE_ENV}). From then on healjournal "
         "asks for it whenever it opens the journal. Nobody can recover a "
         "forgotten passphrase.",
     )
-    commands.add_parser(
+    command(
         "decrypt",
-        parents=[common],
         help="turn an encrypted journal back into plain text",
         description="Decrypt the journal and its backups, after asking for the "
         f"passphrase (or reading it from ${PASSPHRASE_FILE_ENV}).",
@@ -562,6 +563,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if start and end and start > end:
         raise InputError(f"--from {start} is after --to {end}: swap them")
     output = Path(args.output).expanduser() if args.output else None
+    target, stream = None, False  # the file written, and whether it is a stream
     if output is not None:
         journal_file = Path(os.path.realpath(_journal_file(args)))
         target = Path(os.path.realpath(output))
@@ -582,47 +584,58 @@ def _cmd_export(args: argparse.Namespace) -> int:
             )
         if not target.parent.is_dir():
             raise InputError(f"the folder {output.parent} does not exist")
-    from healjournal.storage.layout import write_atomically
-
     fmt = ExportFormat(args.format)
-    quick = None
     if fmt is ExportFormat.JRNL:
         # Entries only: read straight from the file when it can be (see quick.py).
         from healjournal.storage.quick import jrnl_export
 
         quick = jrnl_export(_journal_file(args), start, end)
-    if quick is not None:
-        count, pieces = quick
-    else:
-        journal = _open_journal(args)
-        entries = journal.entries(start, end)
-        everything = start is None and end is None
-        record = journal.no_contact()
-        text = export(
-            fmt,
-            entries,
-            goals=journal.goals(include_archived=True) if everything else None,
-            no_contact=record if everything else None,
-            urges=journal.urges() if everything else None,
-            slips=[
-                s
-                for s in record.slips
-                if (start is None or s.day >= start) and (end is None or s.day <= end)
-            ],
-            exported_at=get_clock().now(),
-        )
-        count, pieces = len(entries), [text.encode("utf-8")]
+        if quick is not None:
+            with quick:
+                return _write_export(quick.count, quick.pieces, output, target, stream)
+    journal = _open_journal(args)
+    entries = journal.entries(start, end)
+    everything = start is None and end is None
+    record = journal.no_contact()
+    text = export(
+        fmt,
+        entries,
+        goals=journal.goals(include_archived=True) if everything else None,
+        no_contact=record if everything else None,
+        urges=journal.urges() if everything else None,
+        slips=[
+            s
+            for s in record.slips
+            if (start is None or s.day >= start) and (end is None or s.day <= end)
+        ],
+        exported_at=get_clock().now(),
+    )
+    return _write_export(len(entries), [text.encode("utf-8")], output, target, stream)
+
+
+def _write_export(
+    count: int,
+    pieces: list[Piece],
+    output: Path | None,
+    target: Path | None,
+    stream: bool,
+) -> int:
+    """An export's `pieces` on stdout (no `output`), into the device or pipe
+    `output` (`stream`), or in place of the file `target` (`output` itself,
+    or the file it links to)."""
+    from healjournal.storage.layout import in_memory, write_atomically
+
     if output is None:
         # UTF-8, as in a file, whatever the terminal's encoding.
         sys.stdout.flush()
-        sys.stdout.buffer.writelines(pieces)
+        sys.stdout.buffer.writelines(in_memory(pieces))
         sys.stdout.buffer.flush()
         return EXIT_OK
     try:
         if stream:
-            with target.open("wb") as device:
-                device.writelines(pieces)
-        else:  # through a link, the file it names is replaced
+            with output.open("wb") as device:
+                device.writelines(in_memory(pieces))
+        else:
             write_atomically(target, pieces)
     except OSError as error:
         raise InputError(f"cannot write {output}: {error.strerror}") from None
@@ -839,9 +852,12 @@ def run() -> NoReturn:
     command ends the process straight away. The app ends the usual way.
     """
     argv = sys.argv[1:]
-    code = main(argv)
     if not _chosen_command(_search_words_last(argv)):
-        sys.exit(code)  # the app, --help, --version or a typo: the usual way
+        sys.exit(main(argv))  # the app, --help, --version or a typo: the usual way
+    # Off for good: main() would turn the collector back on, and the first
+    # thing made after that set off a full collection (1 ms) for nothing.
+    gc.disable()
+    code = main(argv)
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -10,7 +10,7 @@ import pytest
 
 from healjournal import cli
 from healjournal.errors import JournalUnreadable, SaveFailed
-from healjournal.storage import atomic, layout
+from healjournal.storage import atomic, layout, quick
 from healjournal.storage.atomic import temp_files
 from healjournal.storage.journal import Journal
 
@@ -258,15 +258,68 @@ def test_a_file_in_pieces_is_whole_however_little_each_write_takes(
     assert target.read_bytes() == b"Dear diary, today I walked." + b"\n" * 3000
 
 
+@pytest.mark.parametrize("processes", [1, 2])
 def test_an_export_to_a_full_disk_says_so_and_leaves_no_file(
-    journal, tmp_path, monkeypatch, capsys
+    journal, tmp_path, monkeypatch, capsys, processes
 ):
     journal.add_entry("my words")
+    journal.add_entry("more words")
+    if processes == 2:  # the later page comes from the second process's file
+        monkeypatch.setattr(quick, "SHARE_FROM", 0)
     out = tmp_path / "out.txt"
     monkeypatch.setattr(layout.os, "writev", fail(errno.ENOSPC))
     monkeypatch.setattr(layout.os, "write", fail(errno.ENOSPC))
+    monkeypatch.setattr(layout.os, "sendfile", fail(errno.ENOSPC))
     assert cli.main(["export", "-f", "jrnl", "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "No space left on device" in err
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+SPOOL = bytes(range(256)) * 40
+
+
+@pytest.fixture
+def spool(tmp_path):
+    """An open file to copy parts of, as the export's second process leaves one."""
+    path = tmp_path / "spool"
+    path.write_bytes(SPOOL)
+    fd = os.open(path, os.O_RDONLY)
+    yield fd
+    os.close(fd)
+
+
+@pytest.mark.parametrize("kernel", ["copies", "copies little", "cannot copy"])
+def test_parts_of_another_file_are_written_in_place(
+    tmp_path, monkeypatch, spool, kernel
+):
+    real_sendfile = os.sendfile
+    if kernel == "copies little":
+        monkeypatch.setattr(
+            layout.os,
+            "sendfile",
+            lambda out, source, at, size: real_sendfile(out, source, at, min(size, 5)),
+        )
+    elif kernel == "cannot copy":  # e.g. a file system with no splice
+        monkeypatch.setattr(layout.os, "sendfile", fail(errno.EINVAL))
+    target = tmp_path / "export.txt"
+    pieces = [
+        b"head ",
+        layout.FilePart(spool, 10, 25),
+        layout.FilePart(spool, 300, 1000),
+        b" end",
+    ]
+    layout.write_atomically(target, pieces)
+    assert target.read_bytes() == b"head " + SPOOL[10:35] + SPOOL[300:1300] + b" end"
+
+
+def test_a_part_cut_short_fails_and_leaves_the_old_file(tmp_path, spool):
+    target = tmp_path / "export.txt"
+    target.write_bytes(b"the last export")
+    with pytest.raises(OSError, match="came out short"):
+        layout.write_atomically(
+            target, [b"x", layout.FilePart(spool, len(SPOOL) - 5, 9)]
+        )
+    assert target.read_bytes() == b"the last export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.txt", "spool"]

@@ -33,12 +33,14 @@ from healjournal.errors import (
 from healjournal.storage import crypto
 from healjournal.storage.layout import (
     FILE_MODE,
-    RecordBytes,
-    Tables,
     dump_chunks,
     parse_journal,
     write_atomically,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from healjournal.storage.layout import RecordBytes, Tables
 
 FOLDER_MODE = 0o700
 BACKUPS_KEPT = 7

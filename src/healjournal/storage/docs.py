@@ -8,7 +8,6 @@ ValueError or TypeError (or InputError from the models' own checks).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from healjournal.domain.models import (
     Entry,
@@ -23,6 +22,10 @@ from healjournal.domain.models import (
     check_strength,
     find_tags,
 )
+
+TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "aware",

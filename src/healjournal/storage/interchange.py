@@ -6,7 +6,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import Any
 
 import orjson
 
@@ -28,6 +27,10 @@ from healjournal.domain.models import (
 )
 from healjournal.errors import InputError
 from healjournal.storage.migrations import SCHEMA_VERSION
+
+TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 KIND_LABELS = {
     EntryKind.REFLECTION: "Reflection",

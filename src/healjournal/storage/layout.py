@@ -18,23 +18,28 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 import orjson
 
-Tables = dict[str, dict[str, dict[str, Any]]]
+TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
+if TYPE_CHECKING:
+    from typing import Any
+
+    Tables = dict[str, dict[str, dict[str, Any]]]
+    #: Each record's bytes as last read or written, by the identity of its dict.
+    RecordBytes = dict[int, tuple[dict[str, Any], bytes]]
+
 
 FILE_MODE = 0o600
 #: How many pieces one write takes (the most a system's writev accepts is 1,024).
 _WRITE_BATCH = 1_024
+#: The most bytes one sendfile is asked for (its own limit is just under 2 GiB).
+_SEND_AT_MOST = 1 << 30
 # How healjournal 0.x wrote the whole file at once (still read, never written).
 _OLD_DUMP_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 
 #: About how many bytes of records `dump_chunks` puts in one chunk.
 _CHUNK = 1 << 20
-
-#: Each record's bytes as last read or written, by the identity of its dict.
-RecordBytes = dict[int, tuple[dict[str, Any], bytes]]
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -45,9 +50,9 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(path: Path, payload: bytes | Sequence[bytes]) -> None:
+def write_atomically(path: Path, payload: bytes | Sequence[Piece]) -> None:
     """Replace `path` with `payload` (bytes, or pieces written one after the
-    other) so that a crash leaves old or new, never a mix.
+    other, see `write_all`) so that a crash leaves old or new, never a mix.
 
     Raises OSError; on failure `path` is untouched and no temp file is left.
     """
@@ -69,10 +74,54 @@ def write_atomically(path: Path, payload: bytes | Sequence[bytes]) -> None:
     _fsync_folder(path.parent)
 
 
-def write_all(fd: int, pieces: Sequence[bytes]) -> None:
+class FilePart:
+    """`size` bytes of the open file `fd` from `offset`, as a piece to write:
+    the kernel copies them (sendfile), so they never pass through this
+    process's memory."""
+
+    __slots__ = ("fd", "offset", "size")
+
+    def __init__(self, fd: int, offset: int, size: int) -> None:
+        self.fd = fd
+        self.offset = offset
+        self.size = size
+
+    def __len__(self) -> int:
+        return self.size
+
+    def read(self) -> bytes:
+        """The bytes themselves."""
+        data = os.pread(self.fd, self.size, self.offset)
+        if len(data) != self.size:
+            raise OSError(errno.EIO, "a part of the export came out short")
+        return data
+
+
+#: A piece of a file to write: bytes, or a part of another file.
+Piece = bytes | memoryview | FilePart
+
+
+def in_memory(pieces: Sequence[Piece]) -> list[bytes | memoryview]:
+    """`pieces`, each FilePart read, for a writer that only takes bytes."""
+    return [piece.read() if isinstance(piece, FilePart) else piece for piece in pieces]
+
+
+def write_all(fd: int, pieces: Sequence[Piece]) -> None:
     """Every byte of `pieces`, in order, however little each write takes."""
+    batch: list[bytes | memoryview] = []
+    for piece in pieces:
+        if isinstance(piece, FilePart):
+            _write_pieces(fd, batch)
+            batch = []
+            _send(fd, piece)
+        else:
+            batch.append(piece)
+    _write_pieces(fd, batch)
+
+
+def _write_pieces(fd: int, pieces: list[bytes | memoryview]) -> None:
     for first in range(0, len(pieces), _WRITE_BATCH):
-        batch = list(pieces[first : first + _WRITE_BATCH])
+        batch = pieces[first : first + _WRITE_BATCH]
         while batch:
             written = os.writev(fd, batch) if len(batch) > 1 else os.write(fd, batch[0])
             whole = 0  # the pieces written whole
@@ -86,6 +135,22 @@ def write_all(fd: int, pieces: Sequence[bytes]) -> None:
             del batch[:whole]
             if batch and written:
                 batch[0] = memoryview(batch[0])[written:]
+
+
+def _send(fd: int, part: FilePart) -> None:
+    offset, end = part.offset, part.offset + part.size
+    while offset < end:
+        try:
+            sent = os.sendfile(fd, part.fd, offset, min(end - offset, _SEND_AT_MOST))
+        except OSError as error:
+            if error.errno not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+                raise
+            # A file the kernel cannot copy into: through memory, then.
+            _write_pieces(fd, [FilePart(part.fd, offset, end - offset).read()])
+            return
+        if not sent:
+            raise OSError(errno.EIO, "a part of the export came out short")
+        offset += sent
 
 
 def is_id(key: str) -> bool:

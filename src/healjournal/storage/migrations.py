@@ -9,11 +9,15 @@ tables of one version and returns those of the next.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from healjournal.errors import JournalUnreadable
 
-Tables = dict[str, dict[str, dict[str, Any]]]
+TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
+if TYPE_CHECKING:
+    from typing import Any
+
+    Tables = dict[str, dict[str, dict[str, Any]]]
+
 
 SCHEMA_VERSION = 1
 META = "meta"

@@ -12,9 +12,10 @@ A long journal is shared with a second process, so the two cores of a small
 machine both work on it: this one walks to just past the middle of the file,
 forks, and formats the entries it passed while the child goes on walking from
 there (the walk's state comes with the fork) and writes the later entries
-into a memory file that this process then maps. Where there is no fork or
-memory file, one process does it all. Forking is safe only in a process with
-no other threads: this is for the command line, never for the app.
+into a memory file, which the kernel copies into the export (see FilePart).
+Where there is no fork or memory file, one process does it all. Forking is
+safe only in a process with no other threads: this is for the command line,
+never for the app.
 
 Whenever this reader is not sure (an encrypted file, an older layout or
 schema, a field that does not check out) it returns None, and the command
@@ -26,11 +27,11 @@ from __future__ import annotations
 import contextlib
 import marshal
 import mmap
+import operator
 import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, NamedTuple
 
 import orjson
 
@@ -43,8 +44,12 @@ from healjournal.storage.docs import (
     urge_from_doc,
 )
 from healjournal.storage.interchange import jrnl_entry
-from healjournal.storage.layout import NotOurLayout, records, write_all
+from healjournal.storage.layout import FilePart, NotOurLayout, records, write_all
 from healjournal.storage.migrations import SCHEMA_VERSION
+
+TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["JrnlExport", "jrnl_export"]
 
@@ -70,11 +75,28 @@ _KEPT, _SPOOLED = 0, 1
 _BATCH = 512  # blocks a second process writes at once
 
 
-class JrnlExport(NamedTuple):
-    """The entries of an export, oldest first, as jrnl writes them."""
+class JrnlExport:
+    """An export: how many entries, and the jrnl file's bytes in pieces, the
+    oldest entry first. The later pieces may be parts of the second process's
+    memory file, which is there until close() (or the end of a with block)."""
 
-    count: int
-    pieces: list[Any]  # the file's bytes, in order (bytes-like pieces)
+    def __init__(
+        self, count: int, pieces: list[bytes | FilePart], aside: _Aside | None
+    ) -> None:
+        self.count = count
+        self.pieces = pieces
+        self._aside = aside
+
+    def close(self) -> None:
+        if self._aside is not None:
+            self._aside.close()
+            self._aside = None
+
+    def __enter__(self) -> JrnlExport:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
 
 class _Doubt(Exception):
@@ -111,47 +133,68 @@ def jrnl_export(
         share = len(raw) >= SHARE_FROM and hasattr(os, "memfd_create")
         spans = reader.gather(walk, until=int(len(raw) * _SPLIT) if share else None)
         if reader.more:  # the child goes on from the middle
-            aside = _Aside(
-                lambda sink: (reader.read(walk, sink), reader.schema_checked)
-            )
+            aside = _Aside(lambda sink: _theirs(reader, walk, sink))
         kept = _Kept()
         mine = [row for span in spans if (row := reader.entry(*span, kept))]
         theirs: list[Row] = []
-        spool = memoryview(b"")
+        in_order = _ascending(mine)
         schema_checked = reader.schema_checked
         if aside is not None:
-            (theirs, checked_there), spool = aside.result()
+            theirs, checked_there, ascending = aside.result()
             schema_checked = schema_checked or checked_there
+            # Each part in order, and theirs start where mine end.
+            in_order = (
+                in_order
+                and ascending
+                and not (mine and theirs and theirs[0] < mine[-1])
+            )
         if not schema_checked:
-            return None  # no schema record: the full read says what it makes of it
-    except _DOUBTS:
-        return None
-    finally:
+            raise _Doubt  # no schema record: the full read says what it makes of it
+    except BaseException as error:
         if aside is not None:
             aside.close()
-    rows = mine + theirs
-    # By day, then moment, then id: ids differ, so rows never tie.
-    ordered = sorted(rows)
-    if ordered == rows:  # the file's order, as usual: each part in one piece
-        pieces = [*kept.blocks, spool] if theirs else kept.blocks[:]
-    else:
-        pieces = _in_order(ordered, kept, spool)
-    if pieces:
-        pieces[-1] = pieces[-1][:-1]  # no blank line after the last entry
-    return JrnlExport(len(rows), pieces)
+        if isinstance(error, _DOUBTS):
+            return None
+        raise
+    spool = aside.spool if aside is not None else -1
+    if in_order:  # the file's order, as usual: each part in one piece
+        pieces: list[bytes | FilePart] = list(kept.blocks)
+        if theirs:
+            pieces.append(FilePart(spool, 0, aside.size))
+    else:  # by day, then moment, then id: ids differ, so rows never tie
+        pieces = _in_order(sorted(mine + theirs), kept, spool)
+    if pieces:  # no blank line after the last entry
+        last = pieces[-1]
+        pieces[-1] = (
+            FilePart(last.fd, last.offset, last.size - 1)
+            if isinstance(last, FilePart)
+            else last[:-1]
+        )
+    return JrnlExport(len(mine) + len(theirs), pieces, aside)
 
 
-def _in_order(rows: list[Row], kept: _Kept, spool: memoryview) -> list[Any]:
+def _theirs(reader: _Reader, walk: Walk, sink: _Spooled) -> tuple[Any, ...]:
+    """The second process's work: the rest of the walk, whether it found the
+    schema, and whether its entries come in order."""
+    rows = reader.read(walk, sink)
+    return rows, reader.schema_checked, _ascending(rows)
+
+
+def _ascending(rows: list[Row]) -> bool:
+    return all(map(operator.lt, rows, rows[1:]))
+
+
+def _in_order(rows: list[Row], kept: _Kept, spool: int) -> list[bytes | FilePart]:
     """The blocks of `rows`, in that order."""
-    pieces: list[Any] = []
+    pieces: list[bytes | FilePart] = []
     follows = -1  # where the spooled piece before ended
     for *_, which, position, size in rows:
         if which == _KEPT:
             pieces.append(kept.blocks[position])
         elif position == follows:  # one after the other: one longer piece
-            pieces[-1] = spool[position - len(pieces[-1]) : position + size]
+            pieces[-1].size += size
         else:
-            pieces.append(spool[position : position + size])
+            pieces.append(FilePart(spool, position, size))
         follows = position + size if which == _SPOOLED else -1
     return pieces
 
@@ -306,13 +349,16 @@ class _Reader:
 class _Aside:
     """Work done in a forked process while this one goes on.
 
-    The child writes its entries into a memory file, hands back what `work`
-    returns through a pipe (marshal carries ints and booleans) and leaves with
-    os._exit, so nothing of the caller runs twice.
+    The child writes its entries into a memory file, then what `work` returns
+    (marshal carries ints and booleans), and says where through a pipe; it
+    leaves with os._exit, so nothing of the caller runs twice. Its word is its
+    success: this process never waits for it to end before going on.
     """
 
-    def __init__(self, work: Callable[[_Spooled], Any]) -> None:
+    def __init__(self, work: Callable[[_Spooled], object]) -> None:
         self.child = 0
+        self.done = False  # whether the child has said it finished
+        self.size = 0  # the bytes of the child's entries, at the file's start
         self.spool = os.memfd_create("healjournal-export")
         read_end, write_end = os.pipe()
         self.pipe = os.fdopen(read_end, "rb")
@@ -322,7 +368,11 @@ class _Aside:
                 status = 1
                 try:
                     self.pipe.close()
-                    write_all(write_end, [marshal.dumps(work(_Spooled(self.spool)))])
+                    sink = _Spooled(self.spool)
+                    answer = marshal.dumps(work(sink))
+                    write_all(self.spool, [answer])
+                    write_all(write_end, [marshal.dumps((sink.size, len(answer)))])
+                    os.close(write_end)  # the word is out before the process ends
                     status = 0
                 finally:
                     os._exit(status)
@@ -333,31 +383,30 @@ class _Aside:
             self.close()
             raise
 
-    def result(self) -> tuple[Any, memoryview]:
-        """What `work` returned, and the memory file; raises _Doubt if the
-        child failed."""
+    def result(self) -> Any:
+        """What `work` returned; raises _Doubt (or EOFError, ValueError) if the
+        child ended without a word."""
         with self.pipe:
-            payload = self.pipe.read()
-        child, self.child = self.child, 0  # waited for: never to be killed
-        try:
-            _, status = os.waitpid(child, 0)
-        except ChildProcessError:  # SIGCHLD ignored: how it ended is unknown
-            raise _Doubt from None
-        if os.waitstatus_to_exitcode(status) != 0:
+            word = self.pipe.read()
+        if not word:
             raise _Doubt
-        size = os.fstat(self.spool).st_size
-        spool = mmap.mmap(self.spool, size, access=mmap.ACCESS_READ) if size else b""
-        return marshal.loads(payload), memoryview(spool)
+        self.size, length = marshal.loads(word)
+        answer = os.pread(self.spool, length, self.size)
+        if len(answer) != length:
+            raise _Doubt
+        self.done = True
+        return marshal.loads(answer)
 
     def close(self) -> None:
-        """Stops the child if it is still there, and lets go of the files (a
-        map of the memory file keeps its own hold)."""
+        """Stops the child unless it finished, waits for its end, and lets go
+        of the files."""
         if self.child:
             import signal  # here only: an export that goes well never needs it
 
             child, self.child = self.child, 0
             with contextlib.suppress(ProcessLookupError, ChildProcessError):
-                os.kill(child, signal.SIGKILL)
+                if not self.done:
+                    os.kill(child, signal.SIGKILL)
                 os.waitpid(child, 0)
         self.pipe.close()
         if self.spool >= 0:
