@@ -11,6 +11,7 @@ is measured in the same run as what it is compared with:
 - the peer: jrnl from PyPI, installed by this script in its own virtualenv,
   on the same entries (written by `healjournal export --format jrnl`).
 
+healjournal is started by its installed script, as jrnl is by its own.
 Startup is the whole process in a pseudo-terminal: to the first frame (the
 footer is drawn), to "today's entry is editable" (its words are on screen)
 and to the whole journal read and shown (the top bar counts the goals;
@@ -57,6 +58,13 @@ CACHE = Path(
     os.environ.get(
         "HEALJOURNAL_BENCH_CACHE", Path(tempfile.gettempdir()) / "healjournal-bench"
     )
+)
+
+#: healjournal as a user starts it: the script installed beside this Python
+#: (as jrnl is started by its own), else `python -m healjournal`.
+_SCRIPT = Path(sys.executable).with_name("healjournal")
+HEALJOURNAL = (
+    [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "healjournal"]
 )
 
 FLOOR_APP = """
@@ -190,7 +198,7 @@ def startup(size: int, runs: int) -> tuple[list[Row], float]:
             # The top bar counts the goals once the whole journal is read:
             # the peak memory is taken after that, not before.
             (frame, page, everything), peak = in_terminal(
-                [sys.executable, "-m", "healjournal", "--db", str(path)],
+                [*HEALJOURNAL, "--db", str(path)],
                 [b"Help", TODAY_MARK.encode(), b"ticked this week"],
                 env,
             )
@@ -402,7 +410,7 @@ def command_line(size: int, runs: int, peer: bool) -> list[Row]:
     """Export, search and the last entry: healjournal against jrnl."""
     path = journal_for(size)
     env = dict(os.environ, HEALJOURNAL_DB=str(path), NO_COLOR="1")
-    ours = [sys.executable, "-m", "healjournal"]
+    ours = HEALJOURNAL
     folder = Path(tempfile.mkdtemp(prefix="healjournal-cli-"))
     try:
         exported = folder / "journal.txt"

@@ -24,8 +24,11 @@ from healjournal.errors import HealJournalError, InputError
 # typing is for the type checker only: importing it cost every command 2 ms.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
     from typing import NoReturn
 
+    from healjournal.storage.interchange import ExportFormat
     from healjournal.storage.layout import Piece
 
 EXIT_OK = 0
@@ -551,7 +554,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from healjournal.storage.interchange import ExportFormat, export
+    from healjournal.storage.interchange import ExportFormat
 
     start = end = None
     if args.start or args.end:
@@ -585,14 +588,55 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if not target.parent.is_dir():
             raise InputError(f"the folder {output.parent} does not exist")
     fmt = ExportFormat(args.format)
+    if output is None:
+        # UTF-8, as in a file, whatever the terminal's encoding.
+        sys.stdout.flush()
+        _export(args, fmt, start, end, None, sys.stdout.buffer.writelines)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    from healjournal.storage.layout import replacing, write_all
+
+    try:
+        if stream:
+            with target.open("wb") as device:
+                count = _export(args, fmt, start, end, None, device.writelines)
+        else:  # through a link, the file it names is replaced
+            with replacing(target) as fd:
+                count = _export(
+                    args, fmt, start, end, fd, lambda pieces: write_all(fd, pieces)
+                )
+    except OSError as error:
+        raise InputError(f"cannot write {output}: {error.strerror}") from None
+    print(
+        f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {output}.",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _export(
+    args: argparse.Namespace,
+    fmt: ExportFormat,
+    start: date | None,
+    end: date | None,
+    into: int | None,
+    write: Callable[[list[Piece]], object],
+) -> int:
+    """Makes the export and gives its pieces to `write` (bytes, but for a file
+    `into`, an open file it is written into: see jrnl_export); returns how
+    many entries it holds."""
+    from healjournal.storage.interchange import ExportFormat, export
+    from healjournal.storage.layout import in_memory
+
     if fmt is ExportFormat.JRNL:
         # Entries only: read straight from the file when it can be (see quick.py).
         from healjournal.storage.quick import jrnl_export
 
-        quick = jrnl_export(_journal_file(args), start, end)
+        quick = jrnl_export(_journal_file(args), start, end, into)
         if quick is not None:
             with quick:
-                return _write_export(quick.count, quick.pieces, output, target, stream)
+                write(quick.pieces if into is not None else in_memory(quick.pieces))
+            return quick.count
     journal = _open_journal(args)
     entries = journal.entries(start, end)
     everything = start is None and end is None
@@ -610,40 +654,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         ],
         exported_at=get_clock().now(),
     )
-    return _write_export(len(entries), [text.encode("utf-8")], output, target, stream)
-
-
-def _write_export(
-    count: int,
-    pieces: list[Piece],
-    output: Path | None,
-    target: Path | None,
-    stream: bool,
-) -> int:
-    """An export's `pieces` on stdout (no `output`), into the device or pipe
-    `output` (`stream`), or in place of the file `target` (`output` itself,
-    or the file it links to)."""
-    from healjournal.storage.layout import in_memory, write_atomically
-
-    if output is None:
-        # UTF-8, as in a file, whatever the terminal's encoding.
-        sys.stdout.flush()
-        sys.stdout.buffer.writelines(in_memory(pieces))
-        sys.stdout.buffer.flush()
-        return EXIT_OK
-    try:
-        if stream:
-            with output.open("wb") as device:
-                device.writelines(in_memory(pieces))
-        else:
-            write_atomically(target, pieces)
-    except OSError as error:
-        raise InputError(f"cannot write {output}: {error.strerror}") from None
-    print(
-        f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {output}.",
-        file=sys.stderr,
-    )
-    return EXIT_OK
+    write([text.encode("utf-8")])
+    return len(entries)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

@@ -214,6 +214,43 @@ def test_the_command_writes_a_private_file(journal, tmp_path, capsys, shared):
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
+@pytest.mark.parametrize("written", ["in order", "out of order"])
+def test_the_file_holds_the_export_however_the_pages_come(
+    journal, tmp_path, capsys, shared, written
+):
+    yesterday = TODAY - timedelta(days=1)
+    for n in range(4):
+        day = TODAY - timedelta(days=n if written == "out of order" else 4 - n)
+        journal.add_entry(f"page {n}", day=day)
+    out = tmp_path / "out.txt"
+    out.write_text("the last export")
+    assert run(["export", "-f", "jrnl", "-o", str(out), "--force"]) == 0
+    assert out.read_text() == full_read(journal.path)
+    assert out.read_text().endswith(
+        "page 0\n" if written == "out of order" else "page 3\n"
+    )
+    assert yesterday.isoformat() in out.read_text()
+    assert shared.forks == shared.on
+
+
+def test_a_file_begun_and_left_to_the_full_read_holds_only_its_export(
+    journal, tmp_path, capsys, shared
+):
+    # No schema record: the quick export finds out at the very end, once its
+    # pages are in the file; the full read (which upgrades the journal) then
+    # writes the file from the start.
+    for n in range(4):
+        journal.add_entry(f"page {n}", day=TODAY - timedelta(days=3 - n))
+    tables = orjson.loads(journal.path.read_bytes())
+    del tables["meta"]
+    journal.path.write_bytes(dump_journal(tables))
+    out = tmp_path / "out.txt"
+    assert run(["export", "-f", "jrnl", "-o", str(out)]) == 0
+    assert out.read_text() == full_read(journal.path)
+    assert out.read_text().count("page 0") == 1
+    assert shared.forks == shared.on
+
+
 def test_the_command_prints_the_same_to_stdout(journal, capsysbinary, shared):
     journal.add_entry("only mine")
     journal.add_entry("and mine", day=TODAY - timedelta(days=1))

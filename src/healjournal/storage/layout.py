@@ -56,13 +56,25 @@ def write_atomically(path: Path, payload: bytes | Sequence[Piece]) -> None:
 
     Raises OSError; on failure `path` is untouched and no temp file is left.
     """
-    pieces = [payload] if isinstance(payload, bytes) else payload
+    with replacing(path) as fd:
+        write_all(fd, [payload] if isinstance(payload, bytes) else payload)
+
+
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[int]:
+    """A new file to write in place of `path`, open for writing (an fd): when
+    the block ends, it is made durable and put in place of `path` at once, so
+    that a crash leaves old or new, never a mix.
+
+    Raises OSError; if anything fails (in the block too), `path` is untouched
+    and no temp file is left.
+    """
     temp = path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp"
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         try:
             os.fchmod(fd, FILE_MODE)
-            write_all(fd, pieces)
+            yield fd
             os.fsync(fd)
         finally:
             os.close(fd)

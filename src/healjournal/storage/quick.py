@@ -119,23 +119,34 @@ _DOUBTS = (
 
 
 def jrnl_export(
-    path: Path, start: date | None = None, end: date | None = None
+    path: Path,
+    start: date | None = None,
+    end: date | None = None,
+    into: int | None = None,
 ) -> JrnlExport | None:
-    """The entries from `start` to `end` in jrnl's format, or None: open the journal."""
+    """The entries from `start` to `end` in jrnl's format, or None: open the journal.
+
+    `into`, if given, is a new file open for writing: the entries this process
+    formats go straight into it as they come rather than wait in memory (fresh
+    memory for them was a tenth of this process's work), and the export is
+    what `into` then holds followed by the pieces returned. After None, `into`
+    is empty.
+    """
     try:
         raw = _read(path)
     except (OSError, ValueError):
         return None
     reader = _Reader(raw, start, end)
     aside = None
+    sink = _Kept() if into is None else _Spooled(into, _KEPT)
     try:
         walk = records(raw)
         share = len(raw) >= SHARE_FROM and hasattr(os, "memfd_create")
         spans = reader.gather(walk, until=int(len(raw) * _SPLIT) if share else None)
         if reader.more:  # the child goes on from the middle
-            aside = _Aside(lambda sink: _theirs(reader, walk, sink))
-        kept = _Kept()
-        mine = [row for span in spans if (row := reader.entry(*span, kept))]
+            aside = _Aside(lambda spool: _theirs(reader, walk, spool))
+        mine = [row for span in spans if (row := reader.entry(*span, sink))]
+        sink.flush()
         theirs: list[Row] = []
         in_order = _ascending(mine)
         schema_checked = reader.schema_checked
@@ -150,33 +161,30 @@ def jrnl_export(
             )
         if not schema_checked:
             raise _Doubt  # no schema record: the full read says what it makes of it
+        spool = aside.spool if aside is not None else -1
+        if in_order:  # the file's order, as usual: each part in one piece
+            pieces: list[bytes | FilePart] = list(sink.blocks)
+            if aside is not None and aside.size:
+                pieces.append(FilePart(spool, 0, aside.size))
+        else:  # by day, then moment, then id: ids differ, so rows never tie
+            ours = sink.blocks if into is None else sink.take_back()
+            pieces = _in_order(sorted(mine + theirs), ours, spool)
+        _drop_last_newline(pieces, sink)
     except BaseException as error:
         if aside is not None:
             aside.close()
+        if into is not None:
+            _empty(into)
         if isinstance(error, _DOUBTS):
             return None
         raise
-    spool = aside.spool if aside is not None else -1
-    if in_order:  # the file's order, as usual: each part in one piece
-        pieces: list[bytes | FilePart] = list(kept.blocks)
-        if theirs:
-            pieces.append(FilePart(spool, 0, aside.size))
-    else:  # by day, then moment, then id: ids differ, so rows never tie
-        pieces = _in_order(sorted(mine + theirs), kept, spool)
-    if pieces:  # no blank line after the last entry
-        last = pieces[-1]
-        pieces[-1] = (
-            FilePart(last.fd, last.offset, last.size - 1)
-            if isinstance(last, FilePart)
-            else last[:-1]
-        )
     return JrnlExport(len(mine) + len(theirs), pieces, aside)
 
 
-def _theirs(reader: _Reader, walk: Walk, sink: _Spooled) -> tuple[Any, ...]:
-    """The second process's work: the rest of the walk, whether it found the
-    schema, and whether its entries come in order."""
-    rows = reader.read(walk, sink)
+def _theirs(reader: _Reader, walk: Walk, spool: int) -> tuple[Any, ...]:
+    """The second process's work: the rest of the walk, into `spool`; whether
+    it found the schema, and whether its entries come in order."""
+    rows = reader.read(walk, _Spooled(spool, _SPOOLED))
     return rows, reader.schema_checked, _ascending(rows)
 
 
@@ -184,19 +192,46 @@ def _ascending(rows: list[Row]) -> bool:
     return all(map(operator.lt, rows, rows[1:]))
 
 
-def _in_order(rows: list[Row], kept: _Kept, spool: int) -> list[bytes | FilePart]:
-    """The blocks of `rows`, in that order."""
+def _in_order(
+    rows: list[Row], ours: list[bytes] | memoryview, spool: int
+) -> list[bytes | FilePart]:
+    """The blocks of `rows`, in that order: this process's from `ours` (the
+    blocks by index, or their bytes by offset), the child's from `spool`."""
     pieces: list[bytes | FilePart] = []
     follows = -1  # where the spooled piece before ended
     for *_, which, position, size in rows:
         if which == _KEPT:
-            pieces.append(kept.blocks[position])
+            pieces.append(
+                ours[position]
+                if isinstance(ours, list)
+                else ours[position : position + size]
+            )
         elif position == follows:  # one after the other: one longer piece
             pieces[-1].size += size
         else:
             pieces.append(FilePart(spool, position, size))
         follows = position + size if which == _SPOOLED else -1
     return pieces
+
+
+def _drop_last_newline(pieces: list[bytes | FilePart], sink: Sink) -> None:
+    """No blank line after the last entry, wherever it is."""
+    if pieces:
+        last = pieces[-1]
+        pieces[-1] = (
+            FilePart(last.fd, last.offset, last.size - 1)
+            if isinstance(last, FilePart)
+            else last[:-1]
+        )
+    elif isinstance(sink, _Spooled) and sink.size:  # it ends in the file
+        sink.size -= 1
+        os.ftruncate(sink.fd, sink.size)
+        os.lseek(sink.fd, sink.size, os.SEEK_SET)
+
+
+def _empty(fd: int) -> None:
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
 
 
 def _read(path: Path) -> bytes | mmap.mmap:
@@ -213,7 +248,7 @@ def _read(path: Path) -> bytes | mmap.mmap:
 
 
 class _Kept:
-    """The blocks of the entries formatted in this process."""
+    """The blocks of the entries formatted in this process, kept in memory."""
 
     which = _KEPT
 
@@ -229,12 +264,15 @@ class _Kept:
 
 
 class _Spooled:
-    """The blocks a second process writes into the memory file `fd`."""
+    """The blocks written into the file `fd` as they come, a batch at a time:
+    the export file itself, or the second process's memory file."""
 
-    which = _SPOOLED
+    #: None are kept in memory.
+    blocks: tuple[bytes, ...] = ()
 
-    def __init__(self, fd: int) -> None:
+    def __init__(self, fd: int, which: int) -> None:
         self.fd = fd
+        self.which = which
         self.size = 0
         self.waiting: list[bytes] = []
 
@@ -249,6 +287,15 @@ class _Spooled:
     def flush(self) -> None:
         write_all(self.fd, self.waiting)
         self.waiting = []
+
+    def take_back(self) -> memoryview:
+        """What was written, read back, with the file emptied again."""
+        written = os.pread(self.fd, self.size, 0)
+        if len(written) != self.size:
+            raise _Doubt
+        _empty(self.fd)
+        self.size = 0
+        return memoryview(written)
 
 
 Sink = _Kept | _Spooled
@@ -349,13 +396,14 @@ class _Reader:
 class _Aside:
     """Work done in a forked process while this one goes on.
 
-    The child writes its entries into a memory file, then what `work` returns
-    (marshal carries ints and booleans), and says where through a pipe; it
-    leaves with os._exit, so nothing of the caller runs twice. Its word is its
-    success: this process never waits for it to end before going on.
+    The child's `work` writes its entries into a memory file (it is given its
+    fd); what `work` returns goes after them (marshal carries ints and
+    booleans), and the child says where through a pipe. It leaves with
+    os._exit, so nothing of the caller runs twice. Its word is its success:
+    this process never waits for it to end before going on.
     """
 
-    def __init__(self, work: Callable[[_Spooled], object]) -> None:
+    def __init__(self, work: Callable[[int], object]) -> None:
         self.child = 0
         self.done = False  # whether the child has said it finished
         self.size = 0  # the bytes of the child's entries, at the file's start
@@ -368,10 +416,10 @@ class _Aside:
                 status = 1
                 try:
                     self.pipe.close()
-                    sink = _Spooled(self.spool)
-                    answer = marshal.dumps(work(sink))
+                    answer = marshal.dumps(work(self.spool))
+                    size = os.lseek(self.spool, 0, os.SEEK_CUR)  # its entries'
                     write_all(self.spool, [answer])
-                    write_all(write_end, [marshal.dumps((sink.size, len(answer)))])
+                    write_all(write_end, [marshal.dumps((size, len(answer)))])
                     os.close(write_end)  # the word is out before the process ends
                     status = 0
                 finally:
@@ -401,11 +449,11 @@ class _Aside:
         """Stops the child unless it finished, waits for its end, and lets go
         of the files."""
         if self.child:
-            import signal  # here only: an export that goes well never needs it
-
             child, self.child = self.child, 0
             with contextlib.suppress(ProcessLookupError, ChildProcessError):
                 if not self.done:
+                    import signal  # here only: an export that goes well never needs it
+
                     os.kill(child, signal.SIGKILL)
                 os.waitpid(child, 0)
         self.pipe.close()
