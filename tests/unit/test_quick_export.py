@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from healjournal import cli
 from healjournal.cli import main as run
 from healjournal.clock import FrozenClock
 from healjournal.domain.models import EntryKind, Theme
@@ -230,6 +231,24 @@ def test_the_file_holds_the_export_however_the_pages_come(
         "page 0\n" if written == "out of order" else "page 3\n"
     )
     assert yesterday.isoformat() in out.read_text()
+    assert shared.forks == shared.on
+
+
+def test_a_system_that_refuses_advice_still_gets_the_file(
+    journal, tmp_path, capsys, shared, monkeypatch
+):
+    def refuse(*args):
+        raise OSError(22, "Invalid argument")
+
+    monkeypatch.setattr(quick.os, "posix_fadvise", refuse, raising=False)
+    monkeypatch.setattr(quick, "_ADVISE", 4)
+    for n in range(4):
+        journal.add_entry(f"page {n}", day=TODAY - timedelta(days=3 - n))
+    expected = full_read(journal.path)
+    monkeypatch.setattr(cli, "_open_journal", None)  # the quick read does it all
+    out = tmp_path / "out.txt"
+    assert run(["export", "-f", "jrnl", "-o", str(out)]) == 0
+    assert out.read_text() == expected
     assert shared.forks == shared.on
 
 
