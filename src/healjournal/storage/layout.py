@@ -300,15 +300,15 @@ def records(raw: bytes) -> Iterator[tuple[str, str | None, int, int]]:
         comma = True  # whether the line before announced one more record
         while True:
             stop = raw.find(b"\n", position)
-            if raw[position : position + 3] == b"  }":
+            record = RECORD_LINE.match(raw, position, stop)
+            if record is None:  # the table's end, or nothing of ours
                 close = raw[position:stop]
                 if comma or close not in _TABLE_END:
                     raise NotOurLayout  # no record after a comma, or a bad end
                 more_tables = close.endswith(b",")
                 position = stop + 1
                 break
-            record = RECORD_LINE.match(raw, position, stop)
-            if record is None or not comma:
+            if not comma:
                 raise NotOurLayout
             digits = record.group(1)
             if (digits[0] == _ZERO and len(digits) > 1) or len(digits) > _ID_DIGITS:
@@ -316,12 +316,13 @@ def records(raw: bytes) -> Iterator[tuple[str, str | None, int, int]]:
                 # the whole-file path judges it (is_id).
                 raise NotOurLayout
             key = digits.decode("ascii")
-            if key in keys:
+            known = len(keys)
+            keys.add(key)
+            if len(keys) == known:
                 raise ValueError(
                     f"it is not a valid journal: the key {key!r} appears twice "
                     "in one object"
                 )
-            keys.add(key)
             comma = raw[stop - 1] == _COMMA
             yield name, key, record.end(), stop - comma
             position = stop + 1
