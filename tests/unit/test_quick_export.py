@@ -22,7 +22,7 @@ from healjournal.storage import quick
 from healjournal.storage.crypto import KdfCost
 from healjournal.storage.interchange import to_jrnl
 from healjournal.storage.journal import Journal
-from healjournal.storage.layout import dump_journal, in_memory
+from healjournal.storage.layout import FilePart, dump_journal, in_memory
 
 TODAY = date(2026, 11, 24)
 
@@ -377,3 +377,70 @@ def test_an_ignored_sigchld_changes_nothing(journal, monkeypatch):
     finally:
         signal.signal(signal.SIGCHLD, before)
     assert ignored == full_read(journal.path)
+
+
+@pytest.fixture
+def cut_before(monkeypatch):
+    """Shares the export, cutting the file before the record `key` of `table`."""
+    monkeypatch.setattr(quick, "SHARE_FROM", 0)
+
+    def cut(path, key: str, table: str = "entries") -> int:
+        raw = path.read_bytes()
+        within = raw.index(f'\n  "{table}": {{'.encode())
+        position = raw.index(f'\n    "{key}": '.encode(), within) + 1
+        monkeypatch.setattr(quick, "_cut", lambda raw: position)
+        return position
+
+    return cut
+
+
+def exported(path) -> tuple[str, bool] | None:
+    """The quick export's text, and whether the second process wrote some of it."""
+    done = quick.jrnl_export(path)
+    if done is None:
+        return None
+    with done:
+        shared = any(isinstance(piece, FilePart) for piece in done.pieces)
+        return b"".join(in_memory(done.pieces)).decode(), shared
+
+
+def test_pages_on_both_sides_of_the_cut_export_as_the_full_read(journal, cut_before):
+    for n in range(6):
+        journal.add_entry(f"page {n}", day=TODAY - timedelta(days=n % 3))
+    cut_before(journal.path, "4")
+    assert exported(journal.path) == (full_read(journal.path), True)
+
+
+def test_an_id_on_both_sides_of_the_cut_is_left_to_the_full_read(journal, cut_before):
+    for n in range(6):
+        journal.add_entry(f"page {n}")
+    raw = journal.path.read_bytes()
+    journal.path.write_bytes(raw.replace(b'\n    "5": ', b'\n    "2": '))
+    cut_before(journal.path, "4")
+    assert exported(journal.path) is None
+    with pytest.raises(JournalUnreadable, match="appears twice"):
+        Journal.open(journal.path)
+
+
+def test_a_table_on_both_sides_of_the_cut_is_left_to_the_full_read(journal, cut_before):
+    for n in range(6):
+        journal.add_entry(f"page {n}")
+    raw = journal.path.read_bytes()
+    meta = raw[raw.index(b'  "meta": {') : raw.index(b"\n  },", raw.index(b'"meta"'))]
+    journal.path.write_bytes(
+        raw[: -len(b"\n  }\n}\n")] + b"\n  },\n" + meta + b"\n  }\n}\n"
+    )
+    assert b'"meta"' in journal.path.read_bytes()[len(raw) // 2 :]
+    cut_before(journal.path, "4")
+    assert exported(journal.path) is None
+    with pytest.raises(JournalUnreadable, match="appears twice"):
+        Journal.open(journal.path)
+
+
+def test_a_cut_among_the_goals_leaves_this_process_to_walk_alone(journal, cut_before):
+    for n in range(3):
+        journal.add_entry(f"page {n}")
+    for title in ("Run 5 km", "Call Sam", "Cook a new dish"):
+        journal.add_goal(title, Theme.BODY)
+    cut_before(journal.path, "2", "goals")
+    assert exported(journal.path) == (full_read(journal.path), False)

@@ -260,8 +260,41 @@ class NotOurLayout(Exception):
     """A file that is not exactly as `dump_journal` writes it."""
 
 
-def records(raw: bytes) -> Iterator[tuple[str, str | None, int, int]]:
-    """Each table and record of a file in our layout, in the file's order.
+class Part:
+    """A part of a file for `records` to walk, cut at record lines inside a
+    table: it starts at the line `start` (None: the file's start) in the table
+    `table`, and stops at the line `until` (None: the file's end). Both must
+    be record lines that the line before announced with a comma.
+
+    The walk fills in what it has seen, so that two walks of the two parts of
+    one file can be checked to be one walk: `names`, the tables' names (the
+    table at the start too); `table` and `keys`, the table it stopped in and
+    its records' keys; `keys_at_start`, those of the table it started in.
+    """
+
+    def __init__(
+        self, start: int | None = None, table: str = "", until: int | None = None
+    ) -> None:
+        self.start = start
+        self.until = until
+        self.table = table
+        self.names: set[str] = set()
+        self.keys: set[str] = set()
+        self.keys_at_start = self.keys
+
+    def rest(self) -> Part:
+        """The part after this one, to its end, checked as one walk with it."""
+        rest = Part(self.until, self.table)
+        rest.names = self.names
+        rest.keys = rest.keys_at_start = self.keys
+        return rest
+
+
+def records(
+    raw: bytes, part: Part | None = None
+) -> Iterator[tuple[str, str | None, int, int]]:
+    """Each table and record of a file in our layout (or of a `part` of it),
+    in the file's order.
 
     A table gives `(name, None, 0, 0)` where it starts, then each of its
     records `(name, key, start, end)`: `raw[start:end]` is the record's JSON.
@@ -272,33 +305,49 @@ def records(raw: bytes) -> Iterator[tuple[str, str | None, int, int]]:
     """
     if raw[:2] != b"{\n" or raw[-3:] != b"\n}\n":
         raise NotOurLayout
+    part = part or Part()
     end = len(raw) - 2  # where the closing "}" line starts
-    position = 2
-    names: set[str] = set()
+    until = end + 1 if part.until is None else part.until
+    names = part.names
+    resumed = part.start is not None  # within part.table, after a comma
+    position = part.start if resumed else 2
     more_tables = position < end
     while more_tables:
-        stop = raw.find(b"\n", position)
-        start = _TABLE_START.fullmatch(raw, position, stop)
-        if start is None:
-            raise NotOurLayout
-        try:
-            name = orjson.loads(start.group(1))
-        except orjson.JSONDecodeError:
-            raise NotOurLayout from None
-        if name in names:
-            raise ValueError(
-                f"it is not a valid journal: the table {name!r} appears twice"
-            )
-        names.add(name)
-        yield name, None, 0, 0
-        position = stop + 1
-        empty = start.group(2)
-        if empty is not None:  # the whole table on one line
-            more_tables = empty.endswith(b",")
-            continue
-        keys: set[str] = set()
+        if resumed:
+            name = part.table
+            names.add(name)
+            resumed = False
+        else:
+            if position >= until:
+                raise NotOurLayout  # the part was to stop inside a table
+            stop = raw.find(b"\n", position)
+            start = _TABLE_START.fullmatch(raw, position, stop)
+            if start is None:
+                raise NotOurLayout
+            try:
+                name = orjson.loads(start.group(1))
+            except orjson.JSONDecodeError:
+                raise NotOurLayout from None
+            if name in names:
+                raise ValueError(
+                    f"it is not a valid journal: the table {name!r} appears twice"
+                )
+            names.add(name)
+            yield name, None, 0, 0
+            position = stop + 1
+            empty = start.group(2)
+            if empty is not None:  # the whole table on one line
+                more_tables = empty.endswith(b",")
+                continue
+            part.keys = set()
+        part.table = name
+        keys = part.keys
         comma = True  # whether the line before announced one more record
         while True:
+            if position >= until:
+                if position != until or not comma:
+                    raise NotOurLayout  # not the record line the part ends before
+                return
             stop = raw.find(b"\n", position)
             record = RECORD_LINE.match(raw, position, stop)
             if record is None:  # the table's end, or nothing of ours
@@ -326,8 +375,8 @@ def records(raw: bytes) -> Iterator[tuple[str, str | None, int, int]]:
             comma = raw[stop - 1] == _COMMA
             yield name, key, record.end(), stop - comma
             position = stop + 1
-    if position != end:
-        raise NotOurLayout  # something after the last table
+    if position != end or until <= end:
+        raise NotOurLayout  # something after the last table, or no cut seen
 
 
 def _parse_by_record(raw: bytes, cache: RecordBytes | None) -> Tables | None:

@@ -44,7 +44,14 @@ from healjournal.storage.docs import (
     urge_from_doc,
 )
 from healjournal.storage.interchange import jrnl_entry
-from healjournal.storage.layout import FilePart, NotOurLayout, records, write_all
+from healjournal.storage.layout import (
+    RECORD_LINE,
+    FilePart,
+    NotOurLayout,
+    Part,
+    records,
+    write_all,
+)
 from healjournal.storage.migrations import SCHEMA_VERSION
 
 TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
@@ -56,9 +63,12 @@ __all__ = ["JrnlExport", "jrnl_export"]
 #: From how many bytes of journal (about 2,000 entries) the later half goes
 #: to a second process; below that, starting it costs more than it saves.
 SHARE_FROM = 2_500_000
-#: Where the walk is handed to the second process, as a share of the file:
-#: past the middle, as the second process also walks its part.
-_SPLIT = 0.55
+#: Where the file is cut for the second process, as a share of its length.
+_SPLIT = 0.5
+#: How many lines from there a cut is looked for (the first nearly always does).
+_LINES_TRIED = 8
+_ENTRIES = "entries"
+_COMMA = ord(",")
 
 #: An entry's place in the export (its day, its moment in microseconds since
 #: 1970 UTC, its id), then where its block is: in this process's list (0) at
@@ -141,24 +151,32 @@ def jrnl_export(
     aside = None
     sink = _Kept() if into is None else _Spooled(into, _KEPT)
     try:
-        walk = records(raw)
-        share = len(raw) >= SHARE_FROM and hasattr(os, "memfd_create")
-        spans = reader.gather(walk, until=int(len(raw) * _SPLIT) if share else None)
-        if reader.more:  # the child goes on from the middle
-            aside = _Aside(lambda spool: _theirs(reader, walk, spool))
-        mine = [row for span in spans if (row := reader.entry(*span, sink))]
-        sink.flush()
-        theirs: list[Row] = []
-        in_order = _ascending(mine)
+        cut = _cut(raw)
+        if cut is not None:  # the child walks the file from the cut
+            aside = _Aside(lambda spool: _theirs(reader, raw, cut, spool))
+        part = Part(until=cut)
+        mine = reader.read(records(raw, part), sink)
         schema_checked = reader.schema_checked
+        if aside is not None and part.table != _ENTRIES:
+            # The cut is in another table after all: this process goes on alone.
+            aside.close()
+            aside = None
+            mine += reader.read(records(raw, part.rest()), sink)
+            schema_checked = reader.schema_checked
+        in_order = _ascending(mine)
+        count = len(mine)
         if aside is not None:
-            theirs, checked_there, ascending = aside.result()
+            many, first, ascending, checked_there, keys, names = aside.result()
+            # The two walks make one: no table, and no entry's key, in both.
+            if not part.keys.isdisjoint(keys) or part.names.intersection(names) != {
+                _ENTRIES
+            }:
+                raise _Doubt
             schema_checked = schema_checked or checked_there
+            count += many
             # Each part in order, and theirs start where mine end.
             in_order = (
-                in_order
-                and ascending
-                and not (mine and theirs and theirs[0] < mine[-1])
+                in_order and ascending and not (mine and first and first < mine[-1])
             )
         if not schema_checked:
             raise _Doubt  # no schema record: the full read says what it makes of it
@@ -168,6 +186,7 @@ def jrnl_export(
             if aside is not None and aside.size:
                 pieces.append(FilePart(spool, 0, aside.size))
         else:  # by day, then moment, then id: ids differ, so rows never tie
+            theirs = aside.more() if aside is not None else []
             ours = sink.blocks if into is None else sink.take_back()
             pieces = _in_order(sorted(mine + theirs), ours, spool)
         _drop_last_newline(pieces, sink)
@@ -179,14 +198,45 @@ def jrnl_export(
         if isinstance(error, _DOUBTS):
             return None
         raise
-    return JrnlExport(len(mine) + len(theirs), pieces, aside)
+    return JrnlExport(count, pieces, aside)
 
 
-def _theirs(reader: _Reader, walk: Walk, spool: int) -> tuple[Any, ...]:
-    """The second process's work: the rest of the walk, into `spool`; whether
-    it found the schema, and whether its entries come in order."""
-    rows = reader.read(walk, _Spooled(spool, _SPOOLED))
-    return rows, reader.schema_checked, _ascending(rows)
+def _cut(raw: bytes) -> int | None:
+    """Where the second process starts in a long file: a record line near
+    `_SPLIT` of it, which the line before announced with a comma. None for a
+    short file, where no such line is near, or where there is no memory file."""
+    if len(raw) < SHARE_FROM or not hasattr(os, "memfd_create"):
+        return None
+    position = raw.find(b"\n", int(len(raw) * _SPLIT)) + 1
+    for _ in range(_LINES_TRIED):
+        stop = raw.find(b"\n", position)
+        if position <= 0 or stop < 0:
+            return None
+        if raw[position - 2] == _COMMA and RECORD_LINE.match(raw, position, stop):
+            return position
+        position = stop + 1
+    return None
+
+
+def _theirs(
+    reader: _Reader, raw: bytes, cut: int, spool: int
+) -> tuple[tuple[Any, ...], list[Row]]:
+    """The second process's work: the file from `cut` on, taken to be within
+    the entries (this process checks that), its entries written into `spool`.
+    Answers with how many entries, the first's row, whether they come in order,
+    whether it found the schema, and the keys and tables its walk saw (to
+    check against mine); then, for when they must be sorted, all their rows."""
+    part = Part(cut, _ENTRIES)
+    rows = reader.read(records(raw, part), _Spooled(spool, _SPOOLED))
+    answer = (
+        len(rows),
+        rows[0] if rows else None,
+        _ascending(rows),
+        reader.schema_checked,
+        list(part.keys_at_start),
+        list(part.names),
+    )
+    return answer, rows
 
 
 def _ascending(rows: list[Row]) -> bool:
@@ -321,32 +371,14 @@ class _Reader:
         self.start = start
         self.end = end
         self.schema_checked = False
-        self.more = False  # whether `gather` stopped before the end of the walk
-
-    def gather(self, walk: Walk, until: int | None) -> list[tuple[str, int, int]]:
-        """Checks the other tables' records it passes, and gathers where the
-        entries are up to the byte `until` (None: to the end); then `more`
-        says if the walk stopped there."""
-        spans = []
-        for name, key, first, last in walk:
-            if key is None:
-                continue
-            if name != "entries":
-                self.check(name, key, first, last)
-                continue
-            spans.append((key, first, last))
-            if until is not None and last >= until:
-                self.more = True
-                break
-        return spans
 
     def read(self, walk: Walk, sink: Sink) -> list[Row]:
-        """The rest of the walk: checks every record, formats the entries."""
+        """The records of `walk`: checks each, formats the entries into `sink`."""
         rows = []
         for name, key, first, last in walk:
             if key is None:
                 continue
-            if name != "entries":
+            if name != _ENTRIES:
                 self.check(name, key, first, last)
             elif row := self.entry(key, first, last, sink):
                 rows.append(row)
@@ -409,16 +441,17 @@ class _Aside:
     """Work done in a forked process while this one goes on.
 
     The child's `work` writes its entries into a memory file (it is given its
-    fd); what `work` returns goes after them (marshal carries ints and
-    booleans), and the child says where through a pipe. It leaves with
-    os._exit, so nothing of the caller runs twice. Its word is its success:
-    this process never waits for it to end before going on.
+    fd) and returns two things, an answer and more: both go after the entries
+    (marshal carries ints, strings and booleans), and the child says where
+    through a pipe. It leaves with os._exit, so nothing of the caller runs
+    twice. Its word is its success: this process never waits for it to end.
     """
 
-    def __init__(self, work: Callable[[int], object]) -> None:
+    def __init__(self, work: Callable[[int], tuple[object, object]]) -> None:
         self.child = 0
         self.done = False  # whether the child has said it finished
         self.size = 0  # the bytes of the child's entries, at the file's start
+        self.lengths = (0, 0)  # of its answer and of the more after it
         self.spool = os.memfd_create("healjournal-export")
         read_end, write_end = os.pipe()
         self.pipe = os.fdopen(read_end, "rb")
@@ -428,10 +461,11 @@ class _Aside:
                 status = 1
                 try:
                     self.pipe.close()
-                    answer = marshal.dumps(work(self.spool))
+                    answers = [marshal.dumps(part) for part in work(self.spool)]
                     size = os.lseek(self.spool, 0, os.SEEK_CUR)  # its entries'
-                    write_all(self.spool, [answer])
-                    write_all(write_end, [marshal.dumps((size, len(answer)))])
+                    write_all(self.spool, answers)
+                    word = (size, *(len(answer) for answer in answers))
+                    write_all(write_end, [marshal.dumps(word)])
                     os.close(write_end)  # the word is out before the process ends
                     status = 0
                 finally:
@@ -444,17 +478,25 @@ class _Aside:
             raise
 
     def result(self) -> Any:
-        """What `work` returned; raises _Doubt (or EOFError, ValueError) if the
+        """The answer of `work`; raises _Doubt (or EOFError, ValueError) if the
         child ended without a word."""
         with self.pipe:
             word = self.pipe.read()
         if not word:
             raise _Doubt
-        self.size, length = marshal.loads(word)
-        answer = os.pread(self.spool, length, self.size)
+        self.size, *lengths = marshal.loads(word)
+        self.lengths = (lengths[0], lengths[1])
+        self.done = True
+        return self._read(self.size, self.lengths[0])
+
+    def more(self) -> Any:
+        """The more that `work` returned after its answer."""
+        return self._read(self.size + self.lengths[0], self.lengths[1])
+
+    def _read(self, at: int, length: int) -> Any:
+        answer = os.pread(self.spool, length, at)
         if len(answer) != length:
             raise _Doubt
-        self.done = True
         return marshal.loads(answer)
 
     def close(self) -> None:
