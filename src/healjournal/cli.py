@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from datetime import date
     from typing import NoReturn
 
-    from healjournal.storage.interchange import ExportFormat
     from healjournal.storage.layout import Piece
 
 EXIT_OK = 0
@@ -554,8 +553,6 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from healjournal.storage.interchange import ExportFormat
-
     start = end = None
     if args.start or args.end:
         from healjournal.domain.dates import parse_day
@@ -587,7 +584,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             )
         if not target.parent.is_dir():
             raise InputError(f"the folder {output.parent} does not exist")
-    fmt = ExportFormat(args.format)
+    fmt = args.format
     if output is None:
         # UTF-8, as in a file, whatever the terminal's encoding.
         sys.stdout.flush()
@@ -616,7 +613,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _export(
     args: argparse.Namespace,
-    fmt: ExportFormat,
+    fmt: str,
     start: date | None,
     end: date | None,
     into: int | None,
@@ -625,11 +622,11 @@ def _export(
     """Makes the export and gives its pieces to `write` (bytes, but for a file
     `into`, an open file it is written into: see jrnl_export); returns how
     many entries it holds."""
-    from healjournal.storage.interchange import ExportFormat, export
     from healjournal.storage.layout import in_memory
 
-    if fmt is ExportFormat.JRNL:
-        # Entries only: read straight from the file when it can be (see quick.py).
+    if fmt == "jrnl":
+        # Entries only: read straight from the file when it can be, without
+        # even importing the models (see quick.py).
         from healjournal.storage.quick import jrnl_export
 
         quick = jrnl_export(_journal_file(args), start, end, into)
@@ -637,12 +634,14 @@ def _export(
             with quick:
                 write(quick.pieces if into is not None else in_memory(quick.pieces))
             return quick.count
+    from healjournal.storage.interchange import ExportFormat, export
+
     journal = _open_journal(args)
     entries = journal.entries(start, end)
     everything = start is None and end is None
     record = journal.no_contact()
     text = export(
-        fmt,
+        ExportFormat(fmt),
         entries,
         goals=journal.goals(include_archived=True) if everything else None,
         no_contact=record if everything else None,

@@ -5,6 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, tzinfo
 
 
+def aware(moment: datetime) -> datetime:
+    """`moment` with its offset; a time written without one is local time."""
+    return moment if moment.tzinfo else moment.astimezone()
+
+
 class Clock:
     """The system clock, in the local time zone."""
 

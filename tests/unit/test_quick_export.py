@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import signal
 import stat
+import subprocess
+import sys
 from datetime import date, datetime, timedelta, timezone
 
 import orjson
@@ -16,8 +18,8 @@ from hypothesis import strategies as st
 from healjournal import cli
 from healjournal.cli import main as run
 from healjournal.clock import FrozenClock
-from healjournal.domain.models import EntryKind, Theme
-from healjournal.errors import JournalUnreadable
+from healjournal.domain.models import EntryKind, Theme, check_mood
+from healjournal.errors import InputError, JournalUnreadable
 from healjournal.storage import quick
 from healjournal.storage.crypto import KdfCost
 from healjournal.storage.interchange import to_jrnl
@@ -444,3 +446,55 @@ def test_a_cut_among_the_goals_leaves_this_process_to_walk_alone(journal, cut_be
         journal.add_goal(title, Theme.BODY)
     cut_before(journal.path, "2", "goals")
     assert exported(journal.path) == (full_read(journal.path), False)
+
+
+@pytest.mark.parametrize(
+    "mood", ["null", "-1", "0", "1", "5", "6", "true", "3.0", '"3"', "[3]"]
+)
+def test_a_mood_is_taken_as_the_models_take_it(journal, mood):
+    journal.add_entry("words", mood=3)
+    raw = journal.path.read_bytes()
+    journal.path.write_bytes(raw.replace(b'"mood":3', f'"mood":{mood}'.encode()))
+    try:
+        check_mood(orjson.loads(mood))
+    except InputError:
+        taken = False
+    else:
+        taken = True
+    assert (quick_read(journal.path) is not None) is taken
+
+
+@pytest.mark.parametrize("kind", [*(kind.value for kind in EntryKind), "diary", ""])
+def test_a_kind_is_taken_as_the_models_take_it(journal, kind):
+    journal.add_entry("words")
+    raw = journal.path.read_bytes()
+    journal.path.write_bytes(
+        raw.replace(b'"kind":"reflection"', f'"kind":"{kind}"'.encode())
+    )
+    taken = kind in {kind.value for kind in EntryKind}
+    assert (quick_read(journal.path) is not None) is taken
+
+
+def test_a_shared_export_needs_no_models_in_this_process(journal_path):
+    # The entries come before the goals in a new journal: only the second
+    # process meets a record that needs the models, and imports them.
+    journal = Journal.open(journal_path)
+    for n in range(8):
+        journal.add_entry(f"page {n}: " + "words " * 20)
+    journal.add_goal("Run 5 km", Theme.BODY)
+    journal.close()
+    script = (
+        "import sys\n"
+        "from healjournal.cli import main\n"
+        "from healjournal.storage import quick\n"
+        "quick.SHARE_FROM = 0\n"
+        f"code = main(['--db', {str(journal_path)!r}, 'export', '-f', 'jrnl'])\n"
+        "assert code == 0, code\n"
+        "print(sorted(m for m in sys.modules if m.startswith('healjournal.')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    imported = done.stdout.splitlines()[-1]
+    assert "healjournal.domain.models" not in imported
+    assert "healjournal.storage.quick" in imported

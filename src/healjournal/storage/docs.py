@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from healjournal.clock import aware
 from healjournal.domain.models import (
     Entry,
     EntryKind,
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from typing import Any
 
 __all__ = [
-    "aware",
     "entry_from_doc",
     "goal_from_doc",
     "no_contact_from_doc",
@@ -110,8 +110,3 @@ def urge_from_doc(doc_id: int, doc: dict[str, Any]) -> Urge:
         letter_id=letter_id,
         note=note,
     )
-
-
-def aware(moment: datetime) -> datetime:
-    """`moment` with its offset; a time written without one is local time."""
-    return moment if moment.tzinfo else moment.astimezone()

@@ -26,6 +26,7 @@ from healjournal.domain.models import (
     find_tags,
 )
 from healjournal.errors import InputError
+from healjournal.storage.jrnl import jrnl_entry
 from healjournal.storage.migrations import SCHEMA_VERSION
 
 TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
@@ -155,35 +156,6 @@ def to_jrnl(entries: Sequence[Entry]) -> str:
     """jrnl's own journal file format, which `jrnl --import` reads."""
     blocks = [jrnl_entry(e.day, e.created, e.title, e.body, e.starred) for e in entries]
     return b"".join(blocks)[:-1].decode()  # no blank line after the last
-
-
-#: A time of day as "%I:%M:%S %p" gives it in the C locale, by hour and minute.
-_HOURS = [f"{hour % 12 or 12:02d}" for hour in range(24)]
-_SIXTY = [f"{n:02d}" for n in range(60)]
-_NOON = ["AM"] * 12 + ["PM"] * 12
-
-
-def jrnl_entry(
-    day: date, created: datetime, title: str, body: str, starred: bool
-) -> bytes:
-    """One entry as a jrnl file holds it, in UTF-8: a "[time] title" line, the
-    words, and the blank line that comes before the next entry."""
-    # Not strftime, nor format specs: 10,000 of those were a tenth of an
-    # export's time.
-    hour = created.hour
-    stamp = (
-        f"[{day.isoformat()} {_HOURS[hour]}:{_SIXTY[created.minute]}:"
-        f"{_SIXTY[created.second]} {_NOON[hour]}] "
-    )
-    # In bytes: the words are encoded once and never copied as text.
-    words = body.encode().rstrip(b"\n ")
-    head = title.encode().rstrip(b"\n ")
-    if not head:  # no title: the first line of the words is one
-        head, _, words = words.partition(b"\n")
-    star = b" *" if starred else b""
-    if words:
-        return b"".join((stamp.encode(), head, star, b"\n", words, b"\n\n"))
-    return b"".join((stamp.encode(), head, star, b"\n\n"))
 
 
 def _entry_record(entry: Entry) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from tinydb import Query, TinyDB
 from tinydb.table import Table
 
-from healjournal.clock import Clock, get_clock
+from healjournal.clock import Clock, aware, get_clock
 from healjournal.domain.models import (
     Entry,
     EntryKind,
@@ -44,7 +44,6 @@ from healjournal.storage.atomic import (
     unreadable_message,
 )
 from healjournal.storage.docs import (
-    aware,
     entry_from_doc,
     goal_from_doc,
     no_contact_from_doc,

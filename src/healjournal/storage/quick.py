@@ -35,15 +35,9 @@ from pathlib import Path
 
 import orjson
 
-from healjournal.domain.models import EntryKind, check_mood
+from healjournal.clock import aware
 from healjournal.errors import HealJournalError
-from healjournal.storage.docs import (
-    aware,
-    goal_from_doc,
-    no_contact_from_doc,
-    urge_from_doc,
-)
-from healjournal.storage.interchange import jrnl_entry
+from healjournal.storage.jrnl import jrnl_entry
 from healjournal.storage.layout import (
     RECORD_LINE,
     FilePart,
@@ -63,8 +57,10 @@ __all__ = ["JrnlExport", "jrnl_export"]
 #: From how many bytes of journal (about 2,000 entries) the later half goes
 #: to a second process; below that, starting it costs more than it saves.
 SHARE_FROM = 2_500_000
-#: Where the file is cut for the second process, as a share of its length.
-_SPLIT = 0.5
+#: Where the file is cut for the second process, as a share of its length:
+#: past the middle, as the second process also imports the models (see
+#: _converter) and writes its answer.
+_SPLIT = 0.55
 #: How many lines from there a cut is looked for (the first nearly always does).
 _LINES_TRIED = 8
 _ENTRIES = "entries"
@@ -79,8 +75,12 @@ Walk = Iterator[tuple[str, str | None, int, int]]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
-_KINDS = frozenset(EntryKind)
-_REFLECTION = EntryKind.REFLECTION.value
+#: What the full read accepts as an entry's kind and mood (EntryKind and
+#: check_mood, which tests hold these to): the models themselves are not
+#: imported, as this process never needs them (see _converter).
+_KINDS = frozenset({"reflection", "letter", "urge"})
+_REFLECTION = "reflection"
+_MOODS = frozenset(range(1, 6))
 _KEPT, _SPOOLED = 0, 1
 _BATCH = 512  # blocks written at once
 _ADVISE = getattr(os, "POSIX_FADV_DONTNEED", 0)  # 0 where there is no such advice
@@ -403,7 +403,7 @@ class _Reader:
             if type(version) is not int or version != SCHEMA_VERSION:
                 raise _Doubt  # an older journal: opening it upgrades it first
             self.schema_checked = True
-        convert = _CHECKS.get(name)
+        convert = _converter(name)
         if convert is not None:
             convert(int(key), doc)
 
@@ -417,7 +417,9 @@ class _Reader:
             raise _Doubt
         if doc.get("kind", _REFLECTION) not in _KINDS:
             raise _Doubt
-        check_mood(doc.get("mood"))
+        mood = doc.get("mood")
+        if mood is not None and (type(mood) is not int or mood not in _MOODS):
+            raise _Doubt
         updated = doc.get("updated")
         if updated:
             aware(datetime.fromisoformat(updated))
@@ -516,10 +518,22 @@ class _Aside:
             self.spool = -1
 
 
-#: How each table's records are checked (the full read's converters); the
-#: others (meta, settings) have no model, and their shape is all there is.
-_CHECKS: dict[str, Callable[[int, dict[str, Any]], object]] = {
-    "goals": goal_from_doc,
-    "nocontact": no_contact_from_doc,
-    "urges": urge_from_doc,
+def _converter(table: str) -> Callable[[int, dict[str, Any]], object] | None:
+    """How the records of `table` are checked: with the full read's converter
+    (None for a table with no model: meta, settings). The models are imported
+    on the first record that needs them: in a journal whose entries come
+    first, only by the second process (their classes take 4 ms to make)."""
+    name = _MODELLED.get(table)
+    if name is None:
+        return None
+    from healjournal.storage import docs
+
+    return getattr(docs, name)
+
+
+#: The tables whose records the full read makes models of, and the converter.
+_MODELLED = {
+    "goals": "goal_from_doc",
+    "nocontact": "no_contact_from_doc",
+    "urges": "urge_from_doc",
 }
