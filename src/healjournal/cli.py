@@ -619,9 +619,11 @@ def _export(
     into: int | None,
     write: Callable[[list[Piece]], object],
 ) -> int:
-    """Makes the export and gives its pieces to `write` (bytes, but for a file
-    `into`, an open file it is written into: see jrnl_export); returns how
-    many entries it holds."""
+    """Makes the export, hands its pieces to `write` and returns how many
+    entries it holds. Without `into`, the pieces are bytes. With `into` (the
+    new file `write` writes to), the quick export may have written the first
+    part into it already, and the pieces may be parts of other files (see
+    jrnl_export)."""
     from healjournal.storage.layout import in_memory
 
     if fmt == "jrnl":

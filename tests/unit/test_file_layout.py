@@ -133,3 +133,49 @@ def test_a_save_in_many_chunks_writes_the_same_file(
     again = Journal.open(journal_path, clock=clock)
     texts = [e.text for e in again.entries()]
     assert len(texts) == 12 and texts[0] == "Page 0, edited"
+
+
+TABLES = {
+    "meta": {"1": {"schema_version": 1}},
+    "entries": {str(n): {"body": f"page {n}"} for n in range(1, 7)},
+    "goals": {"1": {"title": "Run"}},
+}
+
+
+def line_of(raw: bytes, key: str, table: str) -> int:
+    """Where the line of record `key` of `table` starts."""
+    within = raw.index(f'\n  "{table}": {{'.encode())
+    return raw.index(f'\n    "{key}": '.encode(), within) + 1
+
+
+@pytest.mark.parametrize("key", ["1", "4"])
+def test_two_parts_of_a_file_walk_as_the_whole_does(key):
+    raw = dump_journal(TABLES)
+    cut = line_of(raw, key, "entries")
+    first, second = layout.Part(until=cut), layout.Part(cut, "entries")
+    walked = [*layout.records(raw, first), *layout.records(raw, second)]
+    assert walked == list(layout.records(raw))
+    before = {str(n) for n in range(1, int(key))}
+    assert (first.table, first.keys, first.names) == (
+        "entries",
+        before,
+        {"meta", "entries"},
+    )
+    assert second.keys_at_start == {str(n) for n in range(1, 7)} - before
+    assert second.names == {"entries", "goals"}
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["a table's end", "a table's start", "inside a line", "past the end"],
+)
+def test_a_part_must_end_just_before_a_record_line(where):
+    raw = dump_journal(TABLES)
+    cut = {
+        "a table's end": raw.index(b"\n  },", raw.index(b'"entries"')) + 1,
+        "a table's start": raw.index(b'  "goals"'),
+        "inside a line": line_of(raw, "4", "entries") + 3,
+        "past the end": len(raw),
+    }[where]
+    with pytest.raises(layout.NotOurLayout):
+        list(layout.records(raw, layout.Part(until=cut)))

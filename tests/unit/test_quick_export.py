@@ -413,26 +413,24 @@ def test_pages_on_both_sides_of_the_cut_export_as_the_full_read(journal, cut_bef
     assert exported(journal.path) == (full_read(journal.path), True)
 
 
-def test_an_id_on_both_sides_of_the_cut_is_left_to_the_full_read(journal, cut_before):
-    for n in range(6):
-        journal.add_entry(f"page {n}")
-    raw = journal.path.read_bytes()
-    journal.path.write_bytes(raw.replace(b'\n    "5": ', b'\n    "2": '))
-    cut_before(journal.path, "4")
-    assert exported(journal.path) is None
-    with pytest.raises(JournalUnreadable, match="appears twice"):
-        Journal.open(journal.path)
+def an_id_twice(raw: bytes) -> bytes:
+    """The page with id 5 given id 2: after a cut before page 4, on both sides."""
+    return raw.replace(b'\n    "5": ', b'\n    "2": ')
 
 
-def test_a_table_on_both_sides_of_the_cut_is_left_to_the_full_read(journal, cut_before):
-    for n in range(6):
-        journal.add_entry(f"page {n}")
-    raw = journal.path.read_bytes()
+def a_table_twice(raw: bytes) -> bytes:
+    """The meta table again, at the end: before a cut in the pages, and after."""
     meta = raw[raw.index(b'  "meta": {') : raw.index(b"\n  },", raw.index(b'"meta"'))]
-    journal.path.write_bytes(
-        raw[: -len(b"\n  }\n}\n")] + b"\n  },\n" + meta + b"\n  }\n}\n"
-    )
-    assert b'"meta"' in journal.path.read_bytes()[len(raw) // 2 :]
+    return raw[: -len(b"\n  }\n}\n")] + b"\n  },\n" + meta + b"\n  }\n}\n"
+
+
+@pytest.mark.parametrize("twice", [an_id_twice, a_table_twice], ids=["id", "table"])
+def test_a_name_on_both_sides_of_the_cut_is_left_to_the_full_read(
+    journal, cut_before, twice
+):
+    for n in range(6):
+        journal.add_entry(f"page {n}")
+    journal.path.write_bytes(twice(journal.path.read_bytes()))
     cut_before(journal.path, "4")
     assert exported(journal.path) is None
     with pytest.raises(JournalUnreadable, match="appears twice"):

@@ -6,9 +6,7 @@ export from the file (quick.py), which imports nothing of the models.
 
 from __future__ import annotations
 
-TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
-if TYPE_CHECKING:
-    from datetime import date, datetime
+from datetime import date, datetime
 
 #: A time of day as "%I:%M:%S %p" gives it in the C locale, by hour and minute.
 _HOURS = [f"{hour % 12 or 12:02d}" for hour in range(24)]

@@ -264,7 +264,8 @@ class Part:
     """A part of a file for `records` to walk, cut at record lines inside a
     table: it starts at the line `start` (None: the file's start) in the table
     `table`, and stops at the line `until` (None: the file's end). Both must
-    be record lines that the line before announced with a comma.
+    be record lines, the first of their table or announced by a comma on the
+    line before.
 
     The walk fills in what it has seen, so that two walks of the two parts of
     one file can be checked to be one walk: `names`, the tables' names (the
@@ -375,8 +376,8 @@ def records(
             comma = raw[stop - 1] == _COMMA
             yield name, key, record.end(), stop - comma
             position = stop + 1
-    if position != end or until <= end:
-        raise NotOurLayout  # something after the last table, or no cut seen
+    if position != end or part.until is not None:
+        raise NotOurLayout  # something after the last table, or no `until` met
 
 
 def _parse_by_record(raw: bytes, cache: RecordBytes | None) -> Tables | None:

@@ -9,13 +9,14 @@ field by field, the records of the other tables with the full read's own
 converters.
 
 A long journal is shared with a second process, so the two cores of a small
-machine both work on it: this one walks to just past the middle of the file,
-forks, and formats the entries it passed while the child goes on walking from
-there (the walk's state comes with the fork) and writes the later entries
-into a memory file, which the kernel copies into the export (see FilePart).
-Where there is no fork or memory file, one process does it all. Forking is
-safe only in a process with no other threads: this is for the command line,
-never for the app.
+machine both work on it: the file is cut at a record line past its middle,
+and after a fork this process walks and formats the entries before the cut
+(writing them straight into the export file, when there is one) while the
+child walks from the cut and writes its entries into a memory file, which
+the kernel then copies into the export after them (see FilePart). The two
+walks are checked to make one walk of the whole file. Where there is no fork
+or memory file, one process does it all. Forking is safe only in a process
+with no other threads: this is for the command line, never for the app.
 
 Whenever this reader is not sure (an encrypted file, an older layout or
 schema, a field that does not check out) it returns None, and the command
@@ -67,9 +68,9 @@ _ENTRIES = "entries"
 _COMMA = ord(",")
 
 #: An entry's place in the export (its day, its moment in microseconds since
-#: 1970 UTC, its id), then where its block is: in this process's list (0) at
-#: an index, or in the second process's memory file (1) at an offset, and
-#: how many bytes.
+#: 1970 UTC, its id), then where its block is: this process's (0), in its
+#: list at an index or in the export file at an offset, or the second
+#: process's (1), in its memory file at an offset; and how many bytes.
 Row = tuple[int, int, int, int, int, int]
 Walk = Iterator[tuple[str, str | None, int, int]]
 
@@ -87,9 +88,10 @@ _ADVISE = getattr(os, "POSIX_FADV_DONTNEED", 0)  # 0 where there is no such advi
 
 
 class JrnlExport:
-    """An export: how many entries, and the jrnl file's bytes in pieces, the
-    oldest entry first. The later pieces may be parts of the second process's
-    memory file, which is there until close() (or the end of a with block)."""
+    """An export: how many entries, and the jrnl file's bytes in pieces (those
+    after what `into` holds, when jrnl_export was given one), the oldest entry
+    first. Pieces may be parts of the second process's memory file, which is
+    there until close() (or the end of a with block)."""
 
     def __init__(
         self, count: int, pieces: list[bytes | FilePart], aside: _Aside | None
