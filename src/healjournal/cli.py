@@ -24,11 +24,8 @@ from healjournal.errors import HealJournalError, InputError
 # typing is for the type checker only: importing it cost every command 2 ms.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from datetime import date
     from typing import NoReturn
-
-    from healjournal.storage.layout import Piece
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -227,11 +224,14 @@ def _build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
 
 def _chosen_command(argv: Sequence[str]) -> str | None:
     """The command `argv` names (its first word that is not an option), "" for
-    none (the app), or None if that word is no command (argparse says so)."""
+    none (the app, or --help before any command: it lists them all), or None
+    if that word is no command (argparse says so)."""
     words = iter(argv)
     for word in words:
         if word == "--db":
             next(words, None)  # its value
+        elif word in ("-h", "--help"):
+            return ""
         elif not word.startswith("-"):
             return word if word in COMMANDS else None
     return ""
@@ -577,33 +577,37 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if output.is_dir():
             raise InputError(f"{output} is a folder: give a file name with -o")
         # A device or a pipe (-o /dev/stdout) is written to, never replaced.
-        stream = target.exists() and not target.is_file()
+        # Asked of `output` itself: the real path of a pipe is no file's.
+        stream = output.exists() and not output.is_file()
         if target.is_file() and not args.force:
             raise InputError(
                 f"{output} already exists: choose another name or add --force"
             )
         if not target.parent.is_dir():
             raise InputError(f"the folder {output.parent} does not exist")
-    fmt = args.format
+    made = _quick_export(args, start, end, target if not stream else None)
+    if made is None:  # not jrnl's format, or the journal must be opened
+        made = _full_export(args, start, end)
+    count, pieces = made
     if output is None:
         # UTF-8, as in a file, whatever the terminal's encoding.
         sys.stdout.flush()
-        _export(args, fmt, start, end, None, sys.stdout.buffer.writelines)
+        sys.stdout.buffer.writelines(pieces)
         sys.stdout.buffer.flush()
         return EXIT_OK
-    from healjournal.storage.layout import replacing, write_all
+    if pieces is not None:  # (None: written already, by the quick export)
+        from healjournal.storage.layout import write_atomically
 
-    try:
-        if stream:
-            with target.open("wb") as device:
-                count = _export(args, fmt, start, end, None, device.writelines)
-        else:  # through a link, the file it names is replaced
-            with replacing(target) as fd:
-                count = _export(
-                    args, fmt, start, end, fd, lambda pieces: write_all(fd, pieces)
-                )
-    except OSError as error:
-        raise InputError(f"cannot write {output}: {error.strerror}") from None
+        try:
+            if stream:
+                with output.open("wb") as device:
+                    device.writelines(pieces)
+            else:  # through a link, the file it names is replaced
+                write_atomically(target, pieces)
+        except BrokenPipeError:
+            raise  # the reader left (-o /dev/stdout | head): see main
+        except OSError as error:
+            raise InputError(f"cannot write {output}: {error.strerror}") from None
     print(
         f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {output}.",
         file=sys.stderr,
@@ -611,31 +615,71 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export(
-    args: argparse.Namespace,
-    fmt: str,
-    start: date | None,
-    end: date | None,
-    into: int | None,
-    write: Callable[[list[Piece]], object],
-) -> int:
-    """Makes the export, hands its pieces to `write` and returns how many
-    entries it holds. Without `into`, the pieces are bytes. With `into` (the
-    new file `write` writes to), the quick export may have written the first
-    part into it already, and the pieces may be parts of other files (see
-    jrnl_export)."""
-    from healjournal.storage.layout import in_memory
+def _quick_export(
+    args: argparse.Namespace, start: date | None, end: date | None, file: Path | None
+) -> tuple[int, list[bytes] | None] | None:
+    """`export --format jrnl` straight from the journal's file (see quick.py):
+    how many entries, and the bytes to write, or None for the file `file`,
+    which it has replaced. None if the format is another or the journal must
+    be opened after all (then `file` is untouched)."""
+    if args.format != "jrnl":
+        return None
+    from healjournal.storage.layout import in_memory, replacing, write_all
+    from healjournal.storage.quick import jrnl_export
 
-    if fmt == "jrnl":
-        # Entries only: read straight from the file when it can be, without
-        # even importing the models (see quick.py).
-        from healjournal.storage.quick import jrnl_export
-
-        quick = jrnl_export(_journal_file(args), start, end, into)
-        if quick is not None:
+    if file is None:
+        quick = jrnl_export(_journal_file(args), start, end)
+        if quick is None:
+            return None
+        with quick:
+            return quick.count, in_memory(quick.pieces)
+    try:
+        # The entries go straight into the new file as they are made; a
+        # signal to end leaves no half-made file behind.
+        with _SignalsEndCleanly(), replacing(file) as fd:
+            quick = jrnl_export(_journal_file(args), start, end, fd)
+            if quick is None:
+                raise _NotQuick  # the new file is thrown away
             with quick:
-                write(quick.pieces if into is not None else in_memory(quick.pieces))
-            return quick.count
+                write_all(fd, quick.pieces)
+    except _NotQuick:
+        return None
+    except OSError as error:
+        raise InputError(f"cannot write {args.output}: {error.strerror}") from None
+    return quick.count, None
+
+
+class _NotQuick(Exception):
+    """The quick export gave up: the journal is opened after all."""
+
+
+class _SignalsEndCleanly:
+    """Within the block, a SIGTERM or SIGHUP (the terminal closed) ends the
+    command as Ctrl+C does: with each with block's cleaning up done, rather
+    than at once. Signals set aside (nohup) stay so."""
+
+    def __enter__(self) -> None:
+        import signal
+
+        def end(number: int, _frame: object) -> None:
+            raise SystemExit(128 + number)
+
+        self.before = {}
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            if signal.getsignal(number) is signal.SIG_DFL:
+                self.before[number] = signal.signal(number, end)
+
+    def __exit__(self, *_: object) -> None:
+        import signal
+
+        for number, handler in self.before.items():
+            signal.signal(number, handler)
+
+
+def _full_export(
+    args: argparse.Namespace, start: date | None, end: date | None
+) -> tuple[int, list[bytes]]:
+    """The export from the opened journal: how many entries, and its bytes."""
     from healjournal.storage.interchange import ExportFormat, export
 
     journal = _open_journal(args)
@@ -643,7 +687,7 @@ def _export(
     everything = start is None and end is None
     record = journal.no_contact()
     text = export(
-        ExportFormat(fmt),
+        ExportFormat(args.format),
         entries,
         goals=journal.goals(include_archived=True) if everything else None,
         no_contact=record if everything else None,
@@ -655,8 +699,7 @@ def _export(
         ],
         exported_at=get_clock().now(),
     )
-    write([text.encode("utf-8")])
-    return len(entries)
+    return len(entries), [text.encode("utf-8")]
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

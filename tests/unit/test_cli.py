@@ -258,10 +258,33 @@ class TestAsAProcess:
         assert "cannot read the journal" in err
         assert db.read_bytes() == b'{"entries": '
 
-    def test_help_lists_every_command(self):
-        out = self.healjournal("--help").stdout.decode()
-        for command in ("add", "export", "import", "path"):
-            assert command in out
+    def test_an_export_to_dev_stdout_goes_down_the_pipe(self, journal_path):
+        Journal.open(journal_path).add_entry("words for the pipe")
+        done = self.healjournal(
+            "--db", str(journal_path), "export", "-f", "jrnl", "-o", "/dev/stdout"
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.decode().endswith("] words for the pipe\n")
+
+    def test_a_reader_leaving_dev_stdout_early_is_fine(self, journal_path):
+        # More than a pipe holds, so the export is still writing when the
+        # reader goes (as with `| head`).
+        Journal.open(journal_path).add_entry("many words " * 30_000)
+        command = [sys.executable, "-m", "healjournal", "--db", str(journal_path)]
+        command += ["export", "-f", "jrnl", "-o", "/dev/stdout"]
+        with subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        ) as process:
+            assert process.stdout.read(100).startswith(b"[")
+            process.stdout.close()
+            err = process.stderr.read()
+        assert (process.returncode, err) == (0, b"")
+
+    @pytest.mark.parametrize("asked", [["--help"], ["-h", "export"]])
+    def test_help_lists_every_command(self, asked):
+        out = self.healjournal(*asked).stdout.decode()
+        for command in ("add", "export", "import", "search", "stats", "path"):
+            assert f"\n    {command} " in out
 
 
 def test_slip_notes_are_in_the_markdown_and_text_exports(journal_path, clock, capsys):

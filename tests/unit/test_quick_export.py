@@ -219,16 +219,18 @@ def test_the_command_writes_a_private_file(journal, tmp_path, capsys, shared):
 
 @pytest.mark.parametrize("written", ["in order", "out of order"])
 def test_the_file_holds_the_export_however_the_pages_come(
-    journal, tmp_path, capsys, shared, written
+    journal, tmp_path, capsys, shared, written, monkeypatch
 ):
     yesterday = TODAY - timedelta(days=1)
     for n in range(4):
         day = TODAY - timedelta(days=n if written == "out of order" else 4 - n)
         journal.add_entry(f"page {n}", day=day)
+    expected = full_read(journal.path)
+    monkeypatch.setattr(cli, "_open_journal", None)  # the quick read does it all
     out = tmp_path / "out.txt"
     out.write_text("the last export")
     assert run(["export", "-f", "jrnl", "-o", str(out), "--force"]) == 0
-    assert out.read_text() == full_read(journal.path)
+    assert out.read_text() == expected
     assert out.read_text().endswith(
         "page 0\n" if written == "out of order" else "page 3\n"
     )
@@ -496,3 +498,69 @@ def test_a_shared_export_needs_no_models_in_this_process(journal_path):
     imported = done.stdout.splitlines()[-1]
     assert "healjournal.domain.models" not in imported
     assert "healjournal.storage.quick" in imported
+
+
+def test_a_signal_to_end_leaves_the_last_export_and_no_copy(
+    journal, tmp_path, shared, monkeypatch
+):
+    for n in range(4):
+        journal.add_entry(f"page {n}")
+    real = quick.jrnl_export
+
+    def ended_midway(*args):
+        done = real(*args)  # its part is in the new file by now
+        os.kill(os.getpid(), signal.SIGTERM)
+        return done
+
+    monkeypatch.setattr(quick, "jrnl_export", ended_midway)
+    out = tmp_path / "out.txt"
+    out.write_text("the last export")
+    with pytest.raises(SystemExit) as ended:
+        run(["export", "-f", "jrnl", "-o", str(out), "--force"])
+    assert ended.value.code == 128 + signal.SIGTERM
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "out.txt"]
+    assert out.read_text() == "the last export"
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # as it was
+
+
+@pytest.mark.parametrize(
+    "why", ["another format", "no schema record"], ids=["markdown", "jrnl"]
+)
+def test_no_new_file_waits_while_the_journal_is_opened(
+    journal, tmp_path, capsys, monkeypatch, why
+):
+    # Opening may ask for a passphrase: no copy of the words lies in the
+    # output's folder meanwhile.
+    journal.add_entry("my words")
+    if why == "no schema record":
+        tables = orjson.loads(journal.path.read_bytes())
+        del tables["meta"]
+        journal.path.write_bytes(dump_journal(tables))
+    out = tmp_path / "out" / "export.txt"
+    out.parent.mkdir()
+    real = cli._open_journal
+    seen = []
+
+    def opening(args):
+        seen.append(sorted(p.name for p in out.parent.iterdir()))
+        return real(args)
+
+    monkeypatch.setattr(cli, "_open_journal", opening)
+    fmt = "markdown" if why == "another format" else "jrnl"
+    assert run(["export", "-f", fmt, "-o", str(out)]) == 0
+    assert seen == [[]]
+    assert "my words" in out.read_text()
+
+
+def test_no_pipe_to_be_had_leaves_no_file_open(journal, monkeypatch):
+    monkeypatch.setattr(quick, "SHARE_FROM", 0)
+    for n in range(4):
+        journal.add_entry(f"page {n}")
+
+    def no_more_files():
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(quick.os, "pipe", no_more_files)
+    before = sorted(os.listdir("/proc/self/fd"))
+    assert quick_read(journal.path) is None
+    assert sorted(os.listdir("/proc/self/fd")) == before

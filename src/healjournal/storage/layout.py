@@ -70,7 +70,8 @@ def replacing(path: Path) -> Iterator[int]:
     and no temp file is left.
     """
     temp = path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    # Open for reading too: what was written may be read back (quick.py).
+    fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         try:
             os.fchmod(fd, FILE_MODE)

@@ -457,9 +457,11 @@ class _Aside:
         self.size = 0  # the bytes of the child's entries, at the file's start
         self.lengths = (0, 0)  # of its answer and of the more after it
         self.spool = os.memfd_create("healjournal-export")
-        read_end, write_end = os.pipe()
-        self.pipe = os.fdopen(read_end, "rb")
+        self.pipe = None
+        write_end = -1
         try:
+            read_end, write_end = os.pipe()
+            self.pipe = os.fdopen(read_end, "rb")
             self.child = os.fork()
             if self.child == 0:
                 status = 1
@@ -475,15 +477,17 @@ class _Aside:
                 finally:
                     os._exit(status)
             os.close(write_end)
-        except BaseException:  # no fork to be had, or Ctrl+C just after it
-            with contextlib.suppress(OSError):
-                os.close(write_end)
+        except BaseException:  # no pipe or fork to be had, or Ctrl+C just after
+            if write_end >= 0:
+                with contextlib.suppress(OSError):  # closed already, just after
+                    os.close(write_end)
             self.close()
             raise
 
     def result(self) -> Any:
         """The answer of `work`; raises _Doubt (or EOFError, ValueError) if the
         child ended without a word."""
+        assert self.pipe is not None
         with self.pipe:
             word = self.pipe.read()
         if not word:
@@ -514,7 +518,8 @@ class _Aside:
 
                     os.kill(child, signal.SIGKILL)
                 os.waitpid(child, 0)
-        self.pipe.close()
+        if self.pipe is not None:
+            self.pipe.close()
         if self.spool >= 0:
             os.close(self.spool)
             self.spool = -1
