@@ -292,6 +292,21 @@ class Part:
         return rest
 
 
+def cut_from(raw: bytes, at: int, lines: int) -> int | None:
+    """Where a Part may start or stop, looking from byte `at` on for at most
+    `lines` lines: the start of a record line that the line before announced
+    with a comma. None where there is none (a walk checks it all the same)."""
+    position = raw.find(b"\n", at) + 1
+    for _ in range(lines):
+        stop = raw.find(b"\n", position)
+        if position <= 0 or stop < 0:
+            return None
+        if raw[position - 2] == _COMMA and RECORD_LINE.match(raw, position, stop):
+            return position
+        position = stop + 1
+    return None
+
+
 def records(
     raw: bytes, part: Part | None = None
 ) -> Iterator[tuple[str, str | None, int, int]]:
@@ -381,6 +396,17 @@ def records(
         raise NotOurLayout  # something after the last table, or no `until` met
 
 
+def canonical_record(body: bytes) -> dict[str, Any] | None:
+    """A record's fields, if `body` is exactly what `dump_journal` writes for
+    them (None if not; raises orjson.JSONDecodeError if it is not JSON).
+
+    The parse keeps the last of two equal keys without a word: written again,
+    the record must come out byte for byte as it is, as ours do.
+    """
+    doc = orjson.loads(body)
+    return doc if type(doc) is dict and orjson.dumps(doc) == body else None
+
+
 def _parse_by_record(raw: bytes, cache: RecordBytes | None) -> Tables | None:
     """The tables of a file in our one-record-a-line layout, or None if it isn't.
 
@@ -398,8 +424,8 @@ def _parse_by_record(raw: bytes, cache: RecordBytes | None) -> Tables | None:
                 table = tables[name] = {}
                 continue
             body = raw[start:end]
-            doc = orjson.loads(body)
-            if not isinstance(doc, dict) or orjson.dumps(doc) != body:
+            doc = canonical_record(body)
+            if doc is None:
                 return None
             table[key] = doc
             seen[id(doc)] = (doc, body)

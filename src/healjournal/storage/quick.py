@@ -40,10 +40,11 @@ from healjournal.clock import aware
 from healjournal.errors import HealJournalError
 from healjournal.storage.jrnl import jrnl_entry
 from healjournal.storage.layout import (
-    RECORD_LINE,
     FilePart,
     NotOurLayout,
     Part,
+    canonical_record,
+    cut_from,
     records,
     write_all,
 )
@@ -65,7 +66,6 @@ _SPLIT = 0.55
 #: How many lines from there a cut is looked for (the first nearly always does).
 _LINES_TRIED = 8
 _ENTRIES = "entries"
-_COMMA = ord(",")
 
 #: An entry's place in the export (its day, its moment in microseconds since
 #: 1970 UTC, its id), then where its block is: this process's (0), in its
@@ -209,15 +209,7 @@ def _cut(raw: bytes) -> int | None:
     short file, where no such line is near, or where there is no memory file."""
     if len(raw) < SHARE_FROM or not hasattr(os, "memfd_create"):
         return None
-    position = raw.find(b"\n", int(len(raw) * _SPLIT)) + 1
-    for _ in range(_LINES_TRIED):
-        stop = raw.find(b"\n", position)
-        if position <= 0 or stop < 0:
-            return None
-        if raw[position - 2] == _COMMA and RECORD_LINE.match(raw, position, stop):
-            return position
-        position = stop + 1
-    return None
+    return cut_from(raw, int(len(raw) * _SPLIT), _LINES_TRIED)
 
 
 def _theirs(
@@ -389,11 +381,8 @@ class _Reader:
 
     def record(self, first: int, last: int) -> dict[str, Any]:
         """A record's fields; only when the file holds exactly these and no more."""
-        body = self.raw[first:last]
-        doc = orjson.loads(body)
-        # The parse keeps the last of two equal keys without a word: written
-        # again, the record must come out byte for byte as it is, as ours do.
-        if type(doc) is not dict or orjson.dumps(doc) != body:
+        doc = canonical_record(self.raw[first:last])
+        if doc is None:
             raise _Doubt
         return doc
 
