@@ -16,7 +16,7 @@ TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
 if TYPE_CHECKING:
     from typing import Any
 
-    Tables = dict[str, dict[str, dict[str, Any]]]
+    from healjournal.storage.layout import Tables
 
 
 SCHEMA_VERSION = 1
