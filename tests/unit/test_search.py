@@ -530,6 +530,15 @@ class TestSearchIndex:
         after = entry(1, "same words", mood=5)
         assert index.search([after], parse_query("mood:5 words", TODAY)).total == 1
 
+    def test_warming_folds_every_entry_and_forgets_the_gone(self):
+        index = SearchIndex()
+        entries = [entry(i, f"page {i}") for i in range(1, 6)]
+        assert len(index) == 0
+        index.warm(entries)
+        assert len(index) == 5
+        index.warm(entries[:2])
+        assert len(index) == 2
+
     def test_deleted_entries_are_gone(self):
         index = SearchIndex()
         entries = [entry(1, "sea"), entry(2, "sea")]

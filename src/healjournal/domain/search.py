@@ -680,6 +680,10 @@ class SearchIndex:
         self._folded: dict[int, _Folded] = {}
         self._lock = threading.Lock()
 
+    def __len__(self) -> int:
+        """How many entries are folded (none until the first search or `warm`)."""
+        return len(self._folded)
+
     def warm(self, entries: Sequence[Entry]) -> None:
         """Fold `entries` now (in a worker), so the first search is fast too."""
         with self._lock:
