@@ -268,6 +268,16 @@ def _stamp(path: Path) -> tuple[int, int, int]:
     return info.st_ino, info.st_size, info.st_mtime_ns
 
 
+async def settled(app, pilot) -> None:
+    """Wait until the journal is shown and all the work of its load is done.
+    The search index is warmed a moment after the journal is shown
+    (BACKGROUND_AFTER_SECONDS, on a timer): its stalls are the load's."""
+    main = app.screen
+    await _until(lambda: main._ready, pilot)
+    await _until(lambda: len(main.search_index) > 0, pilot)
+    await _quiet(app, pilot)
+
+
 async def _quiet(app, pilot) -> None:
     """Wait for the app's workers, and for those they lead to; a search
     superseded by the next is fine."""
@@ -307,10 +317,7 @@ async def inside(path: Path, saves: int) -> dict[str, float]:
             main = app.screen
             await _until(lambda: main._ready, pilot)
             figures["load"] = (time.perf_counter() - start) * 1000
-            # The search index is warmed a moment after the journal is shown
-            # (BACKGROUND_AFTER_SECONDS, on a timer): its stalls are the load's.
-            await _until(lambda: len(main.search_index) > 0, pilot)
-            await _quiet(app, pilot)
+            await settled(app, pilot)
             figures["load stall"] = probe.take()
             save_times, save_stalls = [], []
             editor = main.query_one("EditorPane")

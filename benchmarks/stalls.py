@@ -4,8 +4,9 @@
     python benchmarks/stalls.py 10000 --over 20
 
 Opens a generated journal (benchmarks/journals.py) headless, as the speed
-suite does, and waits for the load and every worker. A probe on the event
-loop arms faulthandler before each 1 ms sleep; if the sleep has not ended
+suite does, and waits for the load and every worker (the search warm-up
+too: run.settled). A probe on the event loop arms faulthandler before each
+1 ms sleep; if the sleep has not ended
 `--over` ms later, faulthandler prints the stack of every thread from its own
 C thread (it needs no interpreter lock, so it sees what holds it). Each
 stall then gets its length and the UI thread's own CPU time in it: when that
@@ -52,8 +53,7 @@ async def _load(path: Path, over: float, dumps) -> list[tuple[float, float, floa
 
     async with app.run_test(size=run.SIZE) as pilot:
         task = asyncio.get_running_loop().create_task(probe())
-        await run._until(lambda: app.screen._ready, pilot)
-        await run._quiet(app, pilot)
+        await run.settled(app, pilot)
         running = False
         await task
         await pilot.press("ctrl+q")
