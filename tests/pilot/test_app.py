@@ -7,6 +7,7 @@ import os
 from datetime import date, timedelta
 
 from helpers import TODAY, held, page, reopen, screen_text, settle, until
+from textual import events
 from textual.containers import ScrollableContainer
 from textual.widgets import TextArea
 
@@ -506,6 +507,37 @@ class TestFirstRun:
         journal = reopen(journal_path, clock)
         assert journal.goals() == []
         assert journal.reflection_for(TODAY).text == "I am not ok"
+
+    async def test_a_burst_of_keys_on_the_welcome_lands_on_the_page(
+        self, journal_path, clock
+    ):
+        # A fast typist, or a terminal that sends several keys at once: every
+        # key reaches the welcome before it has gone.
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, WelcomeScreen)
+            for character in "I just":
+                key = "space" if character == " " else character
+                app.post_message(events.Key(key, character))
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert page(app).text == "I just"
+        assert reopen(journal_path, clock).reflection_for(TODAY).text == "I just"
+
+    async def test_a_paste_on_the_welcome_lands_on_the_page(self, journal_path, clock):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, WelcomeScreen)
+            app.post_message(events.Paste("Today was hard.\nBut I got up."))
+            app.post_message(events.Key("A", "A"))
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert page(app).text == "Today was hard.\nBut I got up.A"
+        journal = reopen(journal_path, clock)
+        assert journal.reflection_for(TODAY).text == "Today was hard.\nBut I got up.A"
+        assert journal.get_setting("welcomed") is True
 
     async def test_skipping_the_welcome_also_counts(self, journal_path, clock):
         app = HealJournalApp(journal_path, clock=clock)

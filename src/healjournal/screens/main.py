@@ -771,10 +771,8 @@ class MainScreen(Screen[None]):
             )
 
         self.change(apply, word)
-        area = self.query_one(EditorPane).text_area
-        area.focus()
-        if result is not None and result.typed:
-            area.insert(result.typed)
+        # Keys typed to close the welcome follow through the app to the page.
+        self.query_one(EditorPane).text_area.focus()
 
     # -- actions -------------------------------------------------------------------
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -29,6 +31,7 @@ from healjournal.domain.models import GoalKind, Theme
 from healjournal.errors import InputError
 from healjournal.tips import load_tips
 from healjournal.widgets.day_field import DayField
+from healjournal.widgets.goals import _CHECKED, _MARKER_WIDTH, _UNCHECKED
 
 __all__ = ["StarterGoalList", "WelcomeResult", "WelcomeScreen"]
 
@@ -44,8 +47,6 @@ class WelcomeResult:
     """The starter goals ticked, as (theme, title, kind), in the order shown."""
     last_contact: date | None
     """The last day they talked to him, or None if they did not say."""
-    typed: str = ""
-    """A key typed straight away, meant for the page: the welcome steps aside."""
 
 
 class StarterGoalList(SelectionList[StarterChoice | Theme]):
@@ -86,12 +87,22 @@ class StarterGoalList(SelectionList[StarterChoice | Theme]):
         return tuple(v for v in values if isinstance(v, tuple) and v in ticked)
 
     def render_line(self, y: int) -> Strip:
-        """Draw a heading as plain text across the line, without a tick box."""
+        """Draw a goal with the goal list's ☐/☑ box, a heading as plain text."""
         index = self.scroll_offset.y + y
-        if 0 <= index < self.option_count and self._is_heading(index):
-            width = self.scrollable_content_region.width
-            return OptionList.render_line(self, y).extend_cell_length(width)
-        return super().render_line(y)
+        line = OptionList.render_line(self, y)
+        if not 0 <= index < self.option_count:
+            return line
+        if self._is_heading(index):
+            return line.extend_cell_length(self.scrollable_content_region.width)
+        ticked = self.get_option_at_index(index).value in self._selected
+        style = (next(iter(line)).style or self.rich_style) + Style(
+            meta={"option": index}
+        )
+        box = Segment(f"{_CHECKED if ticked else _UNCHECKED} ", style)
+        return Strip([box, *line])
+
+    def _get_left_gutter_width(self) -> int:
+        return _MARKER_WIDTH
 
     def scroll_to_highlight(self, top: bool = False) -> None:
         """Keep a theme's heading in view when the cursor reaches its first goal."""
@@ -108,16 +119,24 @@ class StarterGoalList(SelectionList[StarterChoice | Theme]):
     async def _on_key(self, event: events.Key) -> None:
         # Someone who starts typing at once wants to write, not pick goals:
         # a letter or a digit (only Space, Enter and arrows mean something
-        # here) closes the welcome and goes to the page.
+        # here) closes the welcome and goes to the page, and so does every
+        # key that was already on its way when it closed.
+        screen = self.screen
         character = event.character
-        if event.is_printable and character and not character.isspace():
+        wants_page = event.is_printable and character and not character.isspace()
+        if isinstance(screen, WelcomeScreen) and (wants_page or screen.leaving):
             event.stop()
             event.prevent_default()
-            screen = self.screen
-            if isinstance(screen, WelcomeScreen):
-                screen.step_aside(character)
+            screen.step_aside(events.Key(event.key, character))
             return
         await super()._on_key(event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Here, not on the screen, so a paste keeps its place among the keys.
+        event.stop()
+        screen = self.screen
+        if isinstance(screen, WelcomeScreen):
+            screen.step_aside(events.Paste(event.text))
 
     def _is_heading(self, index: int) -> bool:
         return isinstance(self.get_option_at_index(index).value, Theme)
@@ -186,6 +205,7 @@ class WelcomeScreen(ModalScreen[WelcomeResult]):
         """A welcome that reads the last-contact day counted from `today`."""
         super().__init__()
         self.today = today
+        self._leaving = False
 
     def compose(self) -> ComposeResult:
         """The hello, the goals, the last contact, the keys and the buttons."""
@@ -229,13 +249,34 @@ class WelcomeScreen(ModalScreen[WelcomeResult]):
             field.insist()
             return
         goals = self.query_one(StarterGoalList).chosen
-        self.dismiss(WelcomeResult(goals=goals, last_contact=last_contact))
+        self._close(WelcomeResult(goals=goals, last_contact=last_contact))
 
-    def step_aside(self, typed: str) -> None:
-        """Close the welcome and hand `typed` to the page."""
-        self.dismiss(WelcomeResult((), None, typed=typed))
+    @property
+    def leaving(self) -> bool:
+        """Whether the welcome has closed, with keys perhaps still arriving."""
+        return self._leaving
+
+    def step_aside(self, typed: events.Key | events.Paste) -> None:
+        """Close the welcome (once) and send what was typed on to the page.
+
+        Keys and pastes that arrive in a burst all reach the welcome before
+        it has gone; each is posted to the app again, in the order typed, so
+        the page (focused once the welcome is gone) gets every one.
+        """
+        self._close(WelcomeResult(goals=(), last_contact=None))
+        self.app.post_message(typed)
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste outside the day field is words for the page."""
+        event.stop()
+        self.step_aside(events.Paste(event.text))
 
     @on(Button.Pressed, "#skip")
     def action_skip(self) -> None:
         """Start with nothing chosen."""
-        self.dismiss(WelcomeResult(goals=(), last_contact=None))
+        self._close(WelcomeResult(goals=(), last_contact=None))
+
+    def _close(self, result: WelcomeResult) -> None:
+        if not self._leaving:
+            self._leaving = True
+            self.dismiss(result)
