@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,20 @@ def readable_files(folder: Path, words: str) -> list[str]:
 async def unlock(pilot, passphrase: str = PASSPHRASE, *, timers: bool = True) -> None:
     await pilot.press(*passphrase, "enter")
     await settle(pilot, timers=timers)
+
+
+@pytest.fixture
+def slow_check(monkeypatch) -> threading.Event:
+    """Hold every passphrase check (scrypt on a busy machine) until set."""
+    gate = threading.Event()
+    real = Journal.unlock
+
+    def slow(journal: Journal, passphrase: str) -> None:
+        gate.wait(10)
+        real(journal, passphrase)
+
+    monkeypatch.setattr(Journal, "unlock", slow)
+    return gate
 
 
 def notices(app) -> str:
@@ -120,6 +135,41 @@ class TestAtStart:
             await settle(pilot)
             assert "Type your passphrase" in screen_text(app)
             assert app.screen.tries_left == 3
+
+    async def test_a_passphrase_typed_while_checking_waits_its_turn(
+        self, encrypted, clock, slow_check
+    ):
+        app = HealJournalApp(encrypted.path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press(*"bread and circuses", "enter")
+            await pilot.pause()
+            assert "Checking…" in screen_text(app)
+            # A typo seen too late: the right one, typed before the check is over.
+            await pilot.press(*PASSPHRASE, "enter")
+            await pilot.pause()
+            assert "checked right after" in screen_text(app)
+            slow_check.set()
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert page(app).text == f"{SECRET} about the river"
+
+    async def test_a_wrong_passphrase_that_waited_is_a_try(
+        self, encrypted, clock, slow_check
+    ):
+        app = HealJournalApp(encrypted.path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.press(*"one", "enter", *"two", "enter", *"thr")
+            await pilot.pause()
+            slow_check.set()
+            await settle(pilot)
+            assert isinstance(app.screen, LockScreen)
+            assert app.screen.tries_left == 1
+            assert "(one try left)" in screen_text(app)
+            field = app.screen.query_one(Input)
+            assert field.value == "thr" and app.focused is field  # still typing
+            await pilot.press("backspace", "backspace", "backspace")
+            await unlock(pilot)
+            assert isinstance(app.screen, MainScreen)
 
     async def test_a_question_mark_is_part_of_the_passphrase(self, journal_path, clock):
         Journal.open(journal_path, clock=clock).encrypt("why me? why now?")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 from textual import on, work
@@ -26,7 +27,9 @@ class LockScreen(Screen[None]):
 
     Shown at start (`first`) before anything of the journal is read, and on
     "lock now" or after a while idle, over whatever was open. Checking the
-    passphrase (scrypt, a third of a second on purpose) runs in a thread.
+    passphrase (scrypt, a third of a second on purpose) runs in a thread; the
+    field stays open meanwhile, and a passphrase entered before the check is
+    over waits its turn (and counts as a try), so nothing typed is lost.
     """
 
     DEFAULT_CSS = """
@@ -93,6 +96,8 @@ class LockScreen(Screen[None]):
         self.first = first
         self.tries_left = TRIES
         self._checking = False
+        #: Passphrases entered while another was being checked, oldest first.
+        self._waiting: deque[str] = deque()
 
     def compose(self) -> ComposeResult:
         """A box with a word of explanation, the masked passphrase and the status."""
@@ -117,13 +122,18 @@ class LockScreen(Screen[None]):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         passphrase, event.input.value = event.value, ""
-        if self._checking:
-            return
         if not passphrase:
-            self._say("Type your passphrase, then Enter.")
+            if not self._checking:
+                self._say("Type your passphrase, then Enter.")
             return
+        if self._checking:
+            self._waiting.append(passphrase)
+            self._say("Checking… the next passphrase is checked right after.")
+            return
+        self._start(passphrase)
+
+    def _start(self, passphrase: str) -> None:
         self._checking = True
-        event.input.disabled = True
         self._say("Checking…")
         self.check(passphrase)
 
@@ -147,28 +157,35 @@ class LockScreen(Screen[None]):
         message.stop()
         self._checking = False
         if message.problem is None and not message.wrong:
+            self._waiting.clear()
             self.post_message(self.Unlocked(self.first))
             return
         if message.damaged and self.first:
+            self._waiting.clear()
             self.post_message(self.Unreadable(message.problem or ""))
             return
         if message.wrong:
             self.tries_left -= 1
             if self.tries_left == 0:
+                self._waiting.clear()
+                # Closed for typing while healjournal saves and closes.
+                self.query_one("#passphrase", Input).disabled = True
                 self._say("That's three wrong tries.", error=True)
                 self.post_message(self.GaveUp(self.first))
                 return
             left = "one try" if self.tries_left == 1 else f"{self.tries_left} tries"
-            self._say(
+            why = (
                 f"That passphrase doesn't open this journal ({left} left). "
-                "Check Caps Lock; passphrases are case-sensitive.",
-                error=True,
+                "Check Caps Lock; passphrases are case-sensitive."
             )
         else:
-            self._say(f"Couldn't open the journal: {message.problem}.", error=True)
-        field = self.query_one("#passphrase", Input)
-        field.disabled = False
-        field.focus()
+            why = f"Couldn't open the journal: {message.problem}."
+        if self._waiting:
+            self._start(self._waiting.popleft())
+            self._say(f"{why} Checking the next one…", error=True)
+            return
+        self._say(why, error=True)
+        self._take_typing()
 
     def keep_trying(self, why: str) -> None:
         """Stay locked after three wrong tries, because closing would lose words."""
@@ -178,6 +195,9 @@ class LockScreen(Screen[None]):
             "healjournal stays open, locked, and keeps trying to save them.",
             error=True,
         )
+        self._take_typing()
+
+    def _take_typing(self) -> None:
         field = self.query_one("#passphrase", Input)
         field.disabled = False
         field.focus()
