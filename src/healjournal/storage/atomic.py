@@ -30,6 +30,7 @@ from healjournal.errors import (
     SaveFailed,
     WrongPassphrase,
 )
+from healjournal.paths import JOURNAL_FILE
 from healjournal.storage import crypto
 from healjournal.storage.layout import (
     FILE_MODE,
@@ -102,6 +103,30 @@ def unreadable_message(path: Path, problem: str) -> str:
     else:
         advice = "there is no backup yet; fix the file by hand or move it away"
     return f"cannot read the journal {path}: {problem}. It was left untouched; {advice}"
+
+
+def unreadable_error(path: Path, error: OSError) -> JournalUnreadable:
+    """The error for a journal the system would not read: a folder given where
+    a file belongs is said so, with the path to give instead."""
+    if isinstance(error, IsADirectoryError):
+        return JournalUnreadable(
+            f"{path} is a folder, not a journal file: name a file inside it "
+            f"instead, e.g. {path / JOURNAL_FILE}"
+        )
+    if isinstance(error, NotADirectoryError):
+        above = next((p for p in path.parents if _is_file(p)), path.parent)
+        return JournalUnreadable(
+            f"cannot use {path} as the journal: {above} is a file, not a "
+            "folder; name a journal file inside a folder instead"
+        )
+    return JournalUnreadable(unreadable_message(path, _describe_os_error(error)))
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def crypto_error(path: Path, error: crypto.CryptoError) -> JournalError:
@@ -277,9 +302,7 @@ class AtomicJSONStorage(Storage):
         try:
             stamp = _Stamp.of(self.file)
         except OSError as error:
-            raise JournalUnreadable(
-                unreadable_message(self.file, _describe_os_error(error))
-            ) from None
+            raise unreadable_error(self.file, error) from None
         if stamp is None:
             if self._data is not None:
                 self.generation += 1
@@ -291,9 +314,7 @@ class AtomicJSONStorage(Storage):
         try:
             raw = self.file.read_bytes()
         except OSError as error:
-            raise JournalUnreadable(
-                unreadable_message(self.file, _describe_os_error(error))
-            ) from None
+            raise unreadable_error(self.file, error) from None
         encrypted = crypto.is_encrypted(raw)
         try:
             plain = self._decrypt(raw) if encrypted else raw

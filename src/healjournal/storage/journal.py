@@ -41,6 +41,8 @@ from healjournal.storage.atomic import (
     AtomicJSONStorage,
     crypto_error,
     journal_backups,
+    temp_files,
+    unreadable_error,
     unreadable_message,
 )
 from healjournal.storage.docs import (
@@ -364,9 +366,7 @@ class Journal:
         try:
             return crypto.file_header(path)
         except OSError as error:
-            raise JournalUnreadable(
-                unreadable_message(path, error.strerror or str(error))
-            ) from None
+            raise unreadable_error(path, error) from None
 
     def _read_raw(self, path: Path | None = None) -> bytes | None:
         path = path or self.path
@@ -375,9 +375,7 @@ class Journal:
         except FileNotFoundError:
             return None
         except OSError as error:
-            raise JournalUnreadable(
-                unreadable_message(path, error.strerror or str(error))
-            ) from None
+            raise unreadable_error(path, error) from None
 
     def _file_key(self, header: bytes, passphrase: str) -> crypto.FileKey:
         try:
@@ -393,21 +391,28 @@ class Journal:
 
     def _check_and_upgrade(self) -> None:
         with self._mutex:
-            if self.path.parent.exists():
+            # Every record is read and checked before anything is written: a
+            # journal that cannot be opened is left with nothing beside it
+            # (no lock file, no backup, no upgrade), and so are the temp files
+            # of a killed save, which may help to mend it by hand.
+            tables = self._storage.read()
+            if tables is not None:
+                _, found = migrate(tables, self.path)
+                for name, convert in self._converters().items():
+                    self._convert_all(name, convert)
+            if temp_files(self.path):
                 with self._locked():
                     self._storage.remove_stale_temp_files()
-            tables = self._storage.read()
             if tables is None:
                 return
-            _, found = migrate(tables, self.path)
             if found < SCHEMA_VERSION:
                 with self.transaction():
                     # Under the lock, so no other healjournal's open takes the
                     # copy's temp file for a stale one; the upgrade is saved
                     # when the transaction ends.
                     self._keep_pre_upgrade_copy(found)
-            for name, convert in self._converters().items():
-                self._convert_all(name, convert)
+                for name, convert in self._converters().items():
+                    self._convert_all(name, convert)
             self._checked = True
 
     def _keep_pre_upgrade_copy(self, version: int) -> None:
