@@ -277,7 +277,13 @@ async def test_clicking_a_prompt_a_goal_and_the_arrows(size):
 # --- the goal checklist ------------------------------------------------------
 
 
-def goal(goal_id: int, theme: Theme, title: str, kind: GoalKind, **more) -> Goal:
+def goal(
+    goal_id: int,
+    theme: Theme,
+    title: str,
+    kind: GoalKind = GoalKind.ONCE,
+    **more,
+) -> Goal:
     """A goal as the journal would hand it over."""
     return Goal(id=goal_id, theme=theme, title=title, kind=kind, **more)
 
@@ -423,6 +429,34 @@ async def test_highlight_survives_show_with_updated_goals(size):
         await pilot.press("space")
         await pilot.pause()
         assert app.posted == [GoalChecklist.Toggled(goal_id=6, ticked=True)]
+
+
+async def test_a_goal_just_added_takes_the_highlight():
+    goals = some_goals()
+    app = GoalsHost(goals)
+    async with app.run_test(size=(120, 40)) as pilot:
+        checklist = app.query_one(GoalChecklist)
+        await pilot.pause()
+        assert checklist.highlighted_goal_id == 3
+        checklist.expect_new_goal()
+        checklist.show([*goals, goal(7, Theme.CAREER, "Ask for a raise")], TODAY)
+        await pilot.pause()
+        assert checklist.highlighted_goal_id == 7  # so Space ticks the new one
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.posted == [GoalChecklist.Toggled(goal_id=7, ticked=True)]
+        # Only once: a later change leaves the highlight where it is.
+        highlight(app, 1)
+        checklist.show(
+            [
+                *goals,
+                goal(7, Theme.CAREER, "Ask for a raise"),
+                goal(8, Theme.LIFE, "Paint"),
+            ],
+            TODAY,
+        )
+        await pilot.pause()
+        assert checklist.highlighted_goal_id == 1
 
 
 @SIZES

@@ -908,6 +908,8 @@ class MainScreen(Screen[None]):
         ):
             self.notify(f"Already on your list: {message.title}")
             return
+        if self._goals is not None:
+            self._goals.expect_new_goal()
         self.change(
             lambda j: j.add_goal(message.title, message.theme, message.kind),
             lambda goal: f"Added to your goals: {goal.title}",
@@ -933,6 +935,8 @@ class MainScreen(Screen[None]):
 
     def _goal_added(self, draft: GoalDraft | None) -> None:
         if draft is not None:
+            if self._goals is not None:
+                self._goals.expect_new_goal()  # so Space ticks the new one
             self.change(
                 lambda j: j.add_goal(draft.title, draft.theme, draft.kind, draft.due),
                 lambda goal: f"New goal: {goal.title}",
@@ -1001,7 +1005,7 @@ class MainScreen(Screen[None]):
             ConfirmDialog(
                 "Put this goal away?",
                 f"“{goal.title}” leaves your list; everything you ticked is kept.",
-                confirm="Archive",
+                confirm="Put away",
             ),
             answered,
         )
@@ -1024,7 +1028,7 @@ class MainScreen(Screen[None]):
             ConfirmDialog(
                 "Delete this goal?",
                 f"“{goal.title}” and all its ticks will be gone for good. "
-                "Archive keeps them instead.",
+                "Putting it away (x) keeps them instead.",
                 confirm="Delete",
                 danger=True,
             ),

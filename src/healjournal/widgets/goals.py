@@ -154,8 +154,9 @@ class GoalChecklist(Widget):
     | space, enter | Tick the highlighted goal for today, or untick it. |
     | a | Ask to add a goal. |
     | e | Ask to edit the highlighted goal. |
-    | x | Ask to archive the highlighted goal. |
+    | x | Ask to put the highlighted goal away (or bring it back). |
     | delete | Ask to delete the highlighted goal. |
+    | h | Show or hide the goals put away. |
     """
 
     @dataclass
@@ -183,7 +184,7 @@ class GoalChecklist(Widget):
         """The person wants to put a goal away, keeping its history."""
 
         goal_id: int
-        """The goal to archive."""
+        """The goal to put away."""
 
     @dataclass
     class StarterChosen(Message):
@@ -210,6 +211,8 @@ class GoalChecklist(Widget):
         self._archived: dict[int, Goal] = {}
         self._today: date | None = None
         self.show_archived = False
+        #: The goals known when a new one was asked for (None: none asked for).
+        self._known_before_add: set[int] | None = None
         self.border_title = "Goals"
 
     def compose(self) -> ComposeResult:
@@ -228,11 +231,16 @@ class GoalChecklist(Widget):
             return None
         return _goal_id(self.query_one(OptionList).highlighted_option)
 
+    def expect_new_goal(self) -> None:
+        """A goal is being added: highlight it once it is shown, so Space ticks it."""
+        self._known_before_add = {*self._goals, *self._archived}
+
     def show(self, goals: list[Goal], today: date) -> None:
         """Show `goals` as seen on `today`, keeping the highlighted goal if it stays.
 
         Archived goals are listed last, under "Put away", only after `h`. If
-        the highlighted goal is gone, the highlight stays at the same place.
+        the highlighted goal is gone, the highlight stays at the same place;
+        after `expect_new_goal`, it moves to the goal that was added.
         """
         self._goals = {goal.id: goal for goal in goals if not goal.archived}
         self._archived = {goal.id: goal for goal in goals if goal.archived}
@@ -251,6 +259,11 @@ class GoalChecklist(Widget):
         option_list = self.query_one(OptionList)
         keep_id = self.highlighted_goal_id
         keep_index = option_list.highlighted
+        if self._known_before_add is not None:
+            added = self._goals.keys() - self._known_before_add
+            if added:
+                keep_id = max(added)  # the newest, if two arrived at once
+                self._known_before_add = None
         active = list(self._goals.values())
         if active:
             options = _options(active, self._today)
@@ -322,7 +335,7 @@ class GoalChecklist(Widget):
         self._refill()
 
     def action_archive(self) -> None:
-        """Ask to archive the highlighted goal."""
+        """Ask to put the highlighted goal away, or to bring it back."""
         if (goal_id := self.highlighted_goal_id) is not None:
             self.post_message(self.ArchiveRequested(goal_id=goal_id))
 
