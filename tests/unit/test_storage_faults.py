@@ -182,6 +182,15 @@ class TestABrokenJournal:
         assert journal_path.read_bytes() == raw
 
     @pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
+    def test_nothing_is_left_beside_it(self, journal_path, clock, case):
+        raw, _ = BROKEN[case]
+        journal_path.parent.mkdir(parents=True)
+        journal_path.write_bytes(raw)
+        with pytest.raises(JournalUnreadable):
+            Journal.open(journal_path, clock=clock)
+        assert [p.name for p in journal_path.parent.iterdir()] == ["journal.json"]
+
+    @pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
     def test_every_command_refuses_with_exit_2(self, journal_path, clock, capsys, case):
         raw, says = BROKEN[case]
         journal_path.parent.mkdir(parents=True)
