@@ -330,10 +330,22 @@ class HealJournalApp(App[None]):
                     discover=False,
                 )
         yield SystemCommand(
-            "Colour theme", "Change the colours (remembered)", self.action_change_theme
+            "Colour theme",
+            "Change the colours (remembered); the default is marked",
+            self.action_change_theme,
         )
         yield SystemCommand(
             "Quit", "Save everything and leave (Ctrl+Q)", self.action_quit
+        )
+
+    def action_change_theme(self) -> None:
+        """The colour themes, searchable, the default first and named so."""
+        from textual.command import CommandPalette
+
+        from healjournal.commands import ColourThemes
+
+        self.push_screen(
+            CommandPalette(providers=[ColourThemes], placeholder="Search the colours…")
         )
 
     def action_help(self) -> None:

@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from functools import partial
 from typing import NamedTuple
 
-from textual.app import SystemCommand
+from textual import constants
+from textual.app import App, SystemCommand
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from healjournal.domain.models import Theme
@@ -111,3 +113,49 @@ def journal_commands(screen: Screen) -> Iterable[SystemCommand]:
             partial(screen.app.run_action, f"screen.theme_tips('{theme.value}')"),
             discover=False,
         )
+
+
+def default_theme(app: App) -> str:
+    """The colour theme healjournal starts with before one is chosen."""
+    # Textual's own default, unless TEXTUAL_THEME names another.
+    theme = app.get_theme(constants.DEFAULT_THEME)
+    return theme.name if theme is not None else "textual-dark"
+
+
+class ColourThemes(Provider):
+    """The colour themes for the palette, the default first and named so."""
+
+    def _themes(self) -> list[tuple[str, str, str]]:
+        """Each theme's name, its line in the list and its line of help."""
+        app = self.app
+        default = default_theme(app)
+        names = sorted(app.available_themes, key=lambda name: name != default)
+        return [
+            (
+                name,
+                f"{name} (the default)" if name == default else name,
+                "Shown now" if name == app.theme else "",
+            )
+            for name in names
+        ]
+
+    def _choose(self, name: str) -> None:
+        self.app.theme = name
+
+    async def discover(self) -> Hits:
+        """Every theme, the default first."""
+        for name, title, help in self._themes():
+            yield DiscoveryHit(title, partial(self._choose, name), help=help or None)
+
+    async def search(self, query: str) -> Hits:
+        """The themes whose line matches `query` ("default" finds the default)."""
+        matcher = self.matcher(query)
+        for name, title, help in self._themes():
+            if (score := matcher.match(title)) > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(title),
+                    partial(self._choose, name),
+                    text=title,
+                    help=help or None,
+                )
