@@ -146,7 +146,7 @@ class TestWeekdays:
             ("last monday", "2026-10-05"),
             ("last tuesday", "2026-10-06"),
             ("next monday", "2026-10-12"),
-            ("next thursday", "2026-10-08"),
+            ("next thursday", "2026-10-15"),
             ("this friday", "2026-10-09"),
             ("this monday", "2026-10-05"),
             ("this sunday", "2026-10-11"),
@@ -170,6 +170,34 @@ class TestWeekdays:
     )
     def test_when_today_is_that_weekday(self, text: str, expected: str) -> None:
         assert parse_day(text, WEDNESDAY) == d(expected)
+
+    # "next <weekday>" is that day of next week (Monday to Sunday), never
+    # tomorrow; "this <weekday>" is that day of today's week.
+    @pytest.mark.parametrize(
+        ("today", "text", "expected"),
+        [
+            ("2026-10-08", "next friday", "2026-10-16"),  # a Thursday
+            ("2026-10-08", "this friday", "2026-10-09"),
+            ("2026-10-08", "friday", "2026-10-02"),
+            ("2026-10-08", "next thursday", "2026-10-15"),
+            ("2026-10-08", "next monday", "2026-10-12"),
+            ("2026-10-08", "next sunday", "2026-10-18"),
+            ("2026-10-09", "next friday", "2026-10-16"),  # a Friday
+            ("2026-10-09", "this friday", "2026-10-09"),
+            ("2026-10-09", "friday", "2026-10-09"),
+            ("2026-10-09", "next saturday", "2026-10-17"),
+            ("2026-10-11", "next friday", "2026-10-16"),  # a Sunday
+            ("2026-10-11", "next monday", "2026-10-12"),
+            ("2026-10-11", "next sunday", "2026-10-18"),
+            ("2026-10-11", "this friday", "2026-10-09"),
+            ("2026-10-11", "this sunday", "2026-10-11"),
+            ("2026-12-31", "next friday", "2027-01-08"),  # over the new year
+        ],
+    )
+    def test_next_is_the_week_after_this_one(
+        self, today: str, text: str, expected: str
+    ) -> None:
+        assert parse_day(text, d(today)) == d(expected)
 
     def test_this_week_starts_on_monday(self) -> None:
         sunday = d("2026-10-11")
@@ -439,6 +467,19 @@ class TestProperties:
             return
         assert (found.month, found.day) == (day.month, day.day)
         assert abs(days_between(today, found)) <= 183
+
+    @FAST
+    @given(today=todays, weekday=st.integers(0, 6))
+    def test_next_and_this_weekday_are_in_next_and_this_week(
+        self, today: date, weekday: int
+    ) -> None:
+        name = WEEKDAYS[weekday]
+        following = parse_day(f"next {name}", today)
+        assert following.weekday() == weekday
+        assert week_start(following) == week_start(today) + timedelta(days=7)
+        this = parse_day(f"this {name}", today)
+        assert this.weekday() == weekday
+        assert week_start(this) == week_start(today)
 
     @FAST
     @given(text=st.text())

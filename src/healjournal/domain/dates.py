@@ -117,6 +117,9 @@ def parse_day(text: str, today: date) -> date:
     "last month", "next year", "last friday", "next mon", "this fri", "friday",
     "2026-10-03" and dates with a month name ("oct 3", "3rd october 2026",
     "Saturday 3 October 2026"). A date without a year is the nearest one.
+    Weeks start on Monday: "this fri" is the Friday of today's week, "next
+    fri" the Friday of the week after it; "friday" alone and "last friday"
+    are the latest Friday up to today and before today.
     """
     shown = _shown(text)
     words = _normalise(text)
@@ -254,7 +257,9 @@ def _read_weekday(words: str, today: date, shown: str) -> date | None:
     if which == "this":
         return _shift(week_start(today), shown, days=weekday)
     if which == "next":
-        return _shift(today, shown, days=(weekday - today.weekday()) % 7 or 7)
+        # The day of next week (weeks start on Monday), as most people mean
+        # it: "next friday" said on a Thursday is eight days away, not one.
+        return _shift(week_start(today), shown, days=7 + weekday)
     back = (today.weekday() - weekday) % 7
     if which == "last":
         back = back or 7
