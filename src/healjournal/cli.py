@@ -405,12 +405,15 @@ def _read_stdin_text() -> str:
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
-    from healjournal.domain.dates import describe_day, parse_day
+    from healjournal.domain.dates import check_not_future, describe_day, parse_day
     from healjournal.domain.models import EntryKind, check_text
 
     today = get_clock().today()
     kind = EntryKind.parse(args.kind)
-    day = parse_day(args.day, today) if args.day else today
+    day = today
+    if args.day:
+        advice = "give --day today or a day before it"
+        day = check_not_future(parse_day(args.day, today), today, advice=advice)
     if args.title is not None:
         check_text(args.title, "the title")
     text = " ".join(args.text) if args.text else _read_stdin_text()

@@ -85,6 +85,44 @@ class TestAdd:
         assert says in one_line(capsys.readouterr().err)
         assert not journal_path.exists()
 
+    @pytest.mark.parametrize(
+        ("day", "shown"),
+        [
+            ("tomorrow", "tomorrow · 2026-11-25"),
+            ("next friday", "Fri 4 Dec · 2026-12-04"),
+            ("in 2 weeks", "Tue 8 Dec · 2026-12-08"),
+            ("2027-01-01", "Fri 1 Jan 2027 · 2027-01-01"),
+        ],
+    )
+    def test_a_day_still_to_come_is_refused_as_in_the_app(
+        self, journal_path, clock, capsys, day, shown
+    ):
+        assert run("add", "--day", day, "not yet") == 2
+        err = one_line(capsys.readouterr().err)
+        assert err == (
+            f"healjournal: {shown}: that day hasn't happened yet; "
+            "give --day today or a day before it\n"
+        )
+        assert not journal_path.exists()
+
+    def test_today_and_the_days_before_it_are_fine(self, journal_path, clock):
+        assert run("add", "--day", "today", "now") == 0
+        assert run("add", "--day", "this tuesday", "also now") == 0
+        assert run("add", "--day", "1 year ago", "then") == 0
+        days = sorted(e.day.isoformat() for e in entries(journal_path, clock))
+        assert days == ["2025-11-24", "2026-11-24", "2026-11-24"]
+
+    def test_export_and_search_may_name_days_still_to_come(
+        self, journal_path, clock, capsys
+    ):
+        # They only choose which pages to show: "to next friday" is fine.
+        run("add", "a page")
+        capsys.readouterr()
+        assert run("export", "-f", "text", "--to", "next friday") == 0
+        assert "a page" in capsys.readouterr().out
+        assert run("search", "page", "to:tomorrow") == 0
+        assert "a page" in capsys.readouterr().out
+
     def test_non_utf8_stdin_is_refused(self, journal_path, clock, monkeypatch, capsys):
         stdin = io.TextIOWrapper(io.BytesIO(b"caf\xe9"))
         monkeypatch.setattr(sys, "stdin", stdin)

@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from healjournal.clock import FrozenClock
-from healjournal.domain.dates import days_between, describe_day, parse_day, week_start
+from healjournal.domain.dates import (
+    NOT_YET,
+    check_not_future,
+    days_between,
+    describe_day,
+    parse_day,
+    week_start,
+)
 from healjournal.errors import InputError
 
 WEDNESDAY = date(2026, 10, 7)
@@ -413,6 +420,21 @@ class TestDescribeDay:
         for offset in range(-800, 801):
             day = WEDNESDAY + timedelta(days=offset)
             assert parse_day(describe_day(day, WEDNESDAY), WEDNESDAY) == day
+
+
+class TestDaysThatHaveCome:
+    def test_today_and_before_are_kept(self) -> None:
+        assert check_not_future(WEDNESDAY, WEDNESDAY) == WEDNESDAY
+        assert check_not_future(d("1999-01-01"), WEDNESDAY) == d("1999-01-01")
+
+    def test_a_day_still_to_come_says_which_day(self) -> None:
+        with pytest.raises(InputError) as raised:
+            check_not_future(d("2026-10-08"), WEDNESDAY)
+        assert str(raised.value) == "tomorrow · 2026-10-08: " + NOT_YET
+
+    def test_advice_is_added(self) -> None:
+        with pytest.raises(InputError, match=r"hasn't happened yet; pick another$"):
+            check_not_future(d("2027-10-08"), WEDNESDAY, advice="pick another")
 
 
 class TestHelpers:

@@ -20,7 +20,18 @@ from healjournal.errors import InputError
 if TYPE_CHECKING:
     from dateutil.parser import parser
 
-__all__ = ["days_between", "describe_day", "how_long_ago", "parse_day", "week_start"]
+__all__ = [
+    "NOT_YET",
+    "check_not_future",
+    "days_between",
+    "describe_day",
+    "how_long_ago",
+    "parse_day",
+    "week_start",
+]
+
+#: Why a day after today is refused where only days that have come make sense.
+NOT_YET = "that day hasn't happened yet"
 
 _HINT = "try today, yesterday, 3 days ago, last friday, oct 3 or 2026-10-03"
 _SHOWN_MAX = 40  # characters of the user's text quoted back in an error
@@ -130,6 +141,18 @@ def parse_day(text: str, today: date) -> date:
         if day is not None:
             return day
     raise _unreadable(shown)
+
+
+def check_not_future(day: date, today: date, *, advice: str = "") -> date:
+    """`day`, if it has come (today or before); else InputError saying so.
+
+    The one rule for a page's day (the app's Ctrl+G, `healjournal add --day`),
+    a slip's and the last contact's; `advice` is added to the message.
+    """
+    if day > today:
+        problem = f"{describe_day(day, today)} · {day.isoformat()}: {NOT_YET}"
+        raise InputError(f"{problem}; {advice}" if advice else problem)
+    return day
 
 
 def describe_day(day: date, today: date) -> str:

@@ -20,6 +20,7 @@ from tinydb import Query, TinyDB
 from tinydb.table import Table
 
 from healjournal.clock import Clock, aware, get_clock
+from healjournal.domain.dates import check_not_future
 from healjournal.domain.models import (
     Entry,
     EntryKind,
@@ -787,8 +788,7 @@ class Journal:
 
     def start_no_contact(self, last_contact: date) -> NoContact:
         """Record the last day of contact before no contact began."""
-        if last_contact > self._clock.today():
-            raise InputError("the last contact cannot be in the future")
+        check_not_future(last_contact, self._clock.today())
         with self.transaction():
             table = self._table(NOCONTACT)
             table.remove(Query().type == "start")
@@ -797,9 +797,7 @@ class Journal:
 
     def log_slip(self, day: date | None = None, note: str = "") -> Slip:
         """Record contact on `day` (today by default); the count starts again."""
-        day = day or self._clock.today()
-        if day > self._clock.today():
-            raise InputError("a slip cannot be logged for a day still to come")
+        day = check_not_future(day or self._clock.today(), self._clock.today())
         check_text(note, "the note")
         doc = {
             "type": "slip",

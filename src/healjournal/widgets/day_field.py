@@ -10,13 +10,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from healjournal.domain.dates import describe_day, parse_day
+from healjournal.domain.dates import NOT_YET, check_not_future, describe_day, parse_day
 from healjournal.errors import InputError
 
 __all__ = ["NOT_YET", "DayField"]
-
-#: Why a day after today is refused where only past days make sense.
-NOT_YET = "that day hasn't happened yet"
 
 
 class DayField(Vertical):
@@ -103,8 +100,8 @@ class DayField(Vertical):
                 "type a day first: yesterday, last friday, oct 3 or 2026-10-03"
             )
         day = parse_day(text, self.today)
-        if not self.allow_future and day > self.today:
-            raise InputError(f"{self._shown(day)}: {NOT_YET}")
+        if not self.allow_future:
+            check_not_future(day, self.today)
         return day
 
     def show_feedback(self) -> bool:
