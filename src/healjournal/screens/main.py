@@ -24,7 +24,7 @@ from healjournal.domain.dates import describe_day
 from healjournal.domain.models import Entry, EntryKind, Theme, UrgeOutcome
 from healjournal.errors import HealJournalError, InputError
 from healjournal.widgets.editor import Draft, EditorPane, new_page_id
-from healjournal.widgets.footer import KeyFooter
+from healjournal.widgets.footer import NARROW_WIDTH, KeyFooter
 from healjournal.widgets.topbar import TopBar, plural
 
 # The screens and dialogs behind a key are imported when first used, so they
@@ -49,10 +49,6 @@ if TYPE_CHECKING:
     from healjournal.widgets.mood_line import MoodLine
     from healjournal.widgets.tips import TipSidebar
 
-#: Below this many columns the side panes fold away behind F2, F3 and F4.
-NARROW_WIDTH = 100
-#: From this many columns the footer has room for the Ctrl+P hint too.
-PALETTE_HINT_WIDTH = 112
 #: Key hints left out of the footer below NARROW_WIDTH, so the ones that
 #: matter most on a bad evening fit in 80 columns (all are in F1's help).
 NARROW_HIDDEN_HINTS = frozenset({"search", "review", "quit"})
@@ -244,9 +240,7 @@ class MainScreen(Screen[None]):
         self.set_class(narrow, "-narrow")
         # Tighter key hints, so every key still fits in 80 columns (Ctrl+P is
         # in the help).
-        footer = self.query_one(KeyFooter)
-        footer.compact = narrow
-        footer.show_command_palette = width >= PALETTE_HINT_WIDTH
+        self.query_one(KeyFooter).fit(width)
         self.refresh_bindings()
 
     @property

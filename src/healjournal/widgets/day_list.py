@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from healjournal.domain.dates import describe_day
 from healjournal.domain.models import Entry, EntryKind
 from healjournal.moods import MOOD_COLOURS, MOOD_MARKS
+from healjournal.widgets.editor import KIND_NAMES
 
 #: How many pages are listed at first, and how many more each time.
 PAGE_SIZE = 150
@@ -24,6 +25,8 @@ MORE = "more"
 
 # One cell wide each, so rows line up in every terminal.
 KIND_MARKS = {EntryKind.REFLECTION: "", EntryKind.LETTER: "✉ ", EntryKind.URGE: "↯ "}
+#: What a page's first words are indented by, under its day.
+INDENT = "  "
 
 
 def page_id(day: date, entry_id: int | None) -> str:
@@ -75,8 +78,8 @@ class DayList(OptionList):
         """
         self._shown = (entries, today, current)
         self._shown_width = self.scrollable_content_region.width
-        # The date and the mood mark take 13 cells, the kind mark 2 more.
-        width = max(8, (self._shown_width or 26) - 15)
+        # The first words have the second line to themselves, indented.
+        width = max(8, (self._shown_width or 26) - len(INDENT))
         rows: list[tuple[str, object, Callable[[], Text]]] = []
         if not entries:  # an empty journal: say how to begin
             rows.append((page_id(today, None), "first", _first_page))
@@ -88,7 +91,7 @@ class DayList(OptionList):
         newest = entries[::-1][: self._limit]
         for entry in newest:
             # What the row shows: if none of it changed, the row stays as it is.
-            shown = entry.preview(width - len(KIND_MARKS[entry.kind]))
+            shown = entry.preview(width)
             key = (entry.day, entry.mood, entry.kind, entry.day == today, shown)
             rows.append(
                 (
@@ -148,14 +151,18 @@ class DayList(OptionList):
 
     @staticmethod
     def _row(entry: Entry, today: date, width: int) -> Text:
+        """Two lines: the day, mood and kind; then the first words, so two
+        pages of one week read apart even in a narrow column."""
         row = Text(no_wrap=True, overflow="ellipsis")
         row.append(f"{entry.day:%a %d %b}", style="bold" if entry.day == today else "")
         row.append(
             f" {MOOD_MARKS[entry.mood]} ", style=MOOD_COLOURS.get(entry.mood, "")
         )
-        mark = KIND_MARKS[entry.kind]
-        preview = mark + (entry.preview(width - len(mark)) or "(no words yet)")
-        row.append(preview, style="dim" if not entry.text.strip() else "")
+        if entry.kind is not EntryKind.REFLECTION:
+            row.append(f"{KIND_MARKS[entry.kind]}{KIND_NAMES[entry.kind]}", style="dim")
+        preview = entry.preview(width)
+        row.append("\n" + INDENT)
+        row.append(preview or "(no words yet)", style="" if preview else "dim")
         return row
 
     @on(OptionList.OptionSelected)

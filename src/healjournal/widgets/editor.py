@@ -61,7 +61,7 @@ class MoodPicker(Widget, can_focus=True):
     """How the day felt, 1 (awful) to 5 (great), by key or by click."""
 
     DEFAULT_CSS = """
-    MoodPicker { height: 1; width: 36; }
+    MoodPicker { height: 1; width: auto; }
     MoodPicker:focus { background: $boost; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -76,7 +76,9 @@ class MoodPicker(Widget, can_focus=True):
         ),
     ]
 
-    mood: reactive[int | None] = reactive(None)
+    #: Its width follows its words (the mood's, or the hint's), leaving the
+    #: rest of the line to the save state.
+    mood: reactive[int | None] = reactive(None, layout=True)
 
     @dataclass
     class Changed(Message):
@@ -93,7 +95,7 @@ class MoodPicker(Widget, can_focus=True):
         if self.mood:
             line.append(f" {MOOD_WORDS[self.mood]}", style="bold")
         elif self.has_focus:
-            line.append("  1-5 to choose", style="dim")
+            line.append(" choose 1-5", style="dim")
         return line
 
     def on_click(self, event: events.Click) -> None:
@@ -104,11 +106,11 @@ class MoodPicker(Widget, can_focus=True):
 
     def on_focus(self) -> None:
         """Show the hint."""
-        self.refresh()
+        self.refresh(layout=True)
 
     def on_blur(self) -> None:
         """Hide the hint."""
-        self.refresh()
+        self.refresh(layout=True)
 
     def action_pick(self, mood: int) -> None:
         """Choose `mood`; choosing it again (or 0) clears it."""
@@ -157,6 +159,7 @@ class SaveIndicator(Static):
     DEFAULT_CSS = """
     SaveIndicator {
         width: 1fr; height: 1; color: $text-muted; text-align: right;
+        text-wrap: nowrap; text-overflow: ellipsis;
     }
     SaveIndicator.-error { color: $text-error; text-style: bold; }
     """
@@ -353,10 +356,20 @@ class EditorPane(Vertical):
         moment = entry.updated or entry.created
         return f"saved {moment:%H:%M}" if moment.date() == self.today else "saved"
 
+    def on_resize(self) -> None:
+        """Fit the title line to the new width."""
+        self._show_title()
+
     def _show_title(self) -> None:
+        """The day and the kind of page, in the longest words that fit."""
         when = describe_day(self.day, self.today)
-        full = f"{self.day:%A} {self.day.day} {self.day:%B %Y}"
-        if when in ("today", "yesterday", "tomorrow"):
-            full = f"{when[0].upper()}{when[1:]} · {full}"
-        label = f"{full} · {KIND_NAMES[self.kind]}"
+        near = when in ("today", "yesterday", "tomorrow")
+        room = self.size.width - 2  # the title's padding
+        day, n = self.day, self.day.day
+        for full in (f"{day:%A} {n} {day:%B %Y}", f"{day:%a} {n} {day:%b %Y}"):
+            label = f"{full} · {KIND_NAMES[self.kind]}"
+            if near:
+                label = f"{when[0].upper()}{when[1:]} · {label}"
+            if room <= 0 or len(label) <= room:
+                break
         self.query_one("#page-title", Static).update(label, layout=False)
