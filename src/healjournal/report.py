@@ -236,8 +236,9 @@ def _mood(review: Review, width: int) -> Section:
 
 
 def _heatmap(review: Review, width: int) -> Section:
-    # Two cells a week after the weekday names: the latest weeks that fit.
-    fit = max(1, (width - 4 + 1) // 2)
+    # Two cells a week after the weekday names: the latest weeks that fit,
+    # with room for a month's name (three cells) over the newest week.
+    fit = max(1, (width - 4 - 1) // 2)
     columns = review.heatmap[-fit:]
     lines = [Text(" " * 4 + _month_labels(columns), style="dim")]
     for row, weekday in enumerate(WEEKDAYS):
@@ -247,10 +248,12 @@ def _heatmap(review: Review, width: int) -> Section:
             line.append(" ")
         line.rstrip()
         lines.append(line)
-    key = Text("", style="dim")
-    key.append("▁ low … █ good   ")
-    key.append(f"{WRITTEN_NO_MOOD} written, no mood   {NOT_WRITTEN} not written")
-    lines.append(key)
+    key = (
+        "▁ low … █ good",
+        f"{WRITTEN_NO_MOOD} written, no mood",
+        f"{NOT_WRITTEN} not written",
+    )
+    lines += [Text(line, style="dim") for line in _packed(key, width)]
     return f"The last {len(columns)} weeks", Group(*lines)
 
 
@@ -463,6 +466,17 @@ def _month_labels(columns: Sequence[Sequence[HeatDay]]) -> str:
     for index, first in sorted(starts.items()):
         cells[2 * index : 2 * index + 3] = f"{first:%b}"
     return "".join(cells).rstrip()
+
+
+def _packed(parts: Sequence[str], width: int, gap: str = "   ") -> list[str]:
+    """`parts` on as few lines of `width` as they fit on, never split."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + len(gap) + len(part) <= width:
+            lines[-1] += gap + part
+        else:
+            lines.append(part)
+    return lines
 
 
 def _scaled(count: int, most: int, room: int = _BAR_MAX) -> int:

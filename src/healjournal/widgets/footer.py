@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # not exported; textual is pinned
 
-__all__ = ["KeyFooter"]
+__all__ = ["NARROW_WIDTH", "PALETTE_HINT_WIDTH", "KeyFooter"]
+
+#: Below this many columns the app is narrow: one pane at a time, and tighter
+#: key hints (at 100, three columns left the page 28 cells wide).
+NARROW_WIDTH = 110
+#: From this many columns the footer has room for the Ctrl+P hint too (at
+#: 120 it would push Quit off).
+PALETTE_HINT_WIDTH = 130
+#: The keys that must never fall off the footer, on any screen and at any
+#: width: help, and the urge screen. They come first.
+FIRST_ACTIONS = frozenset({"help", "app.help", "urge", "app.urge"})
 
 
 class KeyFooter(Footer):
@@ -47,19 +58,46 @@ class KeyFooter(Footer):
             return  # the same keys as on screen: a rebuild would only cost a frame
         await self.recompose()
 
+    def fit(self, width: int) -> None:
+        """Style the keys for a terminal `width` columns wide."""
+        self.compact = 0 < width < NARROW_WIDTH
+        self.show_command_palette = width >= PALETTE_HINT_WIDTH
+
+    def on_resize(self) -> None:
+        """Another width: tighter or looser keys, and as many as fit."""
+        self.fit(self.size.width)
+        self.bindings_changed(self.screen)
+
     def compose(self) -> ComposeResult:
-        """Textual's keys; what they are is noted, to skip rebuilding the same."""
+        """Textual's keys, help and the urge first, and only as many as fit
+        whole; what they are is noted, to skip rebuilding the same."""
         self._shown = self._keys_shown()
+        keys: list[FooterKey] = []
+        palette: list[FooterKey] = []
         for widget in super().compose():
-            # (Textual leaves the command palette's key compact, unbound.)
-            if isinstance(widget, FooterKey) and not widget.has_class(
-                "-command-palette"
-            ):
+            if not isinstance(widget, FooterKey):
+                yield widget  # a group's label: this app has none
+            elif widget.has_class("-command-palette"):
+                palette.append(widget)  # (Textual leaves it compact, unbound)
+            else:
                 # A key starts compact and is then bound to the footer's style,
                 # restyling it twice as it mounts (a millisecond a key). Start
                 # it in the footer's style: the binding then changes nothing.
                 widget.set_reactive(FooterKey.compact, self.compact)
-            yield widget
+                keys.append(widget)
+        keys.sort(key=lambda key: key.action not in FIRST_ACTIONS)
+        # The palette's key is docked right, with a border and a pad.
+        room = self._width() - sum(_key_width(key, True) + 1 for key in palette)
+        for key in keys:
+            room -= _key_width(key, self.compact)
+            if room < 0:
+                break  # cut whole keys, never half of one (all are in F1's help)
+            yield key
+        yield from palette
+
+    def _width(self) -> int:
+        # Before the first layout the footer's width is the terminal's.
+        return self.size.width or self.app.size.width
 
     def _keys_shown(self) -> tuple[object, ...]:
         """What the footer would show now: its keys, their state and its style."""
@@ -68,4 +106,13 @@ class KeyFooter(Footer):
             for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
             if binding.show
         )
-        return (keys, self.compact, self.show_command_palette)
+        return (keys, self.compact, self.show_command_palette, self._width())
+
+
+def _key_width(key: FooterKey, compact: bool) -> int:
+    """The cells a key takes in the footer (see FooterKey's and Footer's CSS)."""
+    # Compact: "f1 Help" and a margin; otherwise " f1 Help ".
+    words = cell_len(key.key_display)
+    if key.description:
+        words += 1 + cell_len(key.description)
+    return words + (1 if compact else 2)

@@ -44,38 +44,59 @@ class TopBar(Static):
         writing: Streak,
         ticks: int = 0,
     ) -> None:
-        """Show the date, the no-contact count, the writing streak, goals ticked."""
+        """Show the date, the no-contact count, the writing streak, goals ticked.
+
+        The longest wording that fits the width is used; at the narrowest, the
+        least needed parts go first, so the line never ends cut in half.
+        """
         self._shown = (today, no_contact, writing, ticks)
-        short = self.size.width < 96
-        when = (
-            f"{today:%a} {today.day} {today:%b}"
-            if short
-            else f"{today:%A} {today.day} {today:%B %Y}"
-        )
-        line = Text(when, style="bold", no_wrap=True, overflow="ellipsis")
-        line.append(" · " if short else "  ·  ", style="dim")
-        if no_contact is None:
-            line.append("no-contact count not set: Ctrl+P", style="dim")
-        else:
-            if no_contact.current == 0:
-                line.append("No contact: starting again today", style="bold")
-            else:
-                line.append(f"Day {no_contact.current}", style="bold green")
-                line.append(" no contact" if short else " of no contact")
-            if no_contact.best > no_contact.current:
-                line.append(f" (best {no_contact.best})", style="dim")
-        line.append(" · " if short else "  ·  ", style="dim")
-        if writing.current:
-            days = plural(writing.current, "day")
-            line.append(f"✎ {days}" if short else f"✎ {days} in a row")
-        elif writing.best:
-            line.append("✎ write today to start a new streak", style="dim")
-        else:
-            line.append("✎ first page today", style="dim")
-        if ticks:
-            line.append(" · " if short else "  ·  ", style="dim")
-            week = (
-                f"☑ {ticks}" if short else f"☑ {plural(ticks, 'goal')} ticked this week"
-            )
-            line.append(week)
+        width = self.content_region.width or self.size.width
+        for short, extras in ((False, True), (True, True), (True, False)):
+            line = _line(today, no_contact, writing, ticks, short=short, extras=extras)
+            if line.cell_len <= width:
+                break
         self.update(line, layout=False)  # one line, always the full width
+
+
+def _line(
+    today: date,
+    no_contact: Streak | None,
+    writing: Streak,
+    ticks: int,
+    *,
+    short: bool,
+    extras: bool,
+) -> Text:
+    """The top line in long or short words; without `extras`, only what counts
+    most (the count and the streak)."""
+    gap = " · " if short else "  ·  "
+    when = (
+        f"{today:%a} {today.day} {today:%b}"
+        if short
+        else f"{today:%A} {today.day} {today:%B %Y}"
+    )
+    line = Text(when, style="bold", no_wrap=True, overflow="ellipsis")
+    line.append(gap, style="dim")
+    if no_contact is None:
+        line.append("no-contact count not set: Ctrl+P", style="dim")
+    else:
+        if no_contact.current == 0:
+            line.append("No contact: starting again today", style="bold")
+        else:
+            line.append(f"Day {no_contact.current}", style="bold green")
+            line.append(" no contact" if short else " of no contact")
+        if extras and no_contact.best > no_contact.current:
+            line.append(f" (best {no_contact.best})", style="dim")
+    line.append(gap, style="dim")
+    if writing.current:
+        days = plural(writing.current, "day")
+        line.append(f"✎ {days}" if short else f"✎ {days} in a row")
+    elif writing.best:
+        line.append("✎ write today to start a new streak", style="dim")
+    else:
+        line.append("✎ first page today", style="dim")
+    if ticks and extras:
+        line.append(gap, style="dim")
+        week = f"☑ {ticks}" if short else f"☑ {plural(ticks, 'goal')} ticked this week"
+        line.append(week)
+    return line
