@@ -101,3 +101,19 @@ async def test_at_100_columns_the_page_has_the_width(
         await settle(pilot)
         assert app.screen.has_class("-narrow")
         assert app.screen.query_one("#editor").region.width >= 96
+
+
+async def test_two_pages_of_one_week_read_apart_in_the_day_list(
+    busy_journal, journal_path, december
+):
+    today = DECEMBER.date()
+    busy_journal.add_entry("Booked tickets for a gig in February.", day=today)
+    busy_journal.add_entry(
+        "Booked tickets for the train home.", day=today - timedelta(days=1)
+    )
+    app = HealJournalApp(journal_path, clock=december)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Booked tickets for a gig" in text
+        assert "Booked tickets for the tr" in text
