@@ -54,8 +54,30 @@ async def test_ctrl_f_a_word_and_enter_open_the_page_from_weeks_ago(
         assert editor.day == weeks_ago
         assert editor.text.startswith("Lunch with Priya.")
         assert isinstance(app.focused, TextArea)  # ready to add to it
-        # The cursor waits at the word that was searched for.
-        assert editor.text_area.cursor_location == (1, 4)
+        # The cursor waits at the end, so what is typed next adds to the page.
+        assert editor.text_area.cursor_location == (1, 33)
+        await pilot.press(*" Yes.")
+        await settle(pilot)
+        assert editor.text.endswith("The lighthouse walk was her idea. Yes.")
+
+
+async def test_a_match_deep_in_a_long_page_is_in_view_with_the_cursor_at_the_end(
+    welcomed, journal_path, clock
+):
+    lines = [f"Line {n} of an ordinary day." for n in range(120)]
+    lines[10] = "The lighthouse again."
+    welcomed.add_entry("\n".join(lines), day=TODAY - timedelta(days=3))
+    app = HealJournalApp(journal_path, clock=clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+f", *"lighthouse")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        area = page(app).text_area
+        assert area.cursor_location == (119, len(lines[-1]))
+        top = area.scroll_offset.y
+        assert top <= 10 < top + area.scrollable_content_region.height
 
 
 async def test_results_are_newest_first_with_the_match_marked(

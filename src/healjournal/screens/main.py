@@ -627,7 +627,7 @@ class MainScreen(Screen[None]):
             entry_id, at = self._cursor_at
             self._cursor_at = None
             if entry is not None and entry.id == entry_id and not editor.dirty:
-                editor.move_cursor_to(at)
+                editor.show_found(at)
         assert self._days is not None and self._calendar is not None
         self._days.highlight_page(message.day, editor.entry_id)
         self._calendar.show(message.overview.moods, message.day)

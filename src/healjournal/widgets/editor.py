@@ -283,12 +283,21 @@ class EditorPane(Vertical):
         self.text_area.move_cursor(cursor)
         self.query_one(MoodPicker).set_mood(entry.mood, announce=False)
 
-    def move_cursor_to(self, offset: int) -> None:
-        """Put the cursor `offset` characters into the text, scrolled into view."""
-        before = self.text[: max(0, offset)]
-        row = before.count("\n")
-        column = len(before) - (before.rfind("\n") + 1)
-        self.text_area.move_cursor((row, column), center=True)
+    def show_found(self, offset: int) -> None:
+        """Show the line `offset` characters in (a search's match), with the
+        cursor at the end of the page, so what is typed next adds to it."""
+        area = self.text_area
+        area.move_cursor(area.document.end)
+        row = self.text[: max(0, offset)].count("\n")
+        # Scroll once the view's wrapped lines are laid out for this text.
+        self.call_after_refresh(self._scroll_to_row, row)
+
+    def _scroll_to_row(self, row: int) -> None:
+        area = self.text_area
+        y = area.wrapped_document.location_to_offset((row, 0)).y
+        area.scroll_to(
+            y=max(0, y - area.scrollable_content_region.height // 3), animate=False
+        )
 
     def insert_prompt(self, prompt: str) -> None:
         """Put a prompt at the end of the page, ready to answer."""
