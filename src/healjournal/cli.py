@@ -204,6 +204,23 @@ def _build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
             "--json", action="store_true", help="print the figures as JSON, for scripts"
         )
 
+    if deleter := command(
+        "delete",
+        help="delete a page, by its day or its id",
+        description="Delete a page for good: by its day (--kind chooses among "
+        "the day's pages), or by the id healjournal search --json shows. On a "
+        "terminal it asks first, quoting the page's first line.",
+    ):
+        which = deleter.add_mutually_exclusive_group(required=True)
+        which.add_argument("--day", help=f"the page's day ({DAY_HELP})")
+        which.add_argument(
+            "--id", type=_entry_id, help="the page's id (healjournal search --json)"
+        )
+        deleter.add_argument("--kind", help="reflection, letter or urge")
+        deleter.add_argument(
+            "--yes", "-y", action="store_true", help="delete without asking (scripts)"
+        )
+
     command("path", help="print where the journal is kept")
     command(
         "encrypt",
@@ -292,6 +309,14 @@ def _limit(text: str) -> int:
     return limit
 
 
+def _entry_id(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(
+            f"an id is a whole number as healjournal search --json shows, not {text!r}"
+        )
+    return int(text)
+
+
 def _journal_file(args: argparse.Namespace) -> Path:
     """The journal the command works on: --db, else $HEALJOURNAL_DB, else the
     data folder's."""
@@ -357,6 +382,24 @@ def _has_terminal() -> bool:
     except OSError:
         return False
     return True
+
+
+def confirm(question: str) -> bool:
+    """Ask `question` on the terminal; True only for a yes (no is the default)."""
+    return _ask_line(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+
+
+def _ask_line(prompt: str) -> str:
+    """A line typed at the terminal after `prompt` ("" if there is none)."""
+    import io
+
+    try:
+        tty = io.FileIO(os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY), "r+")
+    except OSError:
+        return ""
+    with tty:
+        tty.write(prompt.encode("utf-8"))
+        return tty.readline().decode("utf-8", "replace")
 
 
 def _ask(prompt: str) -> str:
@@ -807,6 +850,12 @@ def _backups(paths: Sequence[Path]) -> str:
     return f"{len(paths)} backup{'s' if len(paths) != 1 else ''}"
 
 
+def _cmd_delete(args: argparse.Namespace) -> int:
+    from healjournal.cli_delete import run_delete
+
+    return run_delete(args)
+
+
 def _cmd_path(args: argparse.Namespace) -> int:
     print(_journal_file(args))
     return EXIT_OK
@@ -865,6 +914,7 @@ COMMANDS = {
     "stats": _cmd_stats,
     "export": _cmd_export,
     "import": _cmd_import,
+    "delete": _cmd_delete,
     "path": _cmd_path,
     "encrypt": _cmd_encrypt,
     "decrypt": _cmd_decrypt,

@@ -195,6 +195,14 @@ class TestEveryCommand:
         assert "rain, and I stayed in" in capsys.readouterr().out
         assert readable(encrypted) == []
 
+    def test_delete(self, encrypted, passphrase_file, capsys):
+        assert run("delete", "--day", "yesterday", "--yes") == 0
+        assert "Deleted the reflection" in capsys.readouterr().out
+        assert run("search", "--json", "") == 0
+        [left] = json.loads(capsys.readouterr().out)
+        assert left["text"].startswith("today")
+        assert readable(encrypted) == []
+
     def test_import(self, encrypted, passphrase_file, tmp_path, capsys):
         source = tmp_path / "jrnl.json"
         source.write_text(

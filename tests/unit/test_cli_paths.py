@@ -20,6 +20,7 @@ OPENING = [
     ["export", "-f", "jrnl"],
     ["encrypt"],
     ["decrypt"],
+    ["delete", "--day", "today", "--yes"],
 ]
 
 
