@@ -347,7 +347,9 @@ def _encrypted(path: Path) -> bool:
 def _passphrase(path: Path, *, new: bool = False) -> str:
     """The passphrase from $HEALJOURNAL_PASSPHRASE_FILE, or asked at the terminal.
 
-    A `new` one is asked twice and must be long enough.
+    A `new` one must be long enough; one easy to guess gets a word of advice
+    (at the terminal, a question whether to use it anyway); at the terminal
+    it is then asked a second time.
     """
     source = os.environ.get(PASSPHRASE_FILE_ENV)
     if source:
@@ -359,19 +361,30 @@ def _passphrase(path: Path, *, new: bool = False) -> str:
             "to a file holding it"
         )
     else:
-        prompt = "New passphrase: " if new else f"Passphrase for {path}: "
-        passphrase = _ask(prompt)
-        if new and passphrase and _ask("The same passphrase again: ") != passphrase:
-            raise InputError(
-                "the two passphrases are not the same; nothing was changed"
-            )
+        passphrase = _ask("New passphrase: " if new else f"Passphrase for {path}: ")
     if not passphrase:
         raise InputError("no passphrase was given; nothing was changed")
-    if new and len(passphrase) < MIN_PASSPHRASE:
+    if not new:
+        return passphrase
+    if len(passphrase) < MIN_PASSPHRASE:
         raise InputError(
             f"a passphrase needs at least {MIN_PASSPHRASE} characters; a few "
             "words you will remember work best. Nothing was changed"
         )
+    from healjournal.domain.passphrase import passphrase_advice
+
+    advice = passphrase_advice(passphrase)
+    if source:  # a script: said, not asked
+        if advice:
+            print(f"healjournal: {advice}", file=sys.stderr)
+        return passphrase
+    if advice and not confirm(f"{advice[0].upper()}{advice[1:]}. Use it anyway?"):
+        raise InputError(
+            "nothing was changed: run healjournal encrypt again and choose a few "
+            "unrelated words"
+        )
+    if _ask("The same passphrase again: ") != passphrase:
+        raise InputError("the two passphrases are not the same; nothing was changed")
     return passphrase
 
 
@@ -902,7 +915,7 @@ def _run_demo() -> int:
         build_demo_journal(path, get_clock().today())
         from healjournal.app import run
 
-        return run(path)
+        return run(path, demo=True)
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
 

@@ -163,6 +163,75 @@ class TestEncrypt:
         assert journal_path.read_bytes() == b"Dear diary"
 
 
+class TestAWeakPassphrase:
+    """One word, or a short one: a word of advice, and at the terminal a choice."""
+
+    @pytest.fixture
+    def answers(self, terminal, monkeypatch):
+        """The yes/no answers typed at the terminal; the questions asked."""
+        typed: list[str] = []
+        asked: list[str] = []
+
+        def ask_line(prompt: str) -> str:
+            asked.append(prompt)
+            return typed.pop(0) + "\n"
+
+        monkeypatch.setattr(cli, "_ask_line", ask_line)
+        return typed, asked
+
+    @pytest.mark.parametrize("answer", ["", "n", "no"])
+    def test_no_is_the_default_and_changes_nothing(
+        self, written, terminal, answers, capsys, answer
+    ):
+        terminal[0].append("sunshine")
+        answers[0].append(answer)
+        before = folder(written)
+        assert run("encrypt") == 2
+        assert answers[1] == [
+            "One word is easy to guess: a few unrelated words you'll remember "
+            "are much stronger. Use it anyway? [y/N] "
+        ]
+        err = one_line(capsys.readouterr().err)
+        assert "nothing was changed: run healjournal encrypt again" in err
+        assert terminal[1] == ["New passphrase: "]  # not asked a second time
+        assert folder(written) == before
+
+    def test_yes_uses_it_after_asking_it_again(
+        self, written, terminal, answers, capsys
+    ):
+        terminal[0].extend(["tea at dawn", "tea at dawn"])
+        answers[0].append("y")
+        assert run("encrypt") == 0
+        assert answers[1][0].startswith("A short passphrase is easy to guess")
+        assert terminal[1] == ["New passphrase: ", "The same passphrase again: "]
+        assert readable(written) == []
+        assert "Encrypted the journal" in capsys.readouterr().out
+
+    def test_a_few_words_are_not_questioned(self, written, terminal, answers):
+        terminal[0].extend([PASSPHRASE, PASSPHRASE])
+        assert run("encrypt") == 0
+        assert answers[1] == []
+
+    def test_from_a_file_it_is_one_line_and_goes_on(
+        self, written, passphrase_file, capsys
+    ):
+        passphrase_file.write_text("lighthouse\n")
+        assert run("encrypt") == 0
+        out, err = capsys.readouterr()
+        assert one_line(err) == (
+            "healjournal: one word is easy to guess: a few unrelated words "
+            "you'll remember are much stronger\n"
+        )
+        assert "Encrypted the journal" in out
+        assert readable(written) == []
+
+    def test_from_a_file_a_few_words_say_nothing(
+        self, written, passphrase_file, capsys
+    ):
+        assert run("encrypt") == 0
+        assert capsys.readouterr().err == ""
+
+
 class TestThePassphraseFile:
     def test_one_final_newline_is_not_part_of_it(self, encrypted, passphrase_file):
         passphrase_file.write_text(PASSPHRASE)  # now without the newline
