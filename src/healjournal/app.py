@@ -37,6 +37,8 @@ LOCK_AFTER_MINUTES = 10
 LOCK_CHOICES = (5, 10, 30, 60, 0)
 #: How often the idle time is looked at, in seconds.
 IDLE_CHECK_SECONDS = 5.0
+#: The app's title in the demo, in the top bar's place and the window's.
+DEMO_TITLE = "healjournal demo · nothing is kept"
 #: App actions that show the journal: refused while it is locked.
 JOURNAL_ACTIONS = frozenset({"urge"})
 
@@ -66,11 +68,14 @@ class HealJournalApp(App[None]):
         clock: Clock | None = None,
         journal: Journal | None = None,
         collector_paused: bool = False,
+        demo: bool = False,
     ) -> None:
         """The app on the journal at `path` (or `journal`, already opened on it).
 
         With `collector_paused`, the garbage collector was paused for the
         start (see collector.py) and is resumed once the first frame is drawn.
+        With `demo`, the journal is the made-up one, deleted on quitting: the
+        app says so everywhere, and offers the words typed before it goes.
         """
         super().__init__()
         self._collector_paused = collector_paused
@@ -84,14 +89,19 @@ class HealJournalApp(App[None]):
         self._last_input = monotonic()
         #: A line for the terminal once the app has closed (why it closed).
         self.farewell: str | None = None
+        #: A line for the terminal once the app has closed well (stdout).
+        self.goodbye: str | None = None
         self._theme_restored = False
+        self.demo = demo
+        if demo:
+            self.title = DEMO_TITLE
 
     def get_default_screen(self) -> Screen:
         """The main screen opens straight on today's page; an encrypted journal
         first asks for its passphrase (with nothing of it beneath)."""
         if self.encrypted:
             return Screen(id="_default")
-        return MainScreen(self.journal, self.clock.today())
+        return MainScreen(self.journal, self.clock.today(), demo=self.demo)
 
     def on_mount(self) -> None:
         """Ask for the passphrase of an encrypted journal; save on a hang-up."""
@@ -102,6 +112,10 @@ class HealJournalApp(App[None]):
 
             self.push_screen(LockScreen(self.journal, first=True))
             self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle, name="idle-lock")
+        if self.demo and not self.is_headless and self._driver is not None:
+            # The window's title says "demo" too: the terminal's own is kept
+            # on its title stack, and given back on leaving.
+            self._driver.write(f"\x1b[22;0t\x1b]2;{DEMO_TITLE}\x07")
         self._previous_handlers = {}
         if threading.current_thread() is threading.main_thread():
             for signum in (signal.SIGHUP, signal.SIGTERM):
@@ -113,7 +127,9 @@ class HealJournalApp(App[None]):
             resume_collector()
 
     def on_unmount(self) -> None:
-        """Give the signals back."""
+        """Give the signals (and the window's title) back."""
+        if self.demo and not self.is_headless and self._driver is not None:
+            self._driver.write("\x1b[23;0t")
         for signum, handler in self._previous_handlers.items():
             signal.signal(signum, handler)
 
@@ -370,6 +386,57 @@ class HealJournalApp(App[None]):
             return
         self.action_help()
 
+    def _leave_demo(self, typed: str) -> None:
+        """Quitting the demo with words typed: copy them, keep them, or not."""
+        from healjournal.dialogs.demo_quit import LeaveDemo, LeaveDemoDialog
+        from healjournal.paths import journal_path
+
+        own = journal_path()
+
+        def answered(choice: LeaveDemo | None) -> None:
+            self._quitting = False
+            if choice is LeaveDemo.COPY:
+                self.copy_to_clipboard(typed)
+                # Printed as well: not every terminal lets an app copy.
+                self.goodbye = (
+                    "Your words from the healjournal demo (also on the clipboard, "
+                    f"if your terminal allows it):\n\n{typed}"
+                )
+                self.exit()
+            elif choice is LeaveDemo.KEEP:
+                self.keep_demo_words(own, typed)
+            elif choice is LeaveDemo.DROP:
+                self.exit()
+
+        self.push_screen(
+            LeaveDemoDialog(len(typed.split()), can_keep=not _starts_encrypted(own)),
+            answered,
+        )
+
+    @work(thread=True, group="demo")
+    def keep_demo_words(self, own: Path, typed: str) -> None:
+        """Add the demo's words to the person's own journal, as today's page."""
+        try:
+            journal = Journal.open(own, clock=self.clock)
+            try:
+                journal.add_entry(typed, day=self.clock.today())
+            finally:
+                journal.close()
+        except (HealJournalError, OSError) as error:
+            self.call_from_thread(
+                self.notify,
+                f"{error}. Your words are still here: copy them instead.",
+                title="Not added to your journal",
+                severity="error",
+                timeout=10,
+            )
+            return
+        self.call_from_thread(self._kept_demo_words, own)
+
+    def _kept_demo_words(self, own: Path) -> None:
+        self.goodbye = f"Your words from the demo are in your journal: {own}"
+        self.exit()
+
     async def action_quit(self) -> None:
         """Save everything, then leave; ask before dropping words that won't save."""
         if self._quitting:
@@ -381,6 +448,11 @@ class HealJournalApp(App[None]):
         self._quitting = True
         self._hand_over_letters()
         problem = await main.flush()
+        if problem is None and main.demo_words is not None:
+            typed = main.demo_words.typed()
+            if typed:
+                self._leave_demo(typed)
+                return
         if problem is None:
             self.exit()
             return
@@ -419,15 +491,17 @@ def _minutes(minutes: float) -> str:
     return f"{minutes:g} minute{'s' if minutes != 1 else ''}"
 
 
-def run(path: Path, *, collector_paused: bool = False) -> int:
+def run(path: Path, *, collector_paused: bool = False, demo: bool = False) -> int:
     """Run the app on the journal at `path`; return the exit code.
 
     The app reads and checks the journal itself, after its first frame, and
     closes with exit code 2 and one line on stderr if it cannot be read.
     `collector_paused`: the caller paused the garbage collector for the start.
     """
-    app = HealJournalApp(path, collector_paused=collector_paused)
+    app = HealJournalApp(path, collector_paused=collector_paused, demo=demo)
     app.run()
     if app.farewell:
         print(f"healjournal: {app.farewell}", file=sys.stderr)
+    if app.goodbye:
+        print(app.goodbye)
     return app.return_code or 0

@@ -33,6 +33,7 @@ from healjournal.widgets.topbar import TopBar, plural
 # frame is the top bar, the page and the keys, and the rest follows a moment
 # later (see _after_first_frame).
 if TYPE_CHECKING:
+    from healjournal.dialogs.demo_quit import DemoWords
     from healjournal.dialogs.goal_form import GoalDraft
     from healjournal.dialogs.slip import SlipReport
     from healjournal.domain.search import SearchIndex
@@ -143,10 +144,17 @@ class MainScreen(Screen[None]):
 
         error: str
 
-    def __init__(self, journal: Journal, today: date) -> None:
+    def __init__(self, journal: Journal, today: date, *, demo: bool = False) -> None:
         super().__init__()
         self.journal = journal
         self.today = today
+        self.demo = demo
+        #: In the demo, what the person typed, to offer it back on quitting.
+        self.demo_words: DemoWords | None = None
+        if demo:
+            from healjournal.dialogs.demo_quit import DemoWords
+
+            self.demo_words = DemoWords()
         self.overview: Overview | None = None
         self._queue: dict[int, Draft] = {}
         self._saving: Draft | None = None
@@ -181,7 +189,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Top bar; the page between the side panes (filled after the first
         frame); the footer."""
-        yield TopBar(id="topbar")
+        yield TopBar(id="topbar", demo=self.demo)
         with Horizontal(id="columns"):
             yield Vertical(id="days-pane", classes="side")
             yield EditorPane(self.today, id="editor")
@@ -391,6 +399,10 @@ class MainScreen(Screen[None]):
     def queue_save(self, message: EditorPane.SaveRequested) -> None:
         """Queue the newest draft of a page and start saving if idle."""
         self._queue[message.draft.page] = message.draft
+        if self.demo_words is not None:
+            draft = message.draft
+            entry = self.overview.entry(draft.entry_id) if self.overview else None
+            self.demo_words.saw(draft, entry.text if entry else "")
         self._idle.clear()
         self._pump()
 

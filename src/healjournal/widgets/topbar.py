@@ -32,6 +32,11 @@ class TopBar(Static):
 
     _shown: tuple[date, Streak | None, Streak, int] | None = None
 
+    def __init__(self, *, id: str | None = None, demo: bool = False) -> None:
+        """The top line; with `demo`, it starts by saying this is the demo."""
+        super().__init__(id=id)
+        self.demo = demo
+
     def on_resize(self) -> None:
         """Shorten or lengthen the line to fit."""
         if self._shown is not None:
@@ -53,6 +58,9 @@ class TopBar(Static):
         width = self.content_region.width or self.size.width
         for short, extras in ((False, True), (True, True), (True, False)):
             line = _line(today, no_contact, writing, ticks, short=short, extras=extras)
+            if self.demo:
+                demo = "DEMO: nothing is kept" if not short else "DEMO"
+                line = Text.assemble((f" {demo} ", "reverse bold"), " ", line)
             if line.cell_len <= width:
                 break
         self.update(line, layout=False)  # one line, always the full width
