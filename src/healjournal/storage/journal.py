@@ -20,7 +20,6 @@ from tinydb import Query, TinyDB
 from tinydb.table import Table
 
 from healjournal.clock import Clock, aware, get_clock
-from healjournal.domain.dates import check_not_future
 from healjournal.domain.models import (
     Entry,
     EntryKind,
@@ -788,6 +787,9 @@ class Journal:
 
     def start_no_contact(self, last_contact: date) -> NoContact:
         """Record the last day of contact before no contact began."""
+        # Imported here: reading days costs every command ~10 ms to import.
+        from healjournal.domain.dates import check_not_future
+
         check_not_future(last_contact, self._clock.today())
         with self.transaction():
             table = self._table(NOCONTACT)
@@ -797,6 +799,8 @@ class Journal:
 
     def log_slip(self, day: date | None = None, note: str = "") -> Slip:
         """Record contact on `day` (today by default); the count starts again."""
+        from healjournal.domain.dates import check_not_future
+
         day = check_not_future(day or self._clock.today(), self._clock.today())
         check_text(note, "the note")
         doc = {
