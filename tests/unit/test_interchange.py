@@ -104,10 +104,10 @@ class TestMarkdown:
         assert "Went to the park with @sam." in text
         assert any("4/5" in line and "ood" in line for line in lines)
         assert any("2/5" in line for line in lines)
-        (letter,) = [line for line in lines if "Dear you" in line]
-        assert letter.startswith("#")
-        assert "Unsent letter" in letter
-        assert "★" in letter
+        # A letter's heading is its kind; its first line stays in its words.
+        (letter,) = [line for line in lines if "Unsent letter" in line]
+        assert letter == "### 21:04 · Unsent letter ★"
+        assert "\nDear you\nI will not send this.\n" in text
         (walk,) = [line for line in lines if "Sunday walk" in line]
         assert "★" not in walk
         assert text.count("★") == 1
@@ -312,8 +312,8 @@ class TestJsonRoundTrip:
             _import_all(target, raw)
             letter = target.entries(kinds=[EntryKind.LETTER])[0]
             assert letter.day == date(2026, 10, 30)
-            assert letter.title == "To you"
-            assert letter.body == "Thank you, and goodbye."
+            assert letter.title == ""
+            assert letter.body == "To you\nThank you, and goodbye."
             assert letter.starred and letter.mood == 3
             assert letter.created == datetime(2026, 10, 30, 23, 59, tzinfo=LONDON)
             weekly = next(g for g in target.goals() if g.kind is GoalKind.WEEKLY)

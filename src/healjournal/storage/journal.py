@@ -83,12 +83,15 @@ class _Unset:
 UNSET: Any = _Unset()
 
 
-def split_text(text: str) -> tuple[str, str]:
+def split_text(text: str, kind: EntryKind = EntryKind.REFLECTION) -> tuple[str, str]:
     """Split editor text into (title, body); `Entry.text` joins them back exactly.
 
-    A short first line followed by more text is the title; anything else is
-    all body.
+    A reflection's short first line followed by more text is its title;
+    anything else is all body, and so is every letter and urge: their first
+    line ("Dear…") is not a title.
     """
+    if kind is not EntryKind.REFLECTION:
+        return "", text
     first, newline, rest = text.partition("\n")
     if newline and first.strip() and rest and len(first) <= 120:
         return first, rest
@@ -553,7 +556,7 @@ class Journal:
         """Save a new entry and return it; `day` defaults to today."""
         check_text(text)
         if title is None:
-            title, body = split_text(text)
+            title, body = split_text(text, kind)
         else:
             check_text(title, "the title")
             body = text
@@ -586,8 +589,6 @@ class Journal:
         changes: dict[str, Any] = {}
         if text is not UNSET:
             check_text(text)
-            changes["title"], changes["body"] = split_text(text)
-            changes["tags"] = list(find_tags(changes["title"], changes["body"]))
         if day is not UNSET:
             changes["day"] = _iso_day(day)
         if kind is not UNSET:
@@ -598,6 +599,10 @@ class Journal:
             changes["starred"] = bool(starred)
         with self.transaction():
             doc = self._require(ENTRIES, entry_id, "entry")
+            if text is not UNSET:  # split by the entry's kind, known only here
+                of = EntryKind(changes.get("kind", doc.get("kind", "reflection")))
+                changes["title"], changes["body"] = split_text(text, of)
+                changes["tags"] = list(find_tags(changes["title"], changes["body"]))
             doc.update(changes, updated=self._now())
             self._replace(ENTRIES, entry_id, doc)
         return entry_from_doc(entry_id, doc)
