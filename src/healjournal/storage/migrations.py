@@ -2,8 +2,9 @@
 
 Version 0 is a TinyDB file without a `meta` table (a journal written by hand
 or by an early tool); version 1 adds `meta` with the schema version and the
-id counters that keep ids from ever being reused. Each step takes the raw
-tables of one version and returns those of the next.
+id counters that keep ids from ever being reused; version 2 gives letters and
+urges one shape (see `letter_record`). Each step takes the raw tables of one
+version and returns those of the next, and never changes them in place.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from healjournal.storage.layout import Tables
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META = "meta"
 META_ID = "1"
 DATA_TABLES = ("entries", "goals", "nocontact", "settings")
@@ -55,8 +56,75 @@ def _v0_to_v1(tables: Tables) -> Tables:
     return upgraded
 
 
+_WRITTEN = ("letter", "urge")
+
+
+def letter_record(doc: dict[str, Any], *, urge_page: bool) -> dict[str, Any] | None:
+    """An entry record as schema 2 has it; None for a letter with no words.
+
+    - The page written on the urge screen (`urge_page`: an urge points to
+      it), saved as a letter before, is an urge: `kind:urge` finds it.
+    - A letter's or an urge's first line is not a title: all its words are
+      its body, as the editor shows them (title, a line break, body).
+    - A letter or an urge with no words, mood or star is not a page.
+
+    Any other record (a reflection, or one too damaged to tell) is returned
+    as it is, for the full read to judge. Shared by the migration and the
+    import of exports made before schema 2.
+    """
+    kind = doc.get("kind")
+    title, body = doc.get("title", ""), doc.get("body")
+    if kind not in _WRITTEN or not isinstance(title, str) or not isinstance(body, str):
+        return doc
+    text = f"{title}\n{body}" if title and body else title or body
+    if not text.strip() and doc.get("mood") is None and not doc.get("starred"):
+        return None
+    changed = dict(doc, title="", body=text)
+    if kind == "letter" and urge_page:
+        changed["kind"] = "urge"
+    if title:
+        # Here, not at the top: the quick export reads this module, never the models.
+        from healjournal.domain.models import find_tags
+
+        changed["tags"] = list(find_tags(text))
+    return changed
+
+
+def urge_pages(urges: object) -> set[int]:
+    """The ids of the entries that urge records point to as their page."""
+    found = set()
+    for urge in urges if isinstance(urges, list) else []:
+        letter_id = urge.get("letter_id") if isinstance(urge, dict) else None
+        if type(letter_id) is int:
+            found.add(letter_id)
+    return found
+
+
+def _v1_to_v2(tables: Tables) -> Tables:
+    upgraded = {name: dict(table) for name, table in tables.items()}
+    entries = upgraded.get("entries", {})
+    urges = upgraded.get("urges", {})
+    pages = urge_pages(list(urges.values()))
+    for key, doc in tables.get("entries", {}).items():
+        if not isinstance(doc, dict):
+            continue  # damaged: the full read says so
+        record = letter_record(doc, urge_page=key.isdigit() and int(key) in pages)
+        if record is None:
+            del entries[key]
+        elif record is not doc:
+            entries[key] = record
+    for key, urge in urges.items():
+        letter_id = urge.get("letter_id") if isinstance(urge, dict) else None
+        if type(letter_id) is int and str(letter_id) not in entries:
+            urges[key] = dict(urge, letter_id=None)  # its empty page is gone
+    meta = upgraded.get(META, {}).get(META_ID)
+    if isinstance(meta, dict):
+        upgraded[META] = {**upgraded[META], META_ID: {**meta, "schema_version": 2}}
+    return upgraded
+
+
 #: MIGRATIONS[n] turns version n into version n + 1.
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1}
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(tables: Tables, path: object) -> tuple[Tables, int]:
