@@ -48,6 +48,11 @@ COMMANDS: tuple[JournalCommand, ...] = (
     ),
     JournalCommand("Go to a day", "Open a day: 'yesterday', 'oct 3' (Ctrl+G)", "jump"),
     JournalCommand(
+        "Delete this page",
+        "Delete the page that is open, after asking; Ctrl+Z brings it back",
+        "delete_page",
+    ),
+    JournalCommand(
         "Search",
         'Find a page: words, #tags, mood:<=2, from:"last month" (Ctrl+F)',
         "search",

@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from healjournal.domain.search import SearchIndex
     from healjournal.domain.stats import Streak
     from healjournal.overview import Overview
+    from healjournal.screens.review import ReviewScreen
     from healjournal.screens.search import SearchChoice
     from healjournal.screens.urge import UrgeAnswer
     from healjournal.screens.welcome import WelcomeResult
@@ -55,6 +57,8 @@ if TYPE_CHECKING:
 NARROW_HIDDEN_HINTS = frozenset({"search", "review", "quit"})
 #: How often the journal file is checked for changes made elsewhere.
 DISK_CHECK_SECONDS = 2.0
+#: How long a deleted page can be brought back with Ctrl+Z.
+UNDO_SECONDS = 10.0
 #: How long to wait before trying a failed save again.
 RETRY_SECONDS = 5.0
 
@@ -85,6 +89,11 @@ class MainScreen(Screen[None]):
         Binding("f5", "letter", "Letter", show=False, id="letter"),
         Binding("f6", "slip", "I contacted him", id="slip"),
         Binding("ctrl+n", "new_page", "New page", show=False, id="new_page"),
+        # Priority, so it is heard over the page's own undo; only while a
+        # deleted page can still come back (check_action), else the page has it.
+        Binding(
+            "ctrl+z", "undo_delete", "Undo delete", priority=True, id="undo.delete"
+        ),
         Binding("ctrl+g", "jump", "Go to day", show=False, id="jump"),
         Binding("ctrl+f", "search", "Find", id="search"),
         Binding("f7", "review", "Review", id="review"),
@@ -144,6 +153,20 @@ class MainScreen(Screen[None]):
 
         error: str
 
+    @dataclass
+    class PageDeleted(Message):
+        """A page was deleted; it can come back for UNDO_SECONDS."""
+
+        entry: Entry
+        overview: Overview
+
+    @dataclass
+    class PageRestored(Message):
+        """A page deleted moments ago is back, as it was."""
+
+        entry: Entry
+        overview: Overview
+
     def __init__(self, journal: Journal, today: date, *, demo: bool = False) -> None:
         super().__init__()
         self.journal = journal
@@ -175,6 +198,8 @@ class MainScreen(Screen[None]):
         self._search_index: SearchIndex | None = None
         # The milestone toasted this session, while saying so is on its way.
         self._milestone_seen: str | None = None
+        # The page deleted last, while Ctrl+Z can still bring it back.
+        self._deleted: Entry | None = None
         # The side panes, mounted just after the first frame.
         self._panes_lock = asyncio.Lock()
         self._days: DayList | None = None
@@ -848,9 +873,12 @@ class MainScreen(Screen[None]):
 
         await self.flush()  # so the words just typed count too
         if self.app.screen is self:
-            self.app.push_screen(ReviewScreen(self.journal, self.today), self._reviewed)
+            review = ReviewScreen(self.journal, self.today)
+            self.app.push_screen(review, partial(self._reviewed, review))
 
-    def _reviewed(self, choice: SearchChoice | None) -> None:
+    def _reviewed(self, review: ReviewScreen, choice: SearchChoice | None) -> None:
+        if review.slip_taken_back:  # the count is back: show it
+            self.change(lambda journal: None)
         if choice is not None:
             self._open(choice.day, choice.entry_id)
 
@@ -1045,6 +1073,124 @@ class MainScreen(Screen[None]):
         if self.overview is None:
             return None
         return next((g for g in self.overview.goals if g.id == goal_id), None)
+
+    # -- deleting a page, and bringing it back -----------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Ctrl+Z undoes a delete only while one can be undone."""
+        if action == "undo_delete":
+            return self._deleted is not None
+        return True
+
+    async def action_delete_page(self) -> None:
+        """Delete the open page, after asking (its words are saved first)."""
+        await self.flush()
+        editor = self.query_one(EditorPane)
+        entry_id = self._page_ids.get(editor.page, editor.entry_id)
+        if entry_id is None:
+            self.notify("This page is blank: there is nothing to delete.")
+            return
+        self.ask_delete(entry_id)
+
+    def on_day_list_delete_requested(self, message: DayList.DeleteRequested) -> None:
+        """Delete the page highlighted in the day list, after asking."""
+        self.ask_delete(message.entry_id)
+
+    def ask_delete(self, entry_id: int) -> None:
+        """Ask, quoting the page's first words; delete it on yes."""
+        from healjournal.dialogs.confirm import ConfirmDialog
+
+        entry = self.overview.entry(entry_id) if self.overview else None
+        if entry is None:
+            return
+        first = entry.preview(50) or "(no words)"
+        when = describe_day(entry.day, self.today)
+        seconds = f"{UNDO_SECONDS:g} seconds"
+
+        async def answered(yes: bool | None) -> None:
+            if yes:
+                await self.flush()  # so what comes back is the newest text
+                self.delete_page(entry_id)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Delete this page?",
+                f"“{first}”\n{when.capitalize()}, {entry.words} words. It leaves "
+                f"your journal; Ctrl+Z brings it back for {seconds}.",
+                confirm="Delete",
+                danger=True,
+            ),
+            answered,
+        )
+
+    @work(thread=True, group="change", description="delete a page")
+    def delete_page(self, entry_id: int) -> None:
+        """Delete a page, keeping it in memory for an undo."""
+        from healjournal.overview import gather
+
+        try:
+            self.journal.check()
+            entry = self.journal.get_entry(entry_id)
+            if entry is None:
+                raise InputError("that page was deleted already")
+            self.journal.delete_entry(entry_id)
+            overview = gather(self.journal, self.today)
+        except (HealJournalError, OSError) as error:
+            self.post_message(self.ChangeFailed(str(error)))
+            return
+        self.post_message(self.PageDeleted(entry, overview))
+
+    @on(PageDeleted)
+    def _page_deleted(self, message: PageDeleted) -> None:
+        entry = message.entry
+        self._deleted = entry
+        self.set_timer(UNDO_SECONDS, partial(self._forget_deleted, entry))
+        self.refresh_bindings()
+        editor = self.query_one(EditorPane)
+        if self._page_ids.get(editor.page, editor.entry_id) == entry.id:
+            self._page_ids.pop(editor.page, None)
+            editor.entry_id = None
+            if editor.dirty:  # typed just now: those words become a new page
+                self.queue_save(EditorPane.SaveRequested(editor.draft()))
+            else:  # a blank page, unless the day has another to show
+                self._open(entry.day, None, blank=True)
+                self._load(entry.day, None)
+        self._show(message.overview)
+        self.notify(
+            f"Page deleted. Ctrl+Z brings it back for {UNDO_SECONDS:g} seconds.",
+            timeout=UNDO_SECONDS,
+        )
+
+    def _forget_deleted(self, entry: Entry) -> None:
+        if self._deleted is entry:
+            self._deleted = None
+            self.refresh_bindings()
+
+    def action_undo_delete(self) -> None:
+        """Bring back the page deleted a moment ago."""
+        entry, self._deleted = self._deleted, None
+        self.refresh_bindings()
+        if entry is not None:
+            self.restore_page(entry)
+
+    @work(thread=True, group="change", description="restore a page")
+    def restore_page(self, entry: Entry) -> None:
+        """Put a deleted page back, with its id, words, mood and star."""
+        from healjournal.overview import gather
+
+        try:
+            self.journal.restore_entry(entry)
+            overview = gather(self.journal, self.today)
+        except (HealJournalError, OSError) as error:
+            self.post_message(self.ChangeFailed(str(error)))
+            return
+        self.post_message(self.PageRestored(entry, overview))
+
+    @on(PageRestored)
+    def _page_restored(self, message: PageRestored) -> None:
+        self._show(message.overview)
+        self._open(message.entry.day, message.entry.id)
+        self.notify("The page is back, as it was.")
 
     def action_letter(self) -> None:
         """Write to him, here, where nothing is ever sent."""

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from healjournal.dialogs.name import NameDialog
+from healjournal.domain.models import Slip
 from healjournal.errors import HealJournalError
 from healjournal.report import EMPTY_MESSAGE, SECTIONS, glance
 from healjournal.review import NAME_SETTING, Review, gather_review
@@ -102,11 +103,18 @@ class ReviewScreen(Screen[SearchChoice | None]):
         Binding("escape,f7", "close", "Back to writing", id="review.close"),
         Binding("o", "open_month_ago", "Open a month ago", id="review.month_ago"),
         Binding("n", "name", "Count a name", id="review.name"),
+        Binding("u", "take_back_slip", "Take back today's slip", id="review.unslip"),
     ]
 
     @dataclass
     class Loaded(Message):
         """A fresh review."""
+
+        review: Review
+
+    @dataclass
+    class SlipTakenBack(Message):
+        """Today's slip was taken back; the review as it is now."""
 
         review: Review
 
@@ -122,6 +130,8 @@ class ReviewScreen(Screen[SearchChoice | None]):
         self.journal = journal
         self.today = today
         self.review: Review | None = None
+        #: Whether a slip was taken back here: the main screen counts again.
+        self.slip_taken_back = False
 
     def compose(self) -> ComposeResult:
         """The glance line, then a panel per section."""
@@ -189,7 +199,53 @@ class ReviewScreen(Screen[SearchChoice | None]):
         """Offer "open a month ago" only when there is a page to open."""
         if action == "open_month_ago":
             return self.review is not None and self.review.month_ago is not None
+        if action == "take_back_slip":
+            return self._slip_today() is not None
         return True
+
+    def _slip_today(self) -> Slip | None:
+        """The slip logged today, the newest if several: the one to take back."""
+        slips = self.review.slips if self.review else ()
+        return next((s for s in reversed(slips) if s.day == self.today), None)
+
+    def action_take_back_slip(self) -> None:
+        """A slip logged by mistake today: take it back, after asking."""
+        from healjournal.dialogs.confirm import ConfirmDialog
+
+        slip = self._slip_today()
+        if slip is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.take_back(slip.id)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Take back today's slip?",
+                "If it was logged by mistake, the no-contact count goes back to "
+                "where it was, as if it had never been logged.",
+                confirm="Take it back",
+            ),
+            answered,
+        )
+
+    @work(thread=True, group="review-slip")
+    def take_back(self, slip_id: int) -> None:
+        """Delete the slip, then read the review again."""
+        try:
+            self.journal.delete_slip(slip_id)
+            review = gather_review(self.journal, self.today)
+        except (HealJournalError, OSError) as error:
+            self.post_message(self.Failed(str(error)))
+            return
+        self.post_message(self.SlipTakenBack(review))
+
+    @on(SlipTakenBack)
+    def _slip_taken_back(self, message: SlipTakenBack) -> None:
+        self.slip_taken_back = True
+        self.post_message(self.Loaded(message.review))
+        self.notify("Taken back. The count is as it was.")
 
     def action_open_month_ago(self) -> None:
         """Open the page written a month ago today."""

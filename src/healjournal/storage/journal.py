@@ -613,6 +613,14 @@ class Journal:
             self._require(ENTRIES, entry_id, "entry")
             self._remove(ENTRIES, entry_id)
 
+    def restore_entry(self, entry: Entry) -> Entry:
+        """Put back an entry deleted moments ago, with its own id (an undo)."""
+        with self.transaction():
+            if self._table(ENTRIES).get(doc_id=entry.id) is not None:
+                raise InputError(f"entry {entry.id} is there already")
+            self._replace(ENTRIES, entry.id, _doc_from_entry(entry))
+        return entry
+
     def get_entry(self, entry_id: int) -> Entry | None:
         """The entry with this id, or None."""
         return self._entries().get(entry_id)

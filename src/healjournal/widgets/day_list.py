@@ -6,9 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -57,12 +59,31 @@ class DayList(OptionList):
     DayList:focus { border: round $primary; }
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("delete", "delete", "Delete page", id="days.delete"),
+    ]
+
     @dataclass
     class PageChosen(Message):
         """The person picked a page to read or write."""
 
         day: date
         entry_id: int | None
+
+    @dataclass
+    class DeleteRequested(Message):
+        """The person asked to delete the highlighted page (it asks first)."""
+
+        entry_id: int
+
+    def action_delete(self) -> None:
+        """Ask to delete the highlighted page, if it is a saved one."""
+        if self.highlighted is None:
+            return
+        option_id = self.get_option_at_index(self.highlighted).id or ""
+        _, _, entry_text = option_id.partition("/")
+        if entry_text.isdigit():
+            self.post_message(self.DeleteRequested(int(entry_text)))
 
     def show(
         self,
