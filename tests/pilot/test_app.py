@@ -371,7 +371,7 @@ class TestGoals:
             await settle(pilot)
         (goal,) = reopen(journal_path, clock).goals()
         assert goal.title == "Update my CV"
-        assert goal.due == date(2026, 11, 27)
+        assert goal.due == date(2026, 12, 4)  # the Friday of next week
 
     async def test_delete_asks_first(self, welcomed, journal_path, clock):
         welcomed.add_goal("Plan a weekend away", Theme.LIFE)
