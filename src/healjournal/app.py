@@ -27,6 +27,7 @@ from healjournal.storage.journal import Journal
 # The lock screen, the command palette's commands and the dialogs are imported
 # on first use: a plain journal's first frame needs none of them.
 if TYPE_CHECKING:
+    from healjournal.dialogs.encrypt import EncryptDialog
     from healjournal.screens.lock import LockScreen
 
 #: The journal setting that says after how many idle minutes an encrypted
@@ -186,8 +187,12 @@ class HealJournalApp(App[None]):
         """Hide everything behind the lock screen; what was typed is saved beneath."""
         if not self.encrypted:
             self.notify(
-                "Only an encrypted journal can be locked: quit and run "
-                "healjournal encrypt to choose a passphrase.",
+                "Only an encrypted journal can be locked"
+                + (
+                    "; the demo's is thrown away when you quit."
+                    if self.demo
+                    else ": “Encrypt…” in Ctrl+P gives it a passphrase."
+                ),
                 title="No passphrase yet",
             )
             return
@@ -228,10 +233,46 @@ class HealJournalApp(App[None]):
     def lock_if_idle(self) -> None:
         """Lock the journal when nobody has touched a key for a while."""
         minutes = self.lock_after_minutes
-        if self.locked or minutes <= 0:
+        if not self.encrypted or self.locked or minutes <= 0:
             return
         if monotonic() - self._last_input >= minutes * 60:
             self.action_lock()
+
+    def action_encrypt(self) -> None:
+        """Give a plain journal a passphrase, here, without quitting."""
+        if self.encrypted or self.demo:
+            self.notify(
+                "The demo's journal is thrown away when you quit: there is "
+                "nothing to encrypt."
+                if self.demo
+                else "Your journal is encrypted already. Ctrl+L locks it."
+            )
+            return
+        from healjournal.dialogs.encrypt import EncryptDialog
+
+        self.push_screen(EncryptDialog(self.journal))
+
+    def on_encrypt_dialog_encrypted(self, message: EncryptDialog.Encrypted) -> None:
+        """The open journal was encrypted: it locks now like any encrypted one."""
+        # The journal kept the key: it goes on saving, encrypted.
+        self.encrypted = True
+        self._last_input = monotonic()
+        self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle, name="idle-lock")
+        self.read_lock_setting()
+        self.notify(
+            "healjournal will ask for the passphrase each time it opens. Ctrl+L "
+            "locks it now, and it locks itself after a while untouched. Nobody "
+            "can recover a forgotten passphrase: keep it somewhere safe.",
+            title="Your journal is encrypted",
+            timeout=12,
+        )
+        if message.problem is not None:
+            self.notify(
+                f"Not every backup could be encrypted: {message.problem}. "
+                "healjournal encrypt, run again, finishes them.",
+                severity="warning",
+                timeout=15,
+            )
 
     # The lock screen's messages are handled by name (on_<screen>_<message>),
     # so it need not be imported for a plain journal.

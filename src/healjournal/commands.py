@@ -88,11 +88,19 @@ COMMANDS: tuple[JournalCommand, ...] = (
     JournalCommand(
         "Add a goal", "Something to do for yourself (a in Goals)", "add_goal"
     ),
-    JournalCommand(
-        "Lock now",
-        "Hide the journal until its passphrase is typed again (Ctrl+L)",
-        "app.lock",
-    ),
+)
+
+#: On the main screen of an encrypted journal.
+LOCK_NOW = JournalCommand(
+    "Lock now",
+    "Hide the journal until its passphrase is typed again (Ctrl+L)",
+    "app.lock",
+)
+#: On the main screen of a journal without a passphrase, in place of the lock.
+ENCRYPT = JournalCommand(
+    "Encrypt…",
+    "Choose a passphrase, so nobody can read the journal without it",
+    "app.encrypt",
 )
 
 
@@ -100,10 +108,17 @@ def journal_commands(screen: Screen) -> Iterable[SystemCommand]:
     """The palette entries for `screen`.
 
     Help and the urge screen are there on every screen; the journal's own
-    actions only on the main screen, which has them.
+    actions only on the main screen, which has them: "Lock now" for an
+    encrypted journal, "Encrypt…" for one without a passphrase (but not for
+    the demo's, which is thrown away).
     """
     on_main = hasattr(screen, "action_save")
-    for command in (*EVERYWHERE, *COMMANDS) if on_main else EVERYWHERE:
+    app = screen.app
+    if getattr(app, "encrypted", False):
+        lock: tuple[JournalCommand, ...] = (LOCK_NOW,)
+    else:
+        lock = () if getattr(app, "demo", False) else (ENCRYPT,)
+    for command in (*EVERYWHERE, *COMMANDS, *lock) if on_main else EVERYWHERE:
         action = command.action if "." in command.action else f"screen.{command.action}"
         yield SystemCommand(
             command.title, command.help, partial(screen.app.run_action, action)

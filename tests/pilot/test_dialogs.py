@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, SelectionList, Static, TextArea
 
 from healjournal.dialogs.confirm import ConfirmDialog
+from healjournal.dialogs.encrypt import EncryptDialog
 from healjournal.dialogs.goal_form import GoalDraft, GoalForm
 from healjournal.dialogs.jump import JumpToDate
 from healjournal.dialogs.letter import LetterScreen
@@ -26,7 +27,7 @@ from healjournal.tips import banned_phrases_in
 from healjournal.widgets.day_field import DayField
 
 TODAY = date(2026, 11, 24)  # a Tuesday
-NEXT_FRIDAY = date(2026, 11, 27)
+NEXT_FRIDAY = date(2026, 12, 4)  # the Friday of next week
 LAST_SATURDAY = date(2026, 11, 21)
 
 SMALL, LARGE = (80, 24), (120, 40)
@@ -108,7 +109,7 @@ class TestConfirmDialog:
         ("button", "expected"), [("#confirm", True), ("#cancel", False)]
     )
     async def test_buttons(self, button, expected, size):
-        dialog = ConfirmDialog("Archive it?", "You can bring it back.", "Archive")
+        dialog = ConfirmDialog("Put it away?", "You can bring it back.", "Put away")
         async with opened(dialog, size) as (app, pilot):
             assert await pilot.click(button)
         assert app.results == [expected]
@@ -131,6 +132,24 @@ class TestConfirmDialog:
         async with opened(dialog) as (app, pilot):
             await pilot.press("y")
         assert app.results == [True]
+
+
+class TestEncryptDialog:
+    async def test_everything_fits(self, journal, size):
+        async with opened(EncryptDialog(journal), size) as (app, _):
+            assert_all_on_screen(app)
+            assert app.focused is app.screen.query_one("#passphrase", Input)
+
+    @pytest.mark.parametrize("how", ["escape", "#cancel"])
+    async def test_cancel_encrypts_nothing(self, journal, how):
+        async with opened(EncryptDialog(journal)) as (app, pilot):
+            await pilot.press(*"bread and roses")
+            if how == "escape":
+                await pilot.press("escape")
+            else:
+                assert await pilot.click(how)
+        assert app.results == [False]
+        assert not journal.path.exists()
 
 
 class TestGoalForm:
@@ -164,7 +183,7 @@ class TestGoalForm:
             await type_text(pilot, "Book the trip")
             await pilot.click("#due")
             await type_text(pilot, "next friday")
-            assert feedback(app) == "→ Fri 27 Nov · 2026-11-27"
+            assert feedback(app) == "→ Fri 4 Dec · 2026-12-04"
             await pilot.press("ctrl+s")
         assert app.results == [
             GoalDraft("Book the trip", Theme.GOAL, GoalKind.ONCE, NEXT_FRIDAY)

@@ -294,7 +294,7 @@ class TestLockNow:
             await pilot.press("ctrl+l")
             await settle(pilot)
             assert isinstance(app.screen, MainScreen)
-            assert "healjournal encrypt" in notices(app)
+            assert "“Encrypt…” in Ctrl+P" in notices(app)
 
 
 class TestIdleLock:

@@ -49,7 +49,8 @@ counts the urges and how many passed.
 | Ctrl+G | go to a day: "yesterday", "last friday", "oct 3" |
 | Ctrl+P | every command, searchable, and the colour themes |
 | F1 (or ? outside the page) | this help |
-| Ctrl+L | lock an encrypted journal: hidden until its passphrase is typed again |
+| Ctrl+L | lock an encrypted journal until its passphrase is typed again |
+| Ctrl+P, "Encrypt…" | give the journal a passphrase |
 | Ctrl+Q | quit (everything is saved first) |
 
 On a narrow terminal the days, tips and goals fold away: F2, F3 and F4 show
