@@ -13,6 +13,7 @@ CORE = [
     "healjournal.errors",
     "healjournal.domain.models",
     "healjournal.domain.dates",
+    "healjournal.domain.passphrase",
     "healjournal.domain.stats",
     "healjournal.domain.search",
     "healjournal.review",
@@ -24,6 +25,7 @@ CORE = [
     "healjournal.storage.interchange",
     "healjournal.tips",
     "healjournal.cli",
+    "healjournal.cli_delete",
 ]
 
 
