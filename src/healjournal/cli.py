@@ -781,12 +781,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     imported = read_import(raw, name)
     journal = _open_journal(args)
     with journal.transaction():
-        added = journal.import_entries(imported.entries)
+        ids: dict[int, int] = {}  # an urge's page: its id in the file, and here
+        added = journal.import_entries(imported.entries, ids)
         goals = journal.import_goals(imported.goals) if imported.goals else 0
         slips = (
             journal.import_no_contact(imported.no_contact) if imported.no_contact else 0
         )
-        urges = journal.import_urges(imported.urges) if imported.urges else 0
+        urges = journal.import_urges(imported.urges, ids) if imported.urges else 0
     skipped = len(imported.entries) - added
     parts = [
         f"Imported {added} entr{'y' if added == 1 else 'ies'} from {imported.source}"

@@ -653,24 +653,27 @@ class Journal:
             (e for e in self.entries_on(day) if e.kind is EntryKind.REFLECTION), None
         )
 
-    def import_entries(self, entries: Iterable[Entry]) -> int:
+    def import_entries(
+        self, entries: Iterable[Entry], ids: dict[int, int] | None = None
+    ) -> int:
         """Add entries not already in the journal; return how many were new.
 
         An entry counts as already there when its day, its minute and its text
         match one in the journal, so importing the same file twice adds nothing.
+        `ids`, if given, gets each entry's id as read and its id here.
         """
         with self.transaction():
             table = self._table(ENTRIES)
-            seen = {_entry_key_from_doc(doc) for doc in table}
+            seen = {_entry_key_from_doc(doc): doc.doc_id for doc in table}
             added = 0
             for entry in entries:
                 doc = _doc_from_entry(entry)
                 key = _entry_key_from_doc(doc)
-                if key in seen:
-                    continue
-                seen.add(key)
-                self._insert(ENTRIES, doc)
-                added += 1
+                if key not in seen:
+                    seen[key] = self._insert(ENTRIES, doc)
+                    added += 1
+                if ids is not None:
+                    ids[entry.id] = seen[key]
         return added
 
     # -- goals -----------------------------------------------------------------
@@ -973,16 +976,20 @@ class Journal:
         found.sort(key=lambda u: (u.at, u.id))
         return found
 
-    def import_urges(self, urges: Iterable[Urge]) -> int:
+    def import_urges(
+        self, urges: Iterable[Urge], letters: dict[int, int] | None = None
+    ) -> int:
         """Add urges not already there (the same moment); return how many were new.
 
-        Their letters are not linked: an imported letter gets a new id.
+        An urge's page is linked when `letters` (import_entries' `ids`) has it.
         """
         with self.transaction():
             seen = {d.get("at") for d in self._table(URGES)}
             added = 0
             for urge in urges:
                 doc = _doc_from_urge(urge)
+                if urge.letter_id is not None and letters:
+                    doc["letter_id"] = letters.get(urge.letter_id)
                 if doc["at"] in seen:
                     continue
                 seen.add(doc["at"])
@@ -1026,7 +1033,7 @@ def _write_over(path: Path, payload: bytes) -> None:
 
 
 def _doc_from_urge(urge: Urge) -> dict[str, Any]:
-    """A new record for an imported urge, without its letter (ids differ)."""
+    """A new record for an imported urge, without its page (ids differ)."""
     return {
         "at": urge.at.isoformat(timespec="seconds"),
         "day": _iso_day(urge.day),
