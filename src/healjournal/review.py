@@ -86,6 +86,8 @@ class Review:
     slips: tuple[Slip, ...]
     #: Urges per week, the last URGE_WEEKS weeks, oldest first: how many,
     #: how many passed and how many ended in contact (see urges_by_week).
+    #: An urge is an urge record or an urge page of its own; the page written
+    #: on the urge screen is its urge's, and counts once, with it.
     urges: tuple[WeekCount, ...]
     #: Daily mean moods, oldest first, ending today; None for days without one.
     mood_30: tuple[float | None, ...]
@@ -240,6 +242,8 @@ def build_review(
 ) -> Review:
     """Compute the review from the journal's contents, as seen on `today`."""
     written = [e for e in entries if e.day <= today]
+    urges = tuple(urges)
+    pages = {u.letter_id for u in urges if u.letter_id is not None}
     goals = tuple(goals)
     moods = daily_moods(written)
     mood_60 = mood_series(moods, today, 2 * MOOD_DAYS)
@@ -262,7 +266,13 @@ def build_review(
         started=no_contact.started,
         runs=no_contact_runs(no_contact, today),
         slips=tuple(s for s in no_contact.slips if s.day <= today),
-        urges=urges_by_week(written, no_contact.slips, today, URGE_WEEKS, urges),
+        urges=urges_by_week(
+            [e for e in written if e.id not in pages],
+            no_contact.slips,
+            today,
+            URGE_WEEKS,
+            urges,
+        ),
         mood_30=recent,
         mood_90=mood_series(moods, today, LONG_MOOD_DAYS),
         mood_avg_30=mean(recent),

@@ -17,6 +17,7 @@ from healjournal.dialogs.goal_form import GoalForm
 from healjournal.dialogs.letter import LetterScreen
 from healjournal.dialogs.slip import SlipDialog
 from healjournal.domain.models import EntryKind, Theme, UrgeOutcome
+from healjournal.domain.search import parse_query, search
 from healjournal.report import EMPTY_MESSAGE
 from healjournal.screens import urge as urge_module
 from healjournal.screens.help import HelpScreen
@@ -286,8 +287,10 @@ class TestTheAnswers:
             assert isinstance(app.screen, MainScreen)
             assert "It passed" in notices(app)
         journal = reopen(journal_path, clock)
-        (letter,) = journal.entries(kinds=[EntryKind.LETTER])
+        (letter,) = journal.entries(kinds=[EntryKind.URGE])  # an urge's page
         assert letter.text == "You said you'd call."
+        (found,) = search(journal.entries(), parse_query("kind:urge", TODAY)).hits
+        assert found.entry == letter
         (urge,) = journal.urges()
         assert (urge.outcome, urge.strength, urge.letter_id) == (
             UrgeOutcome.RESISTED,
@@ -314,7 +317,7 @@ class TestTheAnswers:
             await answer(pilot, "p")
             assert isinstance(app.screen, MainScreen)
         journal = reopen(journal_path, clock)
-        (letter,) = journal.entries(kinds=[EntryKind.LETTER])
+        (letter,) = journal.entries(kinds=[EntryKind.URGE])
         assert letter.text == "First and more"
         (urge,) = journal.urges()
         assert (urge.outcome, urge.letter_id) == (UrgeOutcome.RESISTED, letter.id)
@@ -338,7 +341,7 @@ class TestTheAnswers:
         (slip,) = journal.no_contact().slips
         assert slip.day == TODAY
         (urge,) = journal.urges()
-        (letter,) = journal.entries(kinds=[EntryKind.LETTER])
+        (letter,) = journal.entries(kinds=[EntryKind.URGE])
         assert (urge.outcome, urge.strength, urge.letter_id) == (
             UrgeOutcome.CONTACTED,
             5,
@@ -369,7 +372,7 @@ class TestTheAnswers:
             await open_urge(pilot)
             await answer(pilot, "p")
         journal = reopen(journal_path, clock)
-        assert journal.entries(kinds=[EntryKind.LETTER]) == []
+        assert journal.entries() == []
         (urge,) = journal.urges()
         assert (urge.outcome, urge.letter_id) == (UrgeOutcome.RESISTED, None)
 
@@ -383,7 +386,7 @@ class TestTheAnswers:
             await write(pilot, "half a sentence")
             await pilot.press("ctrl+q")
         journal = reopen(journal_path, clock)
-        (letter,) = journal.entries(kinds=[EntryKind.LETTER])
+        (letter,) = journal.entries(kinds=[EntryKind.URGE])
         assert letter.text == "half a sentence"
         (urge,) = journal.urges()
         assert urge.outcome is None
@@ -397,7 +400,7 @@ class TestTheAnswers:
             await open_urge(pilot)
             await write(pilot, "closing the lid")
             app._hang_up(0, None)
-        (letter,) = reopen(journal_path, clock).entries(kinds=[EntryKind.LETTER])
+        (letter,) = reopen(journal_path, clock).entries(kinds=[EntryKind.URGE])
         assert letter.text == "closing the lid"
 
     async def test_the_review_counts_it(self, welcomed, journal_path, clock):

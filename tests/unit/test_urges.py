@@ -25,6 +25,7 @@ from healjournal.domain.models import (
     UrgeOutcome,
     check_strength,
 )
+from healjournal.domain.search import parse_query, search
 from healjournal.domain.stats import Streak, WeekCount, urges_by_week
 from healjournal.errors import InputError, JournalUnreadable
 from healjournal.report import URGES_EMPTY, print_review
@@ -314,6 +315,96 @@ class TestExport:
         text = json.dumps({"healjournal": "1", "urges": [{"at": "soon", "day": "x"}]})
         with pytest.raises(InputError, match="urge 1 cannot be imported"):
             read_import(text.encode(), "bad.json")
+
+
+class TestOneMeaning:
+    """The page written on the urge screen is an urge page, linked from its urge:
+    search, the review and the export call it one thing (issue 14 item 5)."""
+
+    def urge_with_page(self, journal: Journal) -> Entry:
+        page = journal.add_entry("Are you awake?\nDon't answer.", kind=EntryKind.URGE)
+        journal.log_urge(EVENING, outcome=UrgeOutcome.RESISTED, letter_id=page.id)
+        return page
+
+    def test_the_review_counts_an_urge_and_its_page_once(self, journal):
+        self.urge_with_page(journal)
+        journal.add_entry("Wanted to call.", kind=EntryKind.URGE)  # add --kind urge
+        assert gather_review(journal, TODAY).urges[-1] == WeekCount(
+            date(2026, 11, 23), 2, 2, 0
+        )
+
+    def test_kind_urge_finds_the_page_and_kind_unsent_the_letters(self, journal):
+        page = self.urge_with_page(journal)
+        letter = journal.add_entry("Dear you", kind=EntryKind.LETTER)
+        entries = journal.entries()
+        (found,) = search(entries, parse_query("kind:urge", TODAY)).hits
+        assert found.entry.id == page.id
+        (found,) = search(entries, parse_query("kind:unsent", TODAY)).hits
+        assert found.entry.id == letter.id
+
+    def test_an_export_and_import_keep_the_page_with_its_urge(
+        self, journal, clock, tmp_path, capsys
+    ):
+        from healjournal import cli
+
+        self.urge_with_page(journal)
+        exported = tmp_path / "all.json"
+        assert cli.main(["export", "-f", "json", "-o", str(exported)]) == 0
+        other = tmp_path / "other" / "journal.json"
+        for _ in range(2):  # twice: the second adds nothing, and links nothing new
+            assert cli.main(["--db", str(other), "import", str(exported)]) == 0
+        again = Journal.open(other, clock=clock)
+        (page,) = again.entries()
+        (urge,) = again.urges()
+        assert (page.kind, urge.letter_id) == (EntryKind.URGE, page.id)
+        assert gather_review(again, TODAY).urges[-1].logged == 1
+        markdown = export(ExportFormat.MARKDOWN, again.entries())
+        assert "### 21:04 · Urge\n\nAre you awake?\nDon't answer." in markdown
+
+    def test_an_older_export_is_read_as_the_journal_now_has_it(self, journal):
+        def entry(number: int, kind: str, title: str, body: str) -> dict:
+            return {
+                "id": number,
+                "created": f"2026-11-2{number}T22:00:00+00:00",
+                "day": f"2026-11-2{number}",
+                "kind": kind,
+                "title": title,
+                "body": body,
+            }
+
+        old = {
+            "healjournal": "0.9",
+            "schema_version": 1,
+            "entries": [
+                entry(1, "letter", "Dear you", "I kept this."),
+                entry(2, "letter", "", "Are you awake?"),
+                entry(3, "letter", "", " "),
+            ],
+            "urges": [
+                {
+                    "at": "2026-11-22T21:58:00+00:00",
+                    "day": "2026-11-22",
+                    "letter_id": 2,
+                },
+                {
+                    "at": "2026-11-23T21:58:00+00:00",
+                    "day": "2026-11-23",
+                    "letter_id": 3,
+                },
+            ],
+        }
+        imported = read_import(json.dumps(old).encode(), "old.json")
+        ids: dict[int, int] = {}
+        assert journal.import_entries(imported.entries, ids) == 2
+        assert journal.import_urges(imported.urges, ids) == 2
+        letter, page = journal.entries()
+        assert (letter.kind, letter.title, letter.body) == (
+            EntryKind.LETTER,
+            "",
+            "Dear you\nI kept this.",
+        )
+        assert (page.kind, page.text) == (EntryKind.URGE, "Are you awake?")
+        assert [u.letter_id for u in journal.urges()] == [page.id, None]
 
 
 class TestWhatTheUrgeScreenOffers:

@@ -18,8 +18,9 @@ The query language, one criterion after another, all of which must hold:
                     the app reads as a day: from:yesterday, to:2026-10-03, and
                     in quotes when it has spaces: from:"last month",
                     from:"oct 3"
-    kind:reflection kind:letter (also kind:unsent), kind:urge; several kind:
-                    filters mean any of those kinds
+    kind:reflection kind:letter (also kind:unsent), kind:urge (the pages
+                    written on the urge screen, F8, and `add --kind urge`);
+                    several kind: filters mean any of those kinds
     starred         starred entries only (also is:starred); search for the
                     word itself with "starred"
 

@@ -1255,9 +1255,10 @@ class MainScreen(Screen[None]):
         )
 
         def draft(text: str) -> None:
-            # The letter goes through the page save queue, like F5's: a quit
-            # or a closed terminal never takes it.
-            letter = Draft(page, self.today, None, EntryKind.LETTER, text, None)
+            # The page goes through the page save queue, like F5's letter: a
+            # quit or a closed terminal never takes it. It is an urge page, so
+            # kind:urge, the review and the export all call it one thing.
+            letter = Draft(page, self.today, None, EntryKind.URGE, text, None)
             self.queue_save(EditorPane.SaveRequested(letter))
 
         def answered(answer: UrgeAnswer) -> None:

@@ -27,7 +27,7 @@ from healjournal.domain.models import (
 )
 from healjournal.errors import InputError
 from healjournal.storage.jrnl import jrnl_entry
-from healjournal.storage.migrations import SCHEMA_VERSION
+from healjournal.storage.migrations import SCHEMA_VERSION, letter_record, urge_pages
 
 TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
 if TYPE_CHECKING:
@@ -309,15 +309,35 @@ def _records(data: dict[str, Any], key: str, name: str) -> list[dict[str, Any]]:
     return records
 
 
+def _an_id(value: object) -> int | None:
+    """An id as the export wrote it: a whole number from 1, or None."""
+    return value if type(value) is int and value > 0 else None
+
+
 def _read_ours(data: dict[str, Any], name: str) -> Imported:
+    """Our JSON export; one made before schema 2 is read as schema 2 has it.
+
+    Each entry keeps its id in the export, and each urge the id of its page
+    there, so the journal can link them again (Journal.import_urges).
+    """
+    records = _records(data, "entries", name)
+    version = data.get("schema_version")
+    if not isinstance(version, int) or version < 2:
+        pages = urge_pages(_records(data, "urges", name))
+        records = [
+            letter_record(record, urge_page=_an_id(record.get("id")) in pages)
+            for record in records
+        ]
     entries = []
-    for index, record in enumerate(_records(data, "entries", name)):
+    for index, record in enumerate(records):
+        if record is None:
+            continue  # an empty letter: no page
         try:
             created = datetime.fromisoformat(record["created"])
             updated = record.get("updated")
             entries.append(
                 Entry(
-                    id=0,
+                    id=_an_id(record.get("id")) or 0,
                     created=created if created.tzinfo else created.astimezone(),
                     day=date.fromisoformat(record["day"]),
                     kind=EntryKind(record.get("kind", "reflection")),
@@ -386,6 +406,7 @@ def _read_ours(data: dict[str, Any], name: str) -> Imported:
                     day=date.fromisoformat(record["day"]),
                     strength=check_strength(record.get("strength")),
                     outcome=UrgeOutcome(outcome) if outcome else None,
+                    letter_id=_an_id(record.get("letter_id")),
                     note=check_text(str(record.get("note") or ""), "the note"),
                 )
             )
