@@ -285,7 +285,7 @@ class TestTheAnswers:
             await pilot.press("enter")
             await settle(pilot)
             assert isinstance(app.screen, MainScreen)
-            assert "It passed" in notices(app)
+            assert "That's an urge you didn't act on." in notices(app)
         journal = reopen(journal_path, clock)
         (letter,) = journal.entries(kinds=[EntryKind.URGE])  # an urge's page
         assert letter.text == "You said you'd call."

@@ -1198,19 +1198,48 @@ class MainScreen(Screen[None]):
 
         page = new_page_id()
 
-        def draft(text: str) -> None:
-            # Saved like a page, as it is written: a quit or a closed
-            # terminal never takes the letter.
-            letter = Draft(page, self.today, None, EntryKind.LETTER, text, None)
-            self.queue_save(EditorPane.SaveRequested(letter))
-
         def written(text: str | None) -> None:
-            if text:
-                self.notify(
-                    "Kept here, sent nowhere. That's an urge you didn't act on."
-                )
+            if text:  # not every letter comes from an urge: F8's word says so
+                self.notify("Kept here, sent nowhere. It's said, and it stays yours.")
 
+        draft = self._letter_drafts(page, EntryKind.LETTER)
         self.app.push_screen(LetterScreen(on_draft=draft), written)
+
+    def _letter_drafts(self, page: int, kind: EntryKind) -> Callable[[str], None]:
+        """Where the words of a letter (F5) or an urge page (F8) go as written.
+
+        Into the page save queue, like a page: a quit or a closed terminal
+        never takes them. A letter with no words is not a page: never saved,
+        and removed once every save of it has landed, unless words came back.
+        """
+        latest = [""]
+
+        async def forget() -> None:
+            await self.flush()
+            if latest[0].strip():
+                return  # written again meanwhile: a page after all
+            self._queue.pop(page, None)  # a failed save puts its words back
+            entry_id = self._page_ids.pop(page, None)  # new words: a new page
+            if entry_id is None:
+                return
+
+            def remove(journal: Journal) -> None:
+                with journal.transaction():
+                    if journal.get_entry(entry_id) is not None:
+                        journal.delete_entry(entry_id)
+
+            self.change(remove)
+
+        def draft(text: str) -> None:
+            latest[0] = text
+            if text.strip():
+                letter = Draft(page, self.today, None, kind, text, None)
+                self.queue_save(EditorPane.SaveRequested(letter))
+            else:
+                self._queue.pop(page, None)  # its words not saved yet need not be
+                self.run_worker(forget(), group="letter")
+
+        return draft
 
     def action_slip(self) -> None:
         """Log contact, kindly: the count starts again, the best stays."""
@@ -1254,12 +1283,8 @@ class MainScreen(Screen[None]):
             overview.goals if overview else (),
         )
 
-        def draft(text: str) -> None:
-            # The page goes through the page save queue, like F5's letter: a
-            # quit or a closed terminal never takes it. It is an urge page, so
-            # kind:urge, the review and the export all call it one thing.
-            letter = Draft(page, self.today, None, EntryKind.URGE, text, None)
-            self.queue_save(EditorPane.SaveRequested(letter))
+        # An urge page, so kind:urge, the review and the export call it one thing.
+        draft = self._letter_drafts(page, EntryKind.URGE)
 
         def answered(answer: UrgeAnswer) -> None:
             self.record_urge(at, page, answer)
@@ -1282,20 +1307,23 @@ class MainScreen(Screen[None]):
     async def record_urge(self, at: datetime, page: int, answer: UrgeAnswer) -> None:
         """Log how an urge went, after its letter is saved (the urge points to it)."""
         await self.flush()
-        letter_id = self._page_ids.get(page)
+        written = bool(answer.letter.strip())  # an emptied page is no page
+        letter_id = self._page_ids.get(page) if written else None
         contacted = answer.outcome is UrgeOutcome.CONTACTED
 
         def log(journal: Journal) -> Streak | None:
             from healjournal.domain.stats import no_contact_streak
 
             with journal.transaction():
-                journal.log_urge(
+                urge = journal.log_urge(
                     at,
                     day=self.today,
                     strength=answer.strength,
                     outcome=answer.outcome,
                     letter_id=letter_id,
                 )
+                if not written and urge.letter_id is not None:
+                    journal.update_urge(urge.id, letter_id=None)
                 if contacted:
                     journal.log_slip(self.today)
             return no_contact_streak(journal.no_contact(), self.today)
@@ -1303,6 +1331,8 @@ class MainScreen(Screen[None]):
         def word(streak: Streak | None) -> str | None:
             if contacted:
                 return slip_notice(streak)
+            if answer.outcome is UrgeOutcome.RESISTED and written:
+                return "Kept here, sent nowhere. That's an urge you didn't act on."
             if answer.outcome is UrgeOutcome.RESISTED:
                 return URGE_PASSED
             return None
