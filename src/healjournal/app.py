@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import signal
 import sys
 import threading
@@ -40,6 +42,9 @@ LOCK_CHOICES = (5, 10, 30, 60, 0)
 IDLE_CHECK_SECONDS = 5.0
 #: The app's title in the demo, in the top bar's place and the window's.
 DEMO_TITLE = "healjournal demo · nothing is kept"
+#: After a hang-up has saved everything, how long closing may take before the
+#: process ends anyway.
+HANG_UP_GRACE_SECONDS = 5.0
 #: App actions that show the journal: refused while it is locked.
 JOURNAL_ACTIONS = frozenset({"urge"})
 
@@ -93,6 +98,7 @@ class HealJournalApp(App[None]):
         #: A line for the terminal once the app has closed well (stdout).
         self.goodbye: str | None = None
         self._theme_restored = False
+        self._hanging_up = False
         self.demo = demo
         if demo:
             self.title = DEMO_TITLE
@@ -117,10 +123,16 @@ class HealJournalApp(App[None]):
             # The window's title says "demo" too: the terminal's own is kept
             # on its title stack, and given back on leaving.
             self._driver.write(f"\x1b[22;0t\x1b]2;{DEMO_TITLE}\x07")
+        # The loop runs the hang-up's work as one of its callbacks, never
+        # inside the signal itself: a signal can land while this thread holds
+        # a lock (the terminal writer's queue), and a handler that wrote or
+        # exited from there waited on that lock for ever.
         self._previous_handlers = {}
         if threading.current_thread() is threading.main_thread():
+            loop = asyncio.get_running_loop()
             for signum in (signal.SIGHUP, signal.SIGTERM):
-                self._previous_handlers[signum] = signal.signal(signum, self._hang_up)
+                self._previous_handlers[signum] = signal.getsignal(signum)
+                loop.add_signal_handler(signum, self._hang_up)
 
     def _first_frame_drawn(self) -> None:
         if self._collector_paused:
@@ -131,12 +143,18 @@ class HealJournalApp(App[None]):
         """Give the signals (and the window's title) back."""
         if self.demo and not self.is_headless and self._driver is not None:
             self._driver.write("\x1b[23;0t")
-        for signum, handler in self._previous_handlers.items():
-            signal.signal(signum, handler)
+        if self._previous_handlers:
+            loop = asyncio.get_running_loop()
+            for signum, handler in self._previous_handlers.items():
+                loop.remove_signal_handler(signum)
+                signal.signal(signum, handler)
 
-    def _hang_up(self, signum: int, frame: object) -> None:
-        # The terminal closed (or someone asked us to stop): there is no time
-        # for the save queue, so write what is unsaved now, then leave.
+    def _hang_up(self, *_: object) -> None:
+        """The terminal closed (or someone asked us to stop): there is no time
+        for the save queue, so write what is unsaved now, then leave."""
+        if self._hanging_up:
+            return
+        self._hanging_up = True
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 screen.hold_saves()
@@ -144,6 +162,12 @@ class HealJournalApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 screen.save_everything_now()
+        # Everything is written. Should closing a terminal that is gone stall
+        # (a write nobody reads), the process still ends: never left behind.
+        if not self.is_headless:
+            ending = threading.Timer(HANG_UP_GRACE_SECONDS, os._exit, (0,))
+            ending.daemon = True
+            ending.start()
         self.exit()
 
     def use_saved_theme(self, theme: object) -> None:
