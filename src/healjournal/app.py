@@ -21,6 +21,7 @@ from textual.screen import Screen
 
 from healjournal.clock import Clock, get_clock
 from healjournal.collector import resume_collector
+from healjournal.domain.visible import visible
 from healjournal.errors import HealJournalError
 from healjournal.screens.main import MainScreen
 from healjournal.storage.crypto import file_header
@@ -246,6 +247,7 @@ class HealJournalApp(App[None]):
         never quote the journal."""
         if severity != "error" and self.locked:
             return
+        message, title = visible(message), visible(title)  # they may quote words
         super().notify(
             message, title=title, severity=severity, timeout=timeout, markup=markup
         )

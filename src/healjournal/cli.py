@@ -507,6 +507,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     import shutil
 
     from healjournal.domain.search import parse_query, search
+    from healjournal.domain.visible import visible
 
     text = " ".join(args.query)
     query = parse_query(text, get_clock().today())  # before the journal is opened
@@ -549,6 +550,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
         if entry.starred:
             heading.append("★")
         line, spans = hit.context(width)
+        line = visible(line)  # one mark a character: the spans still fit
         blocks.append("  ".join(heading) + "\n" + _terminal_line(line, spans, bold))
     if blocks:
         sys.stdout.write("\n\n".join(blocks) + "\n")
@@ -562,13 +564,9 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 _JSON_SNIPPET_WIDTH = 80  # fixed, so scripts get the same snippet in any terminal
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # not the locale's
-# Control characters in an entry (a pasted escape sequence) must not reach the
-# terminal as commands; one replacement character keeps the spans in place.
-_CONTROLS = {code: "�" for code in (*range(0x20), *range(0x7F, 0xA0))}
 
 
 def _terminal_line(line: str, spans: Sequence[tuple[int, int]], bold: bool) -> str:
-    line = line.translate(_CONTROLS)
     if not bold:
         return line
     pieces, at = [], 0
@@ -649,6 +647,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
         made = _full_export(args, start, end)
     count, pieces = made
     if output is None:
+        if sys.stdout.isatty():
+            # Shown, not kept: a terminal gets marks for control characters.
+            from healjournal.domain.visible import visible
+
+            text = b"".join(pieces).decode("utf-8")
+            pieces = [visible(text).encode("utf-8")]
         # UTF-8, as in a file, whatever the terminal's encoding.
         sys.stdout.flush()
         sys.stdout.buffer.writelines(pieces)
@@ -951,7 +955,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except HealJournalError as error:
-        print(f"healjournal: {error}", file=sys.stderr)
+        from healjournal.domain.visible import visible
+
+        # It may quote the journal (a page's first words): marks, not escapes.
+        print(f"healjournal: {visible(str(error))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("healjournal: interrupted", file=sys.stderr)

@@ -11,6 +11,7 @@ from healjournal import cli
 from healjournal.clock import get_clock
 from healjournal.domain.dates import describe_day, parse_day
 from healjournal.domain.models import Entry, EntryKind
+from healjournal.domain.visible import visible
 from healjournal.errors import InputError
 
 TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
@@ -56,7 +57,7 @@ def describe_page(entry: Entry) -> str:
 def first_line(entry: Entry, width: int = _QUOTED) -> str:
     """The page's first line with words, cut to `width`, safe to print."""
     line = next((ln.strip() for ln in entry.text.splitlines() if ln.strip()), "")
-    line = line.translate(cli._CONTROLS)  # no escape sequence reaches the terminal
+    line = visible(line)  # no escape sequence reaches the terminal
     return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from healjournal.domain.stats import HeatDay, Run, mean, mood_level
+from healjournal.domain.visible import visible
 from healjournal.moods import MOOD_COLOURS, MOOD_MARKS
 from healjournal.review import Review
 from healjournal.tips import theme_tips
@@ -322,7 +323,7 @@ def _mentions(review: Review, width: int) -> Section | None:
     if review.name is None or not review.mentions:
         return None
     counts = [m.count for m in review.mentions]
-    title = f"{review.name} in your writing, last {len(counts)} weeks"
+    title = f"{visible(review.name)} in your writing, last {len(counts)} weeks"
     most = max(counts)
     if not most:
         return _note(title, f"Not mentioned once in {len(counts)} weeks.")

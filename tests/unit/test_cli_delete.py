@@ -170,7 +170,7 @@ class TestAsking:
         [prompt] = terminal[1]
         quoted = prompt.split('"')[1]
         assert "\x1b" not in prompt
-        assert quoted.startswith("�[2Jcleared? word")
+        assert quoted.startswith("␛[2Jcleared? word")
         assert len(quoted) == 60 and quoted.endswith("…")
 
     def test_a_page_without_words_says_so(self, journal_path, clock, terminal):

@@ -176,7 +176,7 @@ def test_control_characters_in_an_entry_do_not_reach_the_terminal(
     assert run("search", "pasted") == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out
-    assert "pasted �[2J junk" in out
+    assert "pasted ␛[2J junk" in out
 
 
 @pytest.mark.parametrize(

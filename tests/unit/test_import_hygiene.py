@@ -14,6 +14,7 @@ CORE = [
     "healjournal.domain.models",
     "healjournal.domain.dates",
     "healjournal.domain.passphrase",
+    "healjournal.domain.visible",
     "healjournal.domain.stats",
     "healjournal.domain.search",
     "healjournal.review",

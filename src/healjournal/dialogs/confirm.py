@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from healjournal.domain.visible import visible
+
 __all__ = ["ConfirmDialog"]
 
 
@@ -80,8 +82,8 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """The message, then the keys and two buttons."""
         with Vertical(id="box") as box:
-            box.border_title = self.title_text
-            yield Static(self.message, id="message", markup=False)
+            box.border_title = visible(self.title_text)
+            yield Static(visible(self.message), id="message", markup=False)
             with Horizontal(id="bottom"):
                 yield Label("y yes · n or Esc no", id="keys")
                 yield Button(

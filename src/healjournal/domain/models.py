@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from healjournal.domain.visible import visible
 from healjournal.errors import InputError
 
 #: The longest entry text accepted, in characters (title and body together).
@@ -144,7 +145,8 @@ class Entry:
         flat = " ".join(head.split())
         if len(flat) <= width and len(head) < len(text):
             flat = " ".join(text.split())
-        return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+        # For a screen: control characters as marks, never as sequences.
+        return visible(flat if len(flat) <= width else flat[: width - 1].rstrip() + "…")
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from healjournal.domain.search import (
     SearchResult,
     parse_query,
 )
+from healjournal.domain.visible import visible
 from healjournal.moods import MOOD_COLOURS, MOOD_MARKS
 from healjournal.widgets.day_list import KIND_MARKS
 from healjournal.widgets.editor import KIND_NAMES
@@ -142,6 +143,7 @@ class SearchResults(OptionList):
         if entry.starred:
             row.append("  ★", style="bold yellow")
         line, spans = hit.context(width)
+        line = visible(line)  # one mark a character: the spans still fit
         context = Text(line or "(no words)", style="" if line else "dim")
         for start, end in spans:
             context.stylize("bold reverse", start, end)

@@ -20,6 +20,7 @@ from textual.widgets import Static, TextArea
 
 from healjournal.domain.dates import describe_day
 from healjournal.domain.models import Entry, EntryKind
+from healjournal.domain.visible import has_controls, visible
 from healjournal.moods import MOOD_WORDS
 
 #: Seconds of quiet after the last keystroke before the page saves itself.
@@ -147,6 +148,15 @@ class PageText(TextArea, inherit_bindings=False):
             if not (isinstance(b, Binding) and b.key in ("f6", "f7"))
         ),
     ]
+
+    def get_line(self, line_index: int) -> Text:
+        """A line as drawn: control characters as marks, never sent to the
+        terminal as sequences (the page's text keeps them as they are)."""
+        text = self.document.get_line(line_index)
+        if not has_controls(text):
+            return super().get_line(line_index)
+        # One mark a character, so the cursor's columns still match.
+        return Text(visible(text), end="", no_wrap=True)
 
     def action_newline(self) -> None:
         """Start a new line."""

@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 from healjournal.domain.dates import describe_day, week_start
 from healjournal.domain.models import Goal, GoalKind, Theme
 from healjournal.domain.stats import OPTIONAL_THEMES, writing_streak
+from healjournal.domain.visible import visible
 from healjournal.tips import StarterGoal, theme_tips
 
 __all__ = ["GoalChecklist", "theme_label"]
@@ -447,7 +448,7 @@ def _goal_option(goal: Goal, today: date) -> Option:
         marker = Content(_UNCHECKED)
     details = _details(goal, today)
     body = Content.assemble(
-        goal.title,
+        visible(goal.title),
         "\n",
         (details, "$text-warning" if overdue else "$foreground-muted"),
     )
