@@ -89,9 +89,17 @@ async def advance(pilot, clock, **delta: float) -> None:
     await pilot.pause()
 
 
+def asking(app) -> bool:
+    """Whether the question has the keys (its answers, not the letter)."""
+    return app.focused is not None and question(app) in app.focused.ancestors
+
+
 async def answer(pilot, *keys: str) -> None:
-    """Esc to the question, then `keys` (a strength, an answer)."""
-    await pilot.press("escape", *keys)
+    """To the question (Esc, unless it has the keys already), then `keys`
+    (a strength, an answer)."""
+    if not asking(pilot.app):
+        await pilot.press("escape")
+    await pilot.press(*keys)
     await settle(pilot)
 
 
@@ -191,8 +199,12 @@ class TestTheWait:
             await advance(pilot, clock, minutes=6, seconds=39)
             assert clock_face(app) == "00:01"
 
-    async def test_when_time_is_up_it_asks_without_taking_the_keys(
-        self, welcomed, journal_path, clock
+    @pytest.mark.parametrize(
+        ("key", "outcome"),
+        [("p", UrgeOutcome.RESISTED), ("c", UrgeOutcome.CONTACTED)],
+    )
+    async def test_when_time_is_up_its_keys_answer_at_once(
+        self, welcomed, journal_path, clock, key, outcome
     ):
         app = HealJournalApp(journal_path, clock=clock)
         async with app.run_test(size=WIDE) as pilot:
@@ -200,14 +212,54 @@ class TestTheWait:
             await write(pilot, "I miss")
             await advance(pilot, clock, minutes=10)
             assert clock_face(app) == "00:00"
-            assert question(app).is_open
+            assert question(app).is_open and asking(app)
             assert "you waited" in " ".join(screen_text(app).split())
-            # Still typing: these letters are words, not answers.
+            await pilot.press("x", key)  # no Esc first; nothing goes in the letter
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+        (urge,) = reopen(journal_path, clock).urges()
+        assert urge.outcome is outcome
+        (page,) = reopen(journal_path, clock).entries()
+        assert page.text == "I miss"
+
+    async def test_when_time_is_up_w_goes_back_to_the_letter(
+        self, welcomed, journal_path, clock
+    ):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await open_urge(pilot)
+            await advance(pilot, clock, minutes=10)
+            await pilot.press("w")
+            await settle(pilot)
+            assert not question(app).is_open
+            assert app.focused is letter_area(app)
+            assert letter_area(app).text == ""
+            assert clock_face(app) == "10:00"  # another round
+
+    async def test_words_typed_as_time_runs_out_stay_words_until_a_pause(
+        self, welcomed, journal_path, clock
+    ):
+        app = HealJournalApp(journal_path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await open_urge(pilot)
+            await write(pilot, "I miss")
+            await advance(pilot, clock, minutes=9, seconds=59)
+            await write(pilot, " you")
+            await advance(pilot, clock, seconds=1)
+            assert question(app).is_open and not asking(app)
+            # Mid-sentence: these letters are words, not answers.
             await write(pilot, " cpw")
             await settle(pilot)
             assert isinstance(app.screen, UrgeScreen)
-            assert letter_area(app).text == "I miss cpw"
-        assert reopen(journal_path, clock).no_contact().slips == ()
+            assert letter_area(app).text == "I miss you cpw"
+            await advance(pilot, clock, seconds=urge_module.TYPING_QUIET)
+            assert asking(app)  # a pause: now the keys answer
+            await pilot.press("p")
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+        journal = reopen(journal_path, clock)
+        assert journal.no_contact().slips == ()
+        assert journal.entries()[0].text == "I miss you cpw"
 
     async def test_the_screen_s_own_timer_finishes_it(
         self, welcomed, journal_path, clock, monkeypatch
@@ -278,8 +330,7 @@ class TestTheAnswers:
             await open_urge(pilot)
             await write(pilot, "You said you'd call.")
             await advance(pilot, clock, minutes=10)
-            await pilot.press("escape")
-            assert isinstance(app.focused, StrengthPicker)
+            assert isinstance(app.focused, StrengthPicker)  # no Esc needed
             await pilot.press("4")  # how strong; then Enter on "It passed"
             assert isinstance(app.focused, Button) and app.focused.id == "resisted"
             await pilot.press("enter")

@@ -57,6 +57,10 @@ MAX_MINUTES = 60
 TICK_SECONDS = 1.0
 #: Seconds of quiet before the letter's words are handed over to be saved.
 DRAFT_DELAY = 1.0
+#: When the time runs out mid-sentence, the letter keeps the keys until the
+#: person has stopped typing this long (by the clock): words typed on are
+#: words, not answers. Otherwise the question takes the keys at once.
+TYPING_QUIET = 2.0
 
 #: Ideas to offer when the tips have none (they do; this is a safety net).
 _FALLBACK_IDEA = "Put the phone in another room and make a cup of tea."
@@ -346,6 +350,9 @@ class UrgeScreen(ModalScreen[UrgeAnswer | None]):
         self._idea = 0
         self._timer: Timer | None = None
         self._sent = ""
+        self._last_typed: datetime | None = None
+        #: The question came up on its own and waits for a pause in typing.
+        self._waiting_to_ask = False
         self.finished = False
 
     def compose(self) -> ComposeResult:
@@ -389,7 +396,12 @@ class UrgeScreen(ModalScreen[UrgeAnswer | None]):
         return max(0.0, self.minutes * 60 - elapsed)
 
     def tick(self) -> None:
-        """Show the time left; when it runs out, ask the question."""
+        """Show the time left; when it runs out, ask the question.
+
+        The question takes the keys at once, so p, w and c answer and nothing
+        more goes into the letter; unless the person is typing, then as soon
+        as they stop (TYPING_QUIET).
+        """
         remaining = self.remaining
         self.query_one("#urge-clock", Digits).update(_clock_face(remaining))
         if remaining <= 0 and not self.finished:
@@ -398,9 +410,18 @@ class UrgeScreen(ModalScreen[UrgeAnswer | None]):
             self.query_one("#urge-clock-note", Static).update("time's up")
             question = self.query_one(UrgeQuestion)
             if not question.is_open:
-                # The letter keeps the keys: words typed now must not become
-                # an answer. Esc or a click answers.
                 question.ask(self._note(), focus=False)
+                self._waiting_to_ask = True
+        if self._waiting_to_ask and not self._typing:
+            self.action_ask()
+
+    @property
+    def _typing(self) -> bool:
+        """Whether the letter changed less than TYPING_QUIET seconds ago."""
+        if self._last_typed is None:
+            return False
+        quiet = (self._clock.now() - self._last_typed).total_seconds()
+        return quiet < TYPING_QUIET
 
     def _note(self) -> str:
         if self.finished:
@@ -413,6 +434,7 @@ class UrgeScreen(ModalScreen[UrgeAnswer | None]):
 
     @on(TextArea.Changed, "#urge-letter")
     def _typed(self) -> None:
+        self._last_typed = self._clock.now()
         if self._on_draft is None:
             return
         if self._timer is not None:
@@ -440,6 +462,7 @@ class UrgeScreen(ModalScreen[UrgeAnswer | None]):
 
     def action_write(self) -> None:
         """Back to the letter."""
+        self._waiting_to_ask = False
         self.query_one(UrgeQuestion).close()
         self.query_one("#urge-letter", TextArea).focus()
 
@@ -473,7 +496,8 @@ class UrgeScreen(ModalScreen[UrgeAnswer | None]):
     # -- the question ----------------------------------------------------------------
 
     def action_ask(self) -> None:
-        """Ask "Do you still want to?" now."""
+        """Ask "Do you still want to?" now, with the keys for the answers."""
+        self._waiting_to_ask = False
         self.query_one(UrgeQuestion).ask(self._note(), focus=True)
 
     @on(UrgeQuestion.Answered)
@@ -486,6 +510,7 @@ class UrgeScreen(ModalScreen[UrgeAnswer | None]):
             self.dismiss(answer)
             return
         # Keep writing: the question goes, and if the time was up, a new wait.
+        self._waiting_to_ask = False
         self.query_one(UrgeQuestion).close()
         if self.finished:
             self._restart()
