@@ -7,13 +7,13 @@ import subprocess
 import sys
 import tomllib
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from importlib.resources import files
 from typing import Any
 
 import pytest
 
-from healjournal.domain.models import GoalKind, Theme
+from healjournal.domain.models import Entry, Goal, GoalKind, Theme
 from healjournal.tips import (
     BANNED_PHRASES,
     DailyTip,
@@ -22,6 +22,7 @@ from healjournal.tips import (
     TipsError,
     all_copy,
     banned_phrases_in,
+    journal_start,
     load_tips,
     parse_tips,
     theme_tips,
@@ -196,6 +197,46 @@ class TestTipOfTheDay:
         this_week, next_week = tip_for(day), tip_for(day + timedelta(days=7))
         assert this_week.theme == next_week.theme
         assert this_week.action != next_week.action
+
+
+#: A week of first days, so every weekday and calendar theme is one.
+STARTS = tuple(date(2026, 11, 24) + timedelta(days=n) for n in range(7))
+
+
+class TestTheFirstDay:
+    """A new user's first day shows the first theme, a life of your own, and
+    the themes follow in order from there (issue 14 item 15)."""
+
+    @pytest.mark.parametrize("start", STARTS, ids=str)
+    def test_the_first_day_shows_the_first_theme(self, start) -> None:
+        first = tip_for(start, start)
+        assert first.theme.theme is Theme.LIFE
+        assert first.action == theme_tips(Theme.LIFE).actions[0]
+        assert first.prompt == theme_tips(Theme.LIFE).prompts[0]
+
+    @pytest.mark.parametrize("start", STARTS, ids=str)
+    def test_then_one_theme_a_day_in_order(self, start) -> None:
+        days = [start + timedelta(days=n) for n in range(14)]
+        shown = [tip_for(day, start).theme.theme for day in days]
+        assert shown == [*Theme, *Theme]
+        assert tip_for(days[7], start).action != tip_for(start, start).action
+
+    def test_the_start_is_when_the_first_thing_was_written(self) -> None:
+        today = date(2026, 11, 24)
+        assert journal_start([], [], today) == today
+
+        def entry(day: int, written: int) -> Entry:
+            created = datetime(2026, 11, written, 21, tzinfo=UTC)
+            return Entry(id=day, created=created, day=date(2026, 11, day))
+
+        # A page for last week, written today, makes today the first day.
+        assert journal_start([entry(17, 24)], [], today) == today
+        assert journal_start([entry(22, 22), entry(20, 23)], [], today) == date(
+            2026, 11, 22
+        )
+        goal = Goal(1, Theme.LIFE, "Walk", created=datetime(2026, 11, 21, tzinfo=UTC))
+        assert journal_start([entry(22, 22)], [goal], today) == date(2026, 11, 21)
+        assert journal_start([entry(25, 25)], [], today) == today  # never later
 
 
 class TestLoading:

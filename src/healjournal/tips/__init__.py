@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from healjournal.domain.models import GoalKind, Theme
+from healjournal.domain.models import Entry, Goal, GoalKind, Theme
 
 __all__ = [
     "BANNED_PHRASES",
@@ -25,6 +26,7 @@ __all__ = [
     "TipsError",
     "all_copy",
     "banned_phrases_in",
+    "journal_start",
     "load_tips",
     "parse_tips",
     "theme_tips",
@@ -187,14 +189,18 @@ def theme_tips(theme: Theme) -> ThemeTips:
     return _by_theme()[Theme(theme)]
 
 
-def tip_for(day: date) -> DailyTip:
+def tip_for(day: date, start: date | None = None) -> DailyTip:
     """The tip shown on `day`: the same every time, a new theme each day.
 
-    Seven consecutive days cover the seven themes; each week moves every
-    theme on to its next action and prompt, so all of them come round in time.
+    `start` is the journal's first day (see journal_start): it shows the
+    first theme, a life of your own, and the others follow in order, so a new
+    user never meets the optional social theme first. Without a start the
+    themes follow the calendar. Seven consecutive days cover the seven themes;
+    each week moves every theme on to its next action and prompt, so all of
+    them come round in time.
     """
     themes = load_tips()
-    ordinal = day.toordinal()
+    ordinal = (day - start).days if start is not None else day.toordinal()
     tips = themes[ordinal % len(themes)]
     week = ordinal // len(themes)
     return DailyTip(
@@ -203,6 +209,17 @@ def tip_for(day: date) -> DailyTip:
         action=tips.actions[week % len(tips.actions)],
         prompt=tips.prompts[week % len(tips.prompts)],
     )
+
+
+def journal_start(entries: Iterable[Entry], goals: Iterable[Goal], today: date) -> date:
+    """The day the themes start from: when the first page or goal was written.
+
+    When, not the day a page is for: a page written today for last week still
+    makes today the first day. A journal with neither starts today.
+    """
+    written = [e.created for e in entries]
+    written += [g.created for g in goals if g.created is not None]
+    return min(min(written).date(), today) if written else today
 
 
 def all_copy() -> list[str]:
