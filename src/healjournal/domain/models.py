@@ -253,7 +253,7 @@ class Urge:
     strength: int | None = None
     #: None while the urge is open (the screen is still up, or was closed).
     outcome: UrgeOutcome | None = None
-    #: The unsent letter written meanwhile, if any words were.
+    #: The page written meanwhile (an urge page), if any words were.
     letter_id: int | None = None
     note: str = ""
 
