@@ -467,7 +467,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
     today = get_clock().today()
     kind = EntryKind.parse(args.kind)
     day = today
-    if args.day:
+    if args.day is not None:  # --day "" is a mistake too, not today
         advice = "give --day today or a day before it"
         day = check_not_future(parse_day(args.day, today), today, advice=advice)
     if args.title is not None:
@@ -494,12 +494,28 @@ def _cmd_add(args: argparse.Namespace) -> int:
     if entry.mood:
         details.append(f"mood {entry.mood}/5")
     if entry.tags:
-        details.append(" ".join(entry.tags))
+        details.append(_tags_in_brief(entry.tags))
     print(
         f"Saved {what} for {describe_day(entry.day, today)} "
         f"({entry.day.isoformat()}): {', '.join(details)}."
     )
     return EXIT_OK
+
+
+#: How much of the tags `add` names in its line: a few, each cut short.
+_TAGS_SHOWN, _TAG_CHARS = 5, 30
+
+
+def _tags_in_brief(tags: Sequence[str]) -> str:
+    """The first few tags, each at most _TAG_CHARS long, and how many more."""
+    from healjournal.domain.visible import visible
+
+    shown = [
+        tag if len(tag) <= _TAG_CHARS else tag[: _TAG_CHARS - 1] + "…"
+        for tag in tags[:_TAGS_SHOWN]
+    ]
+    more = len(tags) - len(shown)
+    return visible(" ".join(shown)) + (f" and {more} more" if more else "")
 
 
 def _cmd_search(args: argparse.Namespace) -> int:

@@ -72,6 +72,8 @@ class TestAdd:
             (["add", "--kind", "text", "x"], "unknown kind"),
             (["add", "   "], "empty"),
             (["add", "bad\udcff byte"], "invalid character"),
+            (["add", "--day", "", "x"], "no day given"),
+            (["add", "--day", " ", "x"], "no day given"),
             (["export", "--from", "someday"], "can't read"),
             (["export", "--from", "today", "--to", "yesterday"], "swap them"),
             (["frobnicate"], "invalid choice"),
@@ -122,6 +124,18 @@ class TestAdd:
         assert "a page" in capsys.readouterr().out
         assert run("search", "page", "to:tomorrow") == 0
         assert "a page" in capsys.readouterr().out
+
+    def test_the_saved_line_names_a_few_tags_each_cut_short(
+        self, journal_path, clock, capsys
+    ):
+        long_tag = "#" + "x" * 100_000
+        tags = " ".join(f"#t{i}" for i in range(8))
+        assert run("add", f"{long_tag} {tags}") == 0
+        line = one_line(capsys.readouterr().out)
+        assert len(line) < 200
+        assert "#xxxx" in line and "…" in line and "and 4 more" in line
+        (entry,) = entries(journal_path, clock)
+        assert entry.tags[0] == long_tag  # only the line is short
 
     def test_non_utf8_stdin_is_refused(self, journal_path, clock, monkeypatch, capsys):
         stdin = io.TextIOWrapper(io.BytesIO(b"caf\xe9"))
