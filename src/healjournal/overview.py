@@ -15,6 +15,7 @@ from healjournal.domain.stats import (
     writing_streak,
 )
 from healjournal.storage.journal import Journal
+from healjournal.tips import journal_start
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,8 @@ class Overview:
     moods: dict[date, int | None] = field(default_factory=dict)
     #: The entries by id.
     by_id: dict[int, Entry] = field(default_factory=dict)
+    #: The journal's first day, which shows the first theme (journal_start).
+    start: date | None = None
 
     def entry(self, entry_id: int | None) -> Entry | None:
         """The entry with this id, if it is in the picture."""
@@ -61,4 +64,5 @@ def gather(journal: Journal, today: date) -> Overview:
             settings=journal.settings(),
             moods={day: mood_level(m) for day, m in daily_moods(entries).items()},
             by_id={e.id: e for e in entries},
+            start=journal_start(entries, goals, today),
         )

@@ -662,7 +662,8 @@ class TestDemo:
 
         opened = []
 
-        def fake_run(path):
+        def fake_run(path, *, demo=False):
+            assert demo  # the app is told, so it says it is the demo
             journal = Journal.open(path, clock=clock)
             opened.append(
                 (path, len(journal.entries()), journal.get_setting("welcomed"))

@@ -628,7 +628,7 @@ class MainScreen(Screen[None]):
             self._pump()
             self._first_read_done(message.overview)
             return
-        placeholder = tip_for(message.day).prompt
+        placeholder = tip_for(message.day, message.overview.start).prompt
         entry = message.entry
         waiting = self._waiting_draft(message.day, entry)
         if first_load and glimpsed is not None and editor.page == glimpsed:
@@ -744,6 +744,9 @@ class MainScreen(Screen[None]):
         )
         if previous is None or overview.goals != previous.goals:
             self._goals.show(list(overview.goals), self.today)
+        if overview.start is not None:
+            assert self._tips is not None
+            self._tips.count_from(overview.start)
         self._celebrate(previous, overview)
         return True
 
@@ -895,7 +898,8 @@ class MainScreen(Screen[None]):
             from healjournal.tips import tip_for
 
             self._load_token += 1  # a page still loading must not replace this one
-            editor.open_page(day, None, tip_for(day).prompt)
+            start = self.overview.start if self.overview else None
+            editor.open_page(day, None, tip_for(day, start).prompt)
             if self.overview:
                 self._show(self.overview)
             return

@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from healjournal.domain.models import GoalKind, Theme
-from healjournal.tips import StarterGoal, ThemeTips, theme_tips, tip_for
+from healjournal.tips import DailyTip, StarterGoal, ThemeTips, theme_tips, tip_for
 
 __all__ = ["TipSidebar"]
 
@@ -227,14 +227,29 @@ class TipSidebar(VerticalScroll, can_focus=True):
         """A sidebar opening on the theme of `today`'s tip."""
         super().__init__(id=id, classes=classes)
         self._today = today
+        # The calendar's theme until the journal is read (count_from).
+        self._start: date | None = None
         self._cursor: int | None = None
         self.border_title = "Tips"
-        self.set_reactive(TipSidebar.theme, tip_for(today).theme.theme)
+        self.set_reactive(TipSidebar.theme, self._daily().theme.theme)
+
+    def _daily(self) -> DailyTip:
+        return tip_for(self._today, self._start)
+
+    def count_from(self, start: date) -> None:
+        """Count the themes from the journal's first day (known once it is read)."""
+        if start == self._start:
+            return
+        on_today = self.theme is self._daily().theme.theme
+        self._start = start
+        if on_today:
+            self.theme = self._daily().theme.theme
+        self.refresh(recompose=True)
 
     @property
     def todays_prompt(self) -> str:
         """The reflection prompt of the day."""
-        return tip_for(self._today).prompt
+        return self._daily().prompt
 
     def show_theme(self, theme: Theme) -> None:
         """Show the tips for `theme`."""
@@ -249,7 +264,7 @@ class TipSidebar(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         """The theme switcher, then the theme's copy, then its choices."""
         tips = theme_tips(self.theme)
-        daily = tip_for(self._today)
+        daily = self._daily()
         is_today = daily.theme.theme is self.theme
 
         with Horizontal(id="tip-nav"):
@@ -294,7 +309,7 @@ class TipSidebar(VerticalScroll, can_focus=True):
         if action == "choose":
             return True if self._cursor is not None else None
         if action == "today":
-            return True if self.theme is not tip_for(self._today).theme.theme else None
+            return True if self.theme is not self._daily().theme.theme else None
         return True
 
     def action_previous_theme(self) -> None:
@@ -307,7 +322,7 @@ class TipSidebar(VerticalScroll, can_focus=True):
 
     def action_today(self) -> None:
         """Back to today's theme."""
-        self.show_theme(tip_for(self._today).theme.theme)
+        self.show_theme(self._daily().theme.theme)
 
     def action_cursor_down(self) -> None:
         """Highlight the next prompt or starter goal."""
