@@ -4,12 +4,12 @@ cannot be opened. One line, exit code 2, and nothing left behind."""
 from __future__ import annotations
 
 import errno
+import os
 from pathlib import Path
 
 import pytest
 
 from healjournal import cli
-from healjournal.storage import atomic
 
 #: Every command that opens the journal, with what it needs to get that far.
 OPENING = [
@@ -105,14 +105,14 @@ def test_a_journal_that_cannot_be_read_leaves_nothing_behind(
     journal_path.parent.mkdir()
     journal_path.write_bytes(b'{"meta": {"1": {"schema_version": 1}}}')
     before = listing(journal_path.parent)
-    original = atomic.Path.read_bytes
+    original = os.open
 
-    def denied(path):  # chmod 0 is no obstacle to root, so refuse by hand
-        if path == journal_path:
+    def denied(path, flags, *args, **kwargs):  # chmod 0 is no obstacle to root
+        if Path(path) == journal_path:
             raise PermissionError(errno.EACCES, "Permission denied")
-        return original(path)
+        return original(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(atomic.Path, "read_bytes", denied)
+    monkeypatch.setattr(os, "open", denied)
     assert "permission denied" in refused(capsys, *argv)
     monkeypatch.undo()
     assert listing(journal_path.parent) == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -230,14 +231,14 @@ class TestABrokenJournal:
         self, journal, clock, monkeypatch
     ):
         journal.add_entry("x")
-        original = atomic.Path.read_bytes
+        original = os.open
 
-        def denied(path):  # chmod 0 is no obstacle to root, so refuse by hand
-            if path == journal.path:
+        def denied(path, flags, *args, **kwargs):  # chmod 0 is no obstacle to root
+            if Path(path) == journal.path:
                 raise PermissionError(errno.EACCES, "Permission denied")
-            return original(path)
+            return original(path, flags, *args, **kwargs)
 
-        monkeypatch.setattr(atomic.Path, "read_bytes", denied)
+        monkeypatch.setattr(os, "open", denied)
         with pytest.raises(JournalUnreadable, match="permission denied"):
             Journal.open(journal.path, clock=clock)
 

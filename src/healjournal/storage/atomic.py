@@ -32,6 +32,7 @@ from healjournal.errors import (
 )
 from healjournal.paths import JOURNAL_FILE
 from healjournal.storage import crypto
+from healjournal.storage.files import SpecialFile, read_regular
 from healjournal.storage.layout import (
     FILE_MODE,
     dump_chunks,
@@ -105,13 +106,24 @@ def unreadable_message(path: Path, problem: str) -> str:
     return f"cannot read the journal {path}: {problem}. It was left untouched; {advice}"
 
 
-def unreadable_error(path: Path, error: OSError) -> JournalUnreadable:
+def unreadable_error(
+    path: Path, error: OSError, given: Path | None = None
+) -> JournalUnreadable:
     """The error for a journal the system would not read: a folder given where
-    a file belongs is said so, with the path to give instead."""
+    a file belongs is said so, with the path to give instead; so is a pipe or
+    a device (`given`: the link that led to `path`, if one did)."""
     if isinstance(error, IsADirectoryError):
         return JournalUnreadable(
             f"{path} is a folder, not a journal file: name a file inside it "
             f"instead, e.g. {path / JOURNAL_FILE}"
+        )
+    if isinstance(error, SpecialFile):
+        what = error.strerror
+        if given is not None and given != path:
+            what = f"it leads to {path}, {error.kind}, not a file"
+        return JournalUnreadable(
+            f"cannot use {given or path} as the journal: {what}, so it was not "
+            "read; name a journal file instead (--db or HEALJOURNAL_DB)"
         )
     if isinstance(error, NotADirectoryError):
         above = next((p for p in path.parents if _is_file(p)), path.parent)
@@ -312,9 +324,9 @@ class AtomicJSONStorage(Storage):
         if stamp == self._stamp and self._data is not None:
             return self._data
         try:
-            raw = self.file.read_bytes()
+            raw = read_regular(self.file)
         except OSError as error:
-            raise unreadable_error(self.file, error) from None
+            raise unreadable_error(self.file, error, self.path) from None
         encrypted = crypto.is_encrypted(raw)
         try:
             plain = self._decrypt(raw) if encrypted else raw

@@ -121,12 +121,16 @@ def is_encrypted(data: bytes) -> bool:
 
 def file_header(path: Path) -> bytes | None:
     """The header bytes of the encrypted journal at `path`; None for a plain or
-    missing file. Raises OSError when the file cannot be read."""
+    missing file. Raises OSError when the file cannot be read, and SpecialFile
+    (an OSError) for a pipe or a device, without reading from it."""
+    from healjournal.storage.files import open_regular
+
     try:
-        with path.open("rb") as file:
-            start = file.read(HEADER_SIZE)
+        fd = open_regular(path)
     except FileNotFoundError:
         return None
+    with os.fdopen(fd, "rb") as file:
+        start = file.read(HEADER_SIZE)
     return start if is_encrypted(start) else None
 
 

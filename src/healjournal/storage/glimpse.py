@@ -22,6 +22,7 @@ from healjournal.domain.models import Entry
 from healjournal.errors import HealJournalError
 from healjournal.storage.crypto import is_encrypted
 from healjournal.storage.docs import entry_from_doc
+from healjournal.storage.files import read_regular
 from healjournal.storage.layout import RECORD_LINE, is_id
 from healjournal.storage.migrations import SCHEMA_VERSION
 
@@ -49,7 +50,7 @@ def glimpse(path: Path, day: date) -> Glimpse | None:
     glimpsed (the full read says why, if anything is wrong).
     """
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)  # never a pipe or a device: it could hang
     except FileNotFoundError:
         return Glimpse({}, ())
     except OSError:

@@ -51,6 +51,7 @@ from healjournal.storage.docs import (
     no_contact_from_doc,
     urge_from_doc,
 )
+from healjournal.storage.files import read_regular
 from healjournal.storage.layout import FILE_MODE, parse_journal, write_atomically
 from healjournal.storage.migrations import (
     META,
@@ -374,7 +375,7 @@ class Journal:
     def _read_raw(self, path: Path | None = None) -> bytes | None:
         path = path or self.path
         try:
-            return path.read_bytes()
+            return read_regular(path)
         except FileNotFoundError:
             return None
         except OSError as error:

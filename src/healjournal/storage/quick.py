@@ -38,6 +38,7 @@ import orjson
 
 from healjournal.clock import aware
 from healjournal.errors import HealJournalError
+from healjournal.storage.files import open_regular
 from healjournal.storage.jrnl import jrnl_entry
 from healjournal.storage.layout import (
     FilePart,
@@ -285,7 +286,7 @@ def _read(path: Path) -> bytes | mmap.mmap:
     by a rename, so the mapped one never changes; should something else cut
     it short in place while it is read, the command dies of SIGBUS, having
     written nothing."""
-    with path.open("rb", buffering=0) as file:
+    with os.fdopen(open_regular(path), "rb", buffering=0) as file:
         size = os.fstat(file.fileno()).st_size
         if size < SHARE_FROM:
             return file.read()
