@@ -208,6 +208,33 @@ class TestTheFile:
         journal.add_entry("still private")
         assert mode(journal.path) == 0o600
 
+    def test_the_lock_file_and_backups_are_private_after_a_save(
+        self, journal, clock
+    ):
+        journal.path.parent.mkdir(mode=0o700)
+        lock = journal.path.with_name("journal.json.lock")
+        lock.touch()
+        os.chmod(lock, 0o666)
+        journal.add_entry("private")
+        assert mode(lock) == 0o600
+        os.chmod(lock, 0o644)
+        journal.add_entry("still private")
+        assert mode(lock) == 0o600
+        (backup,) = backup_files(journal.path)  # today's, made by the second save
+        os.chmod(backup, 0o644)
+        old = journal.path.with_name("journal.json.2026-01-01.bak")
+        old.write_bytes(journal.path.read_bytes())
+        os.chmod(old, 0o666)
+        clock.set(clock.now() + timedelta(days=1))
+        journal.add_entry("the next day")
+        assert {p.name: mode(p) for p in journal.path.parent.iterdir()} == {
+            "journal.json": 0o600,
+            "journal.json.lock": 0o600,
+            "journal.json.2026-01-01.bak": 0o600,
+            "journal.json.2026-11-24.bak": 0o600,
+            "journal.json.2026-11-25.bak": 0o600,
+        }
+
     def test_nothing_is_created_until_the_first_save(self, journal):
         assert journal.entries() == []
         assert not journal.path.parent.exists()

@@ -16,6 +16,7 @@ import contextlib
 import errno
 import os
 import shutil
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -79,6 +80,19 @@ def journal_backups(path: Path) -> list[Path]:
     """Every backup of `path`: the daily ones and the copies kept before upgrades."""
     upgrades = sorted(path.parent.glob(f"{path.name}.schema*.bak"))
     return backup_files(path) + upgrades
+
+
+def keep_private(*paths: Path) -> None:
+    """Give our files beside the journal back their 0600 if something widened
+    it (a lock file or a backup made by hand, a copy restored with 0644).
+
+    A file that is not regular, or not ours to change, is left as it is.
+    """
+    for path in paths:
+        with contextlib.suppress(OSError):
+            found = os.lstat(path)
+            if stat.S_ISREG(found.st_mode) and stat.S_IMODE(found.st_mode) != FILE_MODE:
+                os.chmod(path, FILE_MODE)
 
 
 def _describe_os_error(error: OSError) -> str:
@@ -376,6 +390,8 @@ class AtomicJSONStorage(Storage):
         for old in backup_files(self.file)[: -self._backups_kept]:
             with contextlib.suppress(OSError):
                 old.unlink()
+        # Once a day, with the folder listed anyway: the backups kept, too.
+        keep_private(*journal_backups(self.file))
 
 
 def _copy_tables(tables: Tables) -> Tables:

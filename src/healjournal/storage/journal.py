@@ -41,6 +41,7 @@ from healjournal.storage.atomic import (
     AtomicJSONStorage,
     crypto_error,
     journal_backups,
+    keep_private,
     temp_files,
     unreadable_error,
     unreadable_message,
@@ -240,6 +241,9 @@ class Journal:
                 f"cannot lock {self.path}: {error.strerror or error}. "
                 "The journal on disk is unchanged"
             ) from None
+        # The lock file only gets our mode when it is made: one made by
+        # another program, or by hand, keeps its own (0666) until tightened.
+        keep_private(Path(self._lock.lock_file))
         try:
             yield
         finally:
