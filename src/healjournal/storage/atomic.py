@@ -90,9 +90,9 @@ def keep_private(*paths: Path) -> None:
     """
     for path in paths:
         with contextlib.suppress(OSError):
-            found = os.lstat(path)
-            if stat.S_ISREG(found.st_mode) and stat.S_IMODE(found.st_mode) != FILE_MODE:
-                os.chmod(path, FILE_MODE)
+            found = path.lstat().st_mode
+            if stat.S_ISREG(found) and stat.S_IMODE(found) != FILE_MODE:
+                path.chmod(FILE_MODE)
 
 
 def _describe_os_error(error: OSError) -> str:
