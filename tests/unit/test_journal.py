@@ -208,9 +208,7 @@ class TestTheFile:
         journal.add_entry("still private")
         assert mode(journal.path) == 0o600
 
-    def test_the_lock_file_and_backups_are_private_after_a_save(
-        self, journal, clock
-    ):
+    def test_the_lock_file_and_backups_are_private_after_a_save(self, journal, clock):
         journal.path.parent.mkdir(mode=0o700)
         lock = journal.path.with_name("journal.json.lock")
         lock.touch()
