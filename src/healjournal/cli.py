@@ -325,13 +325,20 @@ def _journal_file(args: argparse.Namespace) -> Path:
     return journal_path(getattr(args, "db", None))
 
 
-def _open_journal(args: argparse.Namespace):  # -> Journal, imported lazily
-    """Open the journal; an encrypted one asks for its passphrase first."""
-    from healjournal.storage.journal import Journal
+def _open_journal(args: argparse.Namespace, *, read_only: bool = False):  # -> Journal
+    """Open the journal; an encrypted one asks for its passphrase first.
+
+    `read_only` for a command that only reads: nothing is written, no lock
+    is taken, so a journal on a read-only disk or in a folder this account
+    cannot write to reads as any other.
+    """
+    from healjournal.storage.journal import Journal  # imported lazily
 
     path = _journal_file(args)
     passphrase = _passphrase(path) if _encrypted(path) else None
-    return Journal.open(path, clock=get_clock(), passphrase=passphrase)
+    return Journal.open(
+        path, clock=get_clock(), passphrase=passphrase, read_only=read_only
+    )
 
 
 def _encrypted(path: Path) -> bool:
@@ -527,7 +534,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
     text = " ".join(args.query)
     query = parse_query(text, get_clock().today())  # before the journal is opened
-    journal = _open_journal(args)
+    journal = _open_journal(args, read_only=True)
     try:
         entries = journal.entries()
     finally:
@@ -612,7 +619,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     from healjournal.report import print_review, review_json
     from healjournal.review import gather_review
 
-    journal = _open_journal(args)
+    journal = _open_journal(args, read_only=True)
     try:
         review = gather_review(journal, get_clock().today())
     finally:
@@ -761,7 +768,7 @@ def _full_export(
     """The export from the opened journal: how many entries, and its bytes."""
     from healjournal.storage.interchange import ExportFormat, export
 
-    journal = _open_journal(args)
+    journal = _open_journal(args, read_only=True)
     entries = journal.entries(start, end)
     everything = start is None and end is None
     record = journal.no_contact()

@@ -131,4 +131,6 @@ def test_stale_temp_files_of_a_readable_journal_are_still_removed(
     stale = journal_path.with_name(f".{journal_path.name}.dead.tmp")
     stale.write_bytes(b"half a save")
     assert cli.main(["search", "words"]) == 0
+    assert stale.exists()  # a command that only reads writes nothing
+    assert cli.main(["add", "more words"]) == 0
     assert not stale.exists()

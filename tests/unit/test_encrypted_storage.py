@@ -91,7 +91,8 @@ class TestEncrypting:
         journal_path.parent.mkdir(parents=True)
         raw = (FIXTURES / "journal-schema0.json").read_bytes()
         journal_path.write_bytes(raw)
-        journal = Journal.open(journal_path, clock=clock)  # keeps a schema0 copy
+        journal = Journal.open(journal_path, clock=clock)
+        journal.set_setting("theme", "nord")  # the upgrade keeps a schema0 copy
         copy = journal_path.with_name("journal.json.schema0.bak")
         assert copy.read_bytes() == raw
         assert copy in journal.encrypt(PASSPHRASE)

@@ -47,9 +47,15 @@ def test_schema_0_opens_with_every_record(schema0, clock):
     assert journal.no_contact().started == date(2026, 10, 2)
 
 
-def test_the_upgrade_is_saved_and_the_original_kept(schema0, clock):
+def test_the_upgrade_is_saved_by_the_first_change_and_the_original_kept(
+    schema0, clock
+):
     original = schema0.read_bytes()
-    Journal.open(schema0, clock=clock)
+    journal = Journal.open(schema0, clock=clock)
+    journal.entries()
+    assert schema0.read_bytes() == original  # opening writes nothing
+    assert sorted(p.name for p in schema0.parent.iterdir()) == ["journal.json"]
+    journal.set_setting("theme", "nord")
     upgraded = orjson.loads(schema0.read_bytes())
     assert schema_version(upgraded) == SCHEMA_VERSION
     assert "_default" not in upgraded
@@ -126,6 +132,9 @@ class TestSchema1:
     def test_the_upgrade_is_saved_once_and_the_original_kept(self, schema1, clock):
         original = schema1.read_bytes()
         Journal.open(schema1, clock=clock)
+        assert schema1.read_bytes() == original  # opening writes nothing
+        with Journal.open(schema1, clock=clock).transaction():
+            pass  # a change, even one that changes nothing, saves the upgrade
         upgraded = schema1.read_bytes()
         assert schema_version(orjson.loads(upgraded)) == SCHEMA_VERSION == 2
         assert schema1.with_name("journal.json.schema1.bak").read_bytes() == original

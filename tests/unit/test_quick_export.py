@@ -541,9 +541,9 @@ def test_no_new_file_waits_while_the_journal_is_opened(
     real = cli._open_journal
     seen = []
 
-    def opening(args):
+    def opening(args, **options):
         seen.append(sorted(p.name for p in out.parent.iterdir()))
-        return real(args)
+        return real(args, **options)
 
     monkeypatch.setattr(cli, "_open_journal", opening)
     fmt = "markdown" if why == "another format" else "jrnl"

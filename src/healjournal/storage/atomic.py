@@ -16,7 +16,6 @@ import contextlib
 import errno
 import os
 import shutil
-import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -33,7 +32,7 @@ from healjournal.errors import (
 )
 from healjournal.paths import JOURNAL_FILE
 from healjournal.storage import crypto
-from healjournal.storage.files import SpecialFile, read_regular
+from healjournal.storage.files import SpecialFile, keep_private, read_regular
 from healjournal.storage.layout import (
     FILE_MODE,
     dump_chunks,
@@ -80,19 +79,6 @@ def journal_backups(path: Path) -> list[Path]:
     """Every backup of `path`: the daily ones and the copies kept before upgrades."""
     upgrades = sorted(path.parent.glob(f"{path.name}.schema*.bak"))
     return backup_files(path) + upgrades
-
-
-def keep_private(*paths: Path) -> None:
-    """Give our files beside the journal back their 0600 if something widened
-    it (a lock file or a backup made by hand, a copy restored with 0644).
-
-    A file that is not regular, or not ours to change, is left as it is.
-    """
-    for path in paths:
-        with contextlib.suppress(OSError):
-            found = path.lstat().st_mode
-            if stat.S_ISREG(found) and stat.S_IMODE(found) != FILE_MODE:
-                path.chmod(FILE_MODE)
 
 
 def _describe_os_error(error: OSError) -> str:
@@ -192,6 +178,7 @@ class AtomicJSONStorage(Storage):
         today: Callable[[], date] = date.today,
         backups_kept: int = BACKUPS_KEPT,
         key: crypto.FileKey | None = None,
+        upgrade: Callable[[Tables], tuple[Tables, int]] | None = None,
     ) -> None:
         self.path = Path(path).expanduser()
         # Save through a symlinked journal to its target, so the link survives.
@@ -209,6 +196,13 @@ class AtomicJSONStorage(Storage):
         self.encrypted = key is not None
         #: Goes up each time the tables in memory are replaced (a load or a save).
         self.generation = 0
+        #: Checks the tables read and brings them up to date, in memory only:
+        #: returns them and the schema version found (see migrations.migrate).
+        self._upgrade = upgrade
+        #: The schema version of the file on disk when it is older than the
+        #: tables in memory (upgraded as read), else None: the next save
+        #: writes the upgrade.
+        self.older_schema: int | None = None
 
     # -- TinyDB's interface -------------------------------------------------
 
@@ -315,6 +309,7 @@ class AtomicJSONStorage(Storage):
                 # journal is in place, so memory follows it and the save counts
                 # (saying otherwise would make the caller add it a second time).
                 self._data, self._stamp = data, stamp
+                self.older_schema = None
                 self.generation += 1
                 return
             raise SaveFailed(
@@ -322,6 +317,7 @@ class AtomicJSONStorage(Storage):
                 "The journal on disk is unchanged"
             ) from None
         self._data, self._stamp = data, _Stamp.of(self.file)
+        self.older_schema = None
         self.generation += 1
 
     def _load(self) -> Tables | None:
@@ -334,6 +330,7 @@ class AtomicJSONStorage(Storage):
                 self.generation += 1
             self._data, self._stamp = None, None
             self.encrypted = self.key is not None
+            self.older_schema = None
             return None
         if stamp == self._stamp and self._data is not None:
             return self._data
@@ -349,6 +346,11 @@ class AtomicJSONStorage(Storage):
             raise crypto_error(self.file, error) from None
         except ValueError as error:
             raise JournalUnreadable(unreadable_message(self.file, str(error))) from None
+        older = None
+        if self._upgrade is not None:
+            upgraded, found = self._upgrade(data)
+            data, older = upgraded, (found if upgraded is not data else None)
+        self.older_schema = older
         self.encrypted = encrypted  # a journal decrypted elsewhere is saved plain
         # The stamp taken before reading: if the file changed meanwhile, the
         # next read sees a new stamp and reads again.

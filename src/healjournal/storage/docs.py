@@ -32,6 +32,7 @@ __all__ = [
     "entry_from_doc",
     "goal_from_doc",
     "no_contact_from_doc",
+    "setting_from_doc",
     "urge_from_doc",
 ]
 
@@ -44,6 +45,10 @@ def entry_from_doc(doc_id: int, doc: dict[str, Any]) -> Entry:
         raise TypeError("title and body must be text")
     updated = doc.get("updated")
     tags = doc.get("tags")
+    if type(tags) is list:
+        for tag in tags:  # search folds each one: text only
+            if type(tag) is not str:
+                raise TypeError("tags must be a list of text")
     return Entry(
         id=doc_id,
         created=aware(datetime.fromisoformat(doc["created"])),
@@ -62,14 +67,20 @@ def goal_from_doc(doc_id: int, doc: dict[str, Any]) -> Goal:
     """The Goal a record holds."""
     created = doc.get("created")
     due = doc.get("due")
+    title = doc["title"]
+    ticks = doc.get("ticks", [])
+    if type(title) is not str:
+        raise TypeError("a goal's title must be text")
+    if type(ticks) is not list:
+        raise TypeError("a goal's ticks must be a list of days")
     return Goal(
         id=doc_id,
         theme=Theme(doc["theme"]),
-        title=str(doc["title"]),
+        title=title,
         kind=GoalKind(doc.get("kind", GoalKind.ONCE.value)),
         created=aware(datetime.fromisoformat(created)) if created else None,
         due=date.fromisoformat(due) if due else None,
-        ticks=tuple(sorted(date.fromisoformat(t) for t in doc.get("ticks", []))),
+        ticks=tuple(sorted(date.fromisoformat(t) for t in ticks)),
         archived=bool(doc.get("archived", False)),
     )
 
@@ -81,13 +92,23 @@ def no_contact_from_doc(doc_id: int, doc: dict[str, Any]) -> Slip | date | None:
         return day
     if doc.get("type") == "slip":
         created = doc.get("created")
+        note = doc.get("note", "")
+        if type(note) is not str:
+            raise TypeError("a slip's note must be text")
         return Slip(
             id=doc_id,
             day=day,
-            note=str(doc.get("note", "")),
+            note=note,
             created=datetime.fromisoformat(created) if created else None,
         )
     return None
+
+
+def setting_from_doc(doc_id: int, doc: dict[str, Any]) -> dict[str, Any]:
+    """A setting's record as it is, once its key is known to be text."""
+    if "key" in doc and type(doc["key"]) is not str:
+        raise TypeError("a setting's key must be text")
+    return doc
 
 
 def urge_from_doc(doc_id: int, doc: dict[str, Any]) -> Urge:

@@ -1,10 +1,17 @@
-"""Opening the journal's file for reading, only when it is a regular file.
+"""The journal's files: what kind of file the journal is before it is read,
+whether it could be saved where it is, and their modes.
 
 A named pipe (FIFO) blocks the first read until something writes into it,
 and a device such as /dev/zero never ends: either given as the journal would
 hang a command or fill the memory. Every reader of the journal opens it
 through `open_regular`, which asks the system what the file is (after
 following links) before reading a byte of it.
+
+A journal on a read-only disk (a backup drive, a snapshot) or in a folder
+this account cannot write to is opened read-only (`Journal(read_only=True)`):
+`write_problem` says, without writing anything, whether that is the case.
+
+Every file beside the journal is readable by its owner alone (`keep_private`).
 
 Nothing here needs TinyDB, the models or the encryption (the quick export
 reads through it).
@@ -15,10 +22,10 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from pathlib import Path
 
-TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
-if TYPE_CHECKING:
-    from pathlib import Path
+from healjournal.errors import SaveFailed
+from healjournal.storage.layout import FILE_MODE
 
 #: What to call each kind of file that is not a regular one.
 _KINDS = (
@@ -63,3 +70,56 @@ def read_regular(path: Path) -> bytes:
     """The bytes of the regular file at `path` (see `open_regular` for errors)."""
     with os.fdopen(open_regular(path), "rb", buffering=0) as file:
         return file.readall()
+
+
+class JournalReadOnly(SaveFailed):
+    """A change to a journal opened read-only: nothing was saved, and the
+    journal on disk is unchanged. The message says why it is read-only."""
+
+
+def read_only_message(path: Path) -> str:
+    """One line for a change refused because the journal is read-only here."""
+    problem = write_problem(path)
+    why = f"{problem}" if problem else "it was opened only to read"
+    return (
+        f"this journal is read-only here: {path} cannot be saved ({why}). "
+        "Nothing was saved; the journal on disk is unchanged"
+    )
+
+
+def write_problem(path: Path) -> str | None:
+    """Why a journal at `path` could not be saved where it is, in words ("the
+    disk is read-only", "no permission to write in FOLDER"), or None if it
+    looks as if it could. Asks the system; writes nothing, takes no lock.
+
+    A save writes a new file in the journal's folder and renames it over the
+    journal, so what counts is the folder (the nearest one that exists, for
+    a journal not made yet).
+    """
+    folder = Path(os.path.realpath(path)).parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "the disk is read-only"
+    except OSError:
+        pass  # no answer: the access check below still has one
+    effective = os.access in os.supports_effective_ids
+    if not os.access(folder, os.W_OK | os.X_OK, effective_ids=effective):
+        return f"no permission to write in {folder}"
+    return None
+
+
+def keep_private(*paths: Path) -> None:
+    """Give our files beside the journal back their 0600 if something widened
+    it (a lock file or a backup made by hand, a copy restored with 0644).
+
+    A file that is not regular, or not ours to change, is left as it is.
+    """
+    for path in paths:
+        try:
+            found = path.lstat().st_mode
+            if stat.S_ISREG(found) and stat.S_IMODE(found) != FILE_MODE:
+                path.chmod(FILE_MODE)
+        except OSError:
+            continue

@@ -41,7 +41,6 @@ from healjournal.storage.atomic import (
     AtomicJSONStorage,
     crypto_error,
     journal_backups,
-    keep_private,
     temp_files,
     unreadable_error,
     unreadable_message,
@@ -50,17 +49,17 @@ from healjournal.storage.docs import (
     entry_from_doc,
     goal_from_doc,
     no_contact_from_doc,
+    setting_from_doc,
     urge_from_doc,
 )
-from healjournal.storage.files import read_regular
-from healjournal.storage.layout import FILE_MODE, parse_journal, write_atomically
-from healjournal.storage.migrations import (
-    META,
-    META_ID,
-    SCHEMA_VERSION,
-    migrate,
-    new_meta,
+from healjournal.storage.files import (
+    JournalReadOnly,
+    keep_private,
+    read_only_message,
+    read_regular,
 )
+from healjournal.storage.layout import FILE_MODE, parse_journal, write_atomically
+from healjournal.storage.migrations import META, META_ID, migrate, new_meta
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -114,6 +113,7 @@ class Journal:
         clock: Clock | None = None,
         lock_timeout: float = LOCK_TIMEOUT,
         key: crypto.FileKey | None = None,
+        read_only: bool = False,
     ) -> None:
         self._clock = clock or get_clock()
         self._db = TinyDB(
@@ -121,16 +121,18 @@ class Journal:
             storage=AtomicJSONStorage,
             today=lambda: self._clock.today(),
             key=key,
+            upgrade=lambda tables: migrate(tables, self.path),
         )
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self.path = self._storage.file
+        self._read_only = read_only
         self._lock: FileLock | None = None  # made on the first change
         self._lock_timeout = lock_timeout
         self._mutex = threading.RLock()
         self._depth = 0
         self._models: dict[str, tuple[int, dict[int, Any]]] = {}
         self._records: dict[str, dict[int, tuple[dict[str, Any], Any]]] = {}
-        #: Whether every record was read and checked and the file upgraded.
+        #: Whether every record was read and checked.
         self._checked = False
 
     @classmethod
@@ -140,15 +142,21 @@ class Journal:
         *,
         clock: Clock | None = None,
         passphrase: str | None = None,
+        read_only: bool = False,
     ) -> Journal:
-        """Open the journal at `path`, checking every record and upgrading old files.
+        """Open the journal at `path`, reading and checking every record.
 
-        A journal that does not exist yet is fine: it is created on the first
-        save. One that cannot be read raises JournalUnreadable and is never
-        written to. An encrypted one needs its `passphrase` (JournalLocked
-        without it, WrongPassphrase with another); a plain one ignores it.
+        Opening writes nothing. A journal that does not exist yet is fine: it
+        is created on the first save. An older one is read as this healjournal
+        has it and upgraded on disk by the first change (keeping a copy of
+        it). One that cannot be read, or is no healjournal journal, raises
+        JournalUnreadable. An encrypted one needs its `passphrase`
+        (JournalLocked without it, WrongPassphrase with another); a plain one
+        ignores it. `read_only`: never write, nor take the lock (a journal on
+        a read-only disk, or for a command that only reads); every change
+        then raises JournalReadOnly.
         """
-        journal = cls(path, clock=clock)
+        journal = cls(path, clock=clock, read_only=read_only)
         if passphrase is None:
             journal.check()
         else:
@@ -156,16 +164,25 @@ class Journal:
         return journal
 
     def check(self) -> None:
-        """Read and check every record and upgrade an old file, once.
+        """Read and check every record, once; writes nothing.
 
         What `open` does; the app calls it in a worker, after its first frame.
-        Raises JournalUnreadable (and writes nothing) for a damaged journal.
+        Raises JournalUnreadable for a damaged journal.
         """
         if self._checked:
             return
         with self._mutex:  # another thread may have checked it meanwhile
             if not self._checked:
-                self._check_and_upgrade()
+                self._check_all()
+
+    @property
+    def read_only(self) -> bool:
+        """Whether this journal was opened only to read: no change is saved."""
+        return self._read_only
+
+    def _refuse_if_read_only(self) -> None:
+        if self._read_only:
+            raise JournalReadOnly(read_only_message(self.path))
 
     @property
     def clock(self) -> Clock:
@@ -204,8 +221,19 @@ class Journal:
                 finally:
                     self._depth -= 1
                 return
+            self._refuse_if_read_only()
+            # Every record is read and checked before anything is written: a
+            # journal that cannot be read is left with nothing beside it (no
+            # lock file, no backup, no upgrade), and so are the temp files of
+            # a killed save, which may help to mend it by hand.
+            self.check()
             self._storage.ensure_folder()
             with self._locked():
+                # Another process may have saved since the last read: what it
+                # wrote is checked as the full read checks it (only what
+                # changed is converted again), so no change meets a damaged
+                # field (an id counter that is not a number) half-way.
+                self._check_tables()
                 self._depth = 1
                 self._top_ids: dict[str, int] = {}
                 try:
@@ -264,7 +292,8 @@ class Journal:
             key = self._file_key(header, passphrase)
             with self._mutex:
                 self._storage.key = key
-        self._check_and_upgrade()
+        with self._mutex:
+            self._check_all()
 
     def encrypt(
         self, passphrase: str, *, cost: crypto.KdfCost | None = None
@@ -275,6 +304,7 @@ class Journal:
         that does not exist yet is created encrypted. Raises InputError for a
         journal already encrypted.
         """
+        self._refuse_if_read_only()
         key = crypto.FileKey.create(passphrase, cost)  # slow: before the lock
         with self._mutex:
             self._storage.ensure_folder()
@@ -297,6 +327,7 @@ class Journal:
 
     def encrypt_backups(self) -> list[Path]:
         """Encrypt the backups still in plain text with the journal's key."""
+        self._refuse_if_read_only()
         key = self._storage.key
         if key is None:
             raise InputError(f"the journal {self.path} is not encrypted")
@@ -316,6 +347,7 @@ class Journal:
         another passphrase, or damaged). Raises WrongPassphrase, and
         JournalUnreadable for a damaged journal, with nothing written.
         """
+        self._refuse_if_read_only()
         header = self._read_header()
         if header is None:
             raise InputError(f"the journal {self.path} is not encrypted")
@@ -397,45 +429,39 @@ class Journal:
         except ValueError as error:
             raise JournalUnreadable(unreadable_message(self.path, str(error))) from None
 
-    def _check_and_upgrade(self) -> None:
-        with self._mutex:
-            # Every record is read and checked before anything is written: a
-            # journal that cannot be opened is left with nothing beside it
-            # (no lock file, no backup, no upgrade), and so are the temp files
-            # of a killed save, which may help to mend it by hand.
-            tables = self._storage.read()
-            if tables is not None:
-                _, found = migrate(tables, self.path)
-                for name, convert in self._converters().items():
-                    self._convert_all(name, convert)
-            if temp_files(self.path):
-                with self._locked():
-                    self._storage.remove_stale_temp_files()
-            if tables is None:
-                return
-            if found < SCHEMA_VERSION:
-                with self.transaction():
-                    # Under the lock, so no other healjournal's open takes the
-                    # copy's temp file for a stale one; the upgrade is saved
-                    # when the transaction ends.
-                    self._keep_pre_upgrade_copy(found)
-                for name, convert in self._converters().items():
-                    self._convert_all(name, convert)
-            self._checked = True
+    def _check_all(self) -> None:
+        """The full read: every record read (an older file upgraded in
+        memory, see AtomicJSONStorage's `upgrade`) and checked. Then, unless
+        read-only, the temp files a killed save left are removed (under the
+        lock); nothing else is written."""
+        self._check_tables()
+        if not self._read_only and temp_files(self.path):
+            with self._locked():
+                self._storage.remove_stale_temp_files()
+        self._checked = True
+
+    def _check_tables(self) -> None:
+        for name, convert in self._converters().items():
+            self._convert_all(name, convert)
 
     def _keep_pre_upgrade_copy(self, version: int) -> None:
         copy = self.path.with_name(f"{self.path.name}.schema{version}.bak")
         if not copy.exists():
-            write_atomically(copy, self.path.read_bytes())
+            write_atomically(copy, read_regular(self.path))
 
     def _ensure_current_schema(self) -> None:
         tables = self._storage.read()
         if tables is None:
             self._storage.write({META: {META_ID: new_meta({})}})
             return
-        upgraded, _ = migrate(tables, self.path)
-        if upgraded is not tables:
-            self._storage.write(upgraded)
+        older = self._storage.older_schema
+        if older is not None:
+            # The first change to an older journal saves its upgrade (read in
+            # memory) with it, keeping the file as it was beside it. Under the
+            # lock, so no other healjournal takes the copy's temp file for a
+            # stale one.
+            self._keep_pre_upgrade_copy(older)
+            self._storage.write(tables)
 
     def _table(self, name: str) -> Table:
         # No query cache: another process may change the file between queries.
@@ -501,7 +527,7 @@ class Journal:
             ENTRIES: entry_from_doc,
             GOALS: goal_from_doc,
             NOCONTACT: no_contact_from_doc,
-            SETTINGS: lambda i, d: d,
+            SETTINGS: setting_from_doc,
             URGES: urge_from_doc,
         }
 
@@ -1020,7 +1046,7 @@ class Journal:
 
     def settings(self) -> dict[str, Any]:
         """Every saved setting."""
-        docs = self._convert_all(SETTINGS, lambda i, d: d).values()
+        docs = self._convert_all(SETTINGS, setting_from_doc).values()
         return {doc["key"]: doc.get("value") for doc in docs if "key" in doc}
 
 

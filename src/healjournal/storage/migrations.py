@@ -24,17 +24,52 @@ SCHEMA_VERSION = 2
 META = "meta"
 META_ID = "1"
 DATA_TABLES = ("entries", "goals", "nocontact", "settings")
+#: The tables healjournal writes: a file with none of them is not a journal.
+OUR_TABLES = (META, *DATA_TABLES, "urges")
 
 
 def schema_version(tables: Tables | None) -> int:
-    """The schema version recorded in `tables` (0 when there is no meta)."""
+    """The schema version recorded in `tables` (0 when there is no meta).
+
+    Raises ValueError if the meta record is damaged (see `meta_problem`).
+    """
     if not tables or META not in tables:
         return 0
     meta = tables[META].get(META_ID, {})
+    problem = meta_problem(meta)
+    if problem:
+        raise ValueError(problem)
+    return meta["schema_version"]
+
+
+def meta_problem(meta: dict[str, Any]) -> str | None:
+    """What is wrong with the meta record, or None: its schema_version is a
+    whole number from 1 and its id counters (next_id, which every change that
+    adds a record reads) whole numbers from 1, by table."""
     version = meta.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ValueError(f"its schema_version is {version!r}, not a positive number")
-    return version
+    if type(version) is not int or version < 1:
+        return f"its schema_version is {version!r}, not a positive number"
+    counters = meta.get("next_id", {})
+    if type(counters) is not dict:
+        return f"its id counters (meta next_id) are {counters!r}, not an object"
+    for name, counter in counters.items():
+        if type(counter) is not int or counter < 1:
+            return (
+                f"the id counter of {name!r} (meta next_id) is {counter!r}, "
+                "not a positive number"
+            )
+    return None
+
+
+def check_ours(tables: Tables, path: object) -> None:
+    """Raise JournalUnreadable for a file with none of healjournal's tables
+    (`{}`, another program's TinyDB file): it is never adopted as a journal."""
+    if not any(name in tables for name in OUR_TABLES):
+        raise JournalUnreadable(
+            f"this is not a healjournal journal: {path} has none of its tables "
+            f"({', '.join(OUR_TABLES)}). It was left untouched; name a "
+            "healjournal journal, or a file not made yet to start one"
+        )
 
 
 def new_meta(tables: Tables) -> dict[str, Any]:
@@ -131,14 +166,20 @@ def migrate(tables: Tables, path: object) -> tuple[Tables, int]:
     """Upgrade `tables` to SCHEMA_VERSION; return them and the version found.
 
     A newer version than this program knows is refused: guessing would risk
-    the user's words.
+    the user's words; so is a file with none of our tables (`check_ours`).
     """
     try:
         found = schema_version(tables)
     except ValueError as error:
-        raise JournalUnreadable(
-            f"cannot read the journal {path}: {error}. It was left untouched"
-        ) from None
+        # Here: the quick export reads this module, never the storage.
+        from pathlib import Path
+
+        from healjournal.storage.atomic import unreadable_message
+
+        message = unreadable_message(Path(str(path)), str(error))
+        raise JournalUnreadable(message) from None
+    if not found:
+        check_ours(tables, path)
     if found > SCHEMA_VERSION:
         raise JournalUnreadable(
             f"the journal {path} was written by a newer healjournal (schema "

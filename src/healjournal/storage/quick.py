@@ -49,7 +49,7 @@ from healjournal.storage.layout import (
     records,
     write_all,
 )
-from healjournal.storage.migrations import SCHEMA_VERSION
+from healjournal.storage.migrations import SCHEMA_VERSION, meta_problem
 
 TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
 if TYPE_CHECKING:
@@ -391,10 +391,11 @@ class _Reader:
         """A record of a table other than the entries, checked as the full read does."""
         doc = self.record(first, last)
         if name == "meta" and key == "1":
-            version = doc["schema_version"]
-            if type(version) is not int or version != SCHEMA_VERSION:
-                raise _Doubt  # an older journal: opening it upgrades it first
+            if meta_problem(doc) or doc["schema_version"] != SCHEMA_VERSION:
+                raise _Doubt  # damaged, or older: the full read says, or upgrades
             self.schema_checked = True
+        elif name == "settings" and type(doc.get("key", "")) is not str:
+            raise _Doubt  # as setting_from_doc: without importing the models
         convert = _converter(name)
         if convert is not None:
             convert(int(key), doc)
@@ -412,6 +413,11 @@ class _Reader:
         mood = doc.get("mood")
         if mood is not None and (type(mood) is not int or mood not in _MOODS):
             raise _Doubt
+        tags = doc.get("tags")
+        if type(tags) is list:
+            for tag in tags:
+                if type(tag) is not str:
+                    raise _Doubt
         updated = doc.get("updated")
         if updated:
             aware(datetime.fromisoformat(updated))
@@ -517,7 +523,7 @@ class _Aside:
 
 def _converter(table: str) -> Callable[[int, dict[str, Any]], object] | None:
     """How the records of `table` are checked: with the full read's converter
-    (None for a table with no model: meta, settings). The models are imported
+    (None for meta and settings, checked apart). The models are imported
     on the first record that needs them: in a journal whose entries come
     first, only by the second process (their classes take 4 ms to make)."""
     name = _MODELLED.get(table)
