@@ -15,7 +15,7 @@ import pytest
 from healjournal import cli
 from healjournal.storage import crypto
 from healjournal.storage.atomic import backup_files
-from healjournal.storage.crypto import MAGIC, KdfCost
+from healjournal.storage.crypto import FORMAT_VERSION, MAGIC, KdfCost
 from healjournal.storage.journal import Journal
 
 CHEAP = KdfCost(log2_n=10, r=8, p=1)
@@ -334,10 +334,24 @@ class TestEveryCommand:
     @pytest.mark.parametrize("argv", [["add", "x"], ["stats"], ["decrypt"], []])
     def test_a_newer_format_is_refused(self, encrypted, passphrase_file, capsys, argv):
         raw = encrypted.read_bytes()
-        encrypted.write_bytes(raw[:8] + bytes([2]) + raw[9:])
+        encrypted.write_bytes(raw[:8] + bytes([FORMAT_VERSION + 1]) + raw[9:])
         before = folder(encrypted)
         assert run(*argv) == 2  # [] is the app: refused before any screen
         assert "newer healjournal" in one_line(capsys.readouterr().err)
+        assert folder(encrypted) == before
+
+    @pytest.mark.parametrize("argv", [["add", "x"], ["stats"], ["decrypt"], []])
+    @pytest.mark.parametrize("at", [9, 20], ids=["cost", "salt"])
+    def test_a_damaged_header_is_named_so(
+        self, encrypted, passphrase_file, capsys, argv, at
+    ):
+        raw = bytearray(encrypted.read_bytes())
+        raw[at] ^= 0x01
+        encrypted.write_bytes(bytes(raw))
+        before = folder(encrypted)
+        assert run(*argv) == 2  # [] is the app: refused before any screen
+        err = one_line(capsys.readouterr().err)
+        assert "header is damaged" in err and "passphrase does not" not in err
         assert folder(encrypted) == before
 
 

@@ -144,9 +144,15 @@ def _is_file(path: Path) -> bool:
 def crypto_error(path: Path, error: crypto.CryptoError) -> JournalError:
     """The error to report for an encrypted journal that cannot be opened."""
     if isinstance(error, crypto.PassphraseRejected):
+        older = (
+            " (or its header is damaged: its older format cannot tell; if you "
+            "are sure of the passphrase, go back to a backup)"
+            if error.version < 2
+            else ""
+        )
         return WrongPassphrase(
-            f"that passphrase does not open the journal {path} (passphrases are "
-            "case-sensitive); nothing was changed"
+            f"that passphrase does not open the journal {path}{older} (passphrases "
+            "are case-sensitive); nothing was changed"
         )
     if isinstance(error, crypto.OtherKey):
         return JournalLocked(

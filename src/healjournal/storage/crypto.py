@@ -1,24 +1,33 @@
 """Encrypted journal files: a small versioned header, scrypt and AES-GCM.
 
 An encrypted journal is the journal's JSON, encrypted whole on every save.
-Format 1, byte by byte:
+Format 2, byte by byte:
 
     offset  size  what
     0       8     magic, b"HEALJRNL": how healjournal tells it from plain JSON
-    8       1     format version, 1
+    8       1     format version, 2
     9       1     scrypt cost: log2(N)
     10      1     scrypt r
     11      1     scrypt p
     12      16    salt, random, made once per file and kept for its life
     28      16    passphrase check (see below)
     44      12    nonce, random, new on every save
-    56      ...   the journal's JSON encrypted with AES-256-GCM, then its 16-byte tag
+    56      8     header check: the first 8 bytes of SHA-256 of bytes 0 to 55
+    64      ...   the journal's JSON encrypted with AES-256-GCM, then its 16-byte tag
 
 scrypt turns the passphrase (NFC-normalised, UTF-8) and the salt into a
 master key; HKDF-SHA256 splits it into the AES key and the passphrase check.
 The check tells a wrong passphrase from a damaged file, and costs an attacker
 one scrypt per guess like the cipher does. The whole header is the cipher's
 associated data, so a change to any byte of the file is caught.
+
+The header check tells a damaged header from a wrong passphrase: with a
+byte of the salt, the key settings or the passphrase check changed, every
+passphrase derives another check, and format 1 (the same without the header
+check, its ciphertext at offset 56) could only say the passphrase does not
+fit. It guards against damage, not an attacker, who could compute it anew:
+the cipher's tag does that. Format 1 files are still read; the next save
+writes format 2, with the same salt and key.
 
 Every primitive comes from the `cryptography` package; nothing here is
 home-made but the layout. The package is imported only when a journal is
@@ -27,6 +36,7 @@ encrypted, so plain journals open as fast as before.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import os
 import secrets
@@ -37,13 +47,18 @@ from pathlib import Path
 from typing import Any
 
 MAGIC = b"HEALJRNL"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SALT_SIZE = 16
 CHECK_SIZE = 16
 NONCE_SIZE = 12
 TAG_SIZE = 16
+HEADER_CHECK_SIZE = 8
+#: The fields of formats 1 and 2, up to the nonce.
 _LAYOUT = struct.Struct(f">{len(MAGIC)}sBBBB{SALT_SIZE}s{CHECK_SIZE}s{NONCE_SIZE}s")
-HEADER_SIZE = _LAYOUT.size
+#: Each format's header size: format 2 adds the header check.
+_HEADER_SIZES = {1: _LAYOUT.size, 2: _LAYOUT.size + HEADER_CHECK_SIZE}
+#: The longest header: what a reader takes from a file's start to parse it.
+HEADER_SIZE = max(_HEADER_SIZES.values())
 
 _KEY_INFO = b"healjournal format 1: file key"
 _CHECK_INFO = b"healjournal format 1: passphrase check"
@@ -70,6 +85,11 @@ class NewerFormat(CryptoError):
 
 class PassphraseRejected(CryptoError):
     """The passphrase does not open this file."""
+
+    def __init__(self, message: str, *, version: int = FORMAT_VERSION) -> None:
+        super().__init__(message)
+        #: The file's format: before 2, a damaged header would look the same.
+        self.version = version
 
 
 class OtherKey(CryptoError):
@@ -112,6 +132,8 @@ class Header:
     salt: bytes
     check: bytes
     nonce: bytes
+    size: int
+    """How many bytes of the file the header takes (the cipher's associated data)."""
 
 
 def is_encrypted(data: bytes) -> bool:
@@ -143,18 +165,29 @@ def read_header(data: bytes) -> Header:
     version = data[len(MAGIC)]
     if version > FORMAT_VERSION:
         raise NewerFormat(version)
-    if version != FORMAT_VERSION:
+    size = _HEADER_SIZES.get(version)
+    if size is None:
         raise DamagedFile(
             f"its encryption format {version} is not one healjournal wrote"
         )
-    if len(data) < HEADER_SIZE:
+    if len(data) < size:
         raise DamagedFile("it is encrypted but cut short")
+    if version >= 2 and data[_LAYOUT.size : size] != _header_check(data):
+        raise DamagedFile(
+            "its encryption header is damaged (a byte of its key settings, salt "
+            "or passphrase check changed), so no passphrase can open it"
+        )
     _, version, log2_n, r, p, salt, check, nonce = _LAYOUT.unpack_from(data)
     cost = KdfCost(log2_n, r, p)
     problem = cost.problem()
     if problem:
         raise DamagedFile(f"it is encrypted but damaged: {problem}")
-    return Header(version, cost, salt, check, nonce)
+    return Header(version, cost, salt, check, nonce, size)
+
+
+def _header_check(data: bytes) -> bytes:
+    """Format 2's header check of the header at the start of `data`."""
+    return hashlib.sha256(data[: _LAYOUT.size]).digest()[:HEADER_CHECK_SIZE]
 
 
 def _normalised(passphrase: str) -> bytes:
@@ -212,7 +245,9 @@ class FileKey:
         header = read_header(data)
         cipher, check = _derive(passphrase, header.salt, header.cost)
         if not hmac.compare_digest(check, header.check):
-            raise PassphraseRejected("the passphrase does not open it")
+            raise PassphraseRejected(
+                "the passphrase does not open it", version=header.version
+            )
         return cls(header.cost, header.salt, check, cipher)
 
     def fits(self, data: bytes) -> bool:
@@ -224,8 +259,10 @@ class FileKey:
         return header.salt == self.salt and header.cost == self.cost
 
     def encrypt(self, plaintext: bytes) -> bytes:
-        """The whole encrypted file for `plaintext`, with a fresh random nonce."""
-        header = _LAYOUT.pack(
+        """The whole encrypted file for `plaintext` in the newest format, with a
+        fresh random nonce."""
+        nonce = os.urandom(NONCE_SIZE)
+        fields = _LAYOUT.pack(
             MAGIC,
             FORMAT_VERSION,
             self.cost.log2_n,
@@ -233,9 +270,9 @@ class FileKey:
             self.cost.p,
             self.salt,
             self.check,
-            os.urandom(NONCE_SIZE),
+            nonce,
         )
-        nonce = header[-NONCE_SIZE:]
+        header = fields + _header_check(fields)
         return header + self._cipher.encrypt(nonce, plaintext, header)
 
     def decrypt(self, data: bytes) -> bytes:
@@ -245,7 +282,7 @@ class FileKey:
         header = read_header(data)
         if header.salt != self.salt or header.cost != self.cost:
             raise OtherKey("it was encrypted with another passphrase")
-        if len(data) < HEADER_SIZE + TAG_SIZE:
+        if len(data) < header.size + TAG_SIZE:
             raise DamagedFile("it is encrypted but cut short")
         damaged = DamagedFile(
             "it is encrypted, but it was changed or damaged after healjournal "
@@ -255,7 +292,7 @@ class FileKey:
             raise damaged
         try:
             return self._cipher.decrypt(
-                header.nonce, data[HEADER_SIZE:], data[:HEADER_SIZE]
+                header.nonce, data[header.size :], data[: header.size]
             )
         except InvalidTag:
             raise damaged from None
