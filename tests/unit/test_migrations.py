@@ -47,9 +47,7 @@ def test_schema_0_opens_with_every_record(schema0, clock):
     assert journal.no_contact().started == date(2026, 10, 2)
 
 
-def test_the_upgrade_is_saved_by_the_first_change_and_the_original_kept(
-    schema0, clock
-):
+def test_the_upgrade_is_saved_by_the_first_change_and_the_original_kept(schema0, clock):
     original = schema0.read_bytes()
     journal = Journal.open(schema0, clock=clock)
     journal.entries()
