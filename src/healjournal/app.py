@@ -25,6 +25,7 @@ from healjournal.domain.visible import visible
 from healjournal.errors import HealJournalError
 from healjournal.screens.main import MainScreen
 from healjournal.storage.crypto import file_header
+from healjournal.storage.files import write_problem
 from healjournal.storage.journal import Journal
 
 # The lock screen, the command palette's commands and the dialogs are imported
@@ -87,7 +88,12 @@ class HealJournalApp(App[None]):
         super().__init__()
         self._collector_paused = collector_paused
         self.clock = clock or get_clock()
-        self.journal = journal or Journal(path, clock=self.clock)
+        # A journal on a read-only disk (a backup drive, a snapshot) or in a
+        # folder this account cannot write to opens to read: the top bar says
+        # so, and what is typed stays on screen, never saved nor lost quietly.
+        self.journal = journal or Journal(
+            path, clock=self.clock, read_only=write_problem(path) is not None
+        )
         self._quitting = False
         #: Whether the journal is encrypted: it opens behind the lock screen.
         self.encrypted = _starts_encrypted(self.journal.path)

@@ -214,7 +214,12 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Top bar; the page between the side panes (filled after the first
         frame); the footer."""
-        yield TopBar(id="topbar", demo=self.demo)
+        badge = None
+        if self.demo:
+            badge = ("DEMO: nothing is kept", "DEMO")
+        elif self.journal.read_only:
+            badge = ("READ-ONLY: nothing can be saved here", "READ-ONLY")
+        yield TopBar(id="topbar", badge=badge)
         with Horizontal(id="columns"):
             yield Vertical(id="days-pane", classes="side")
             yield EditorPane(self.today, id="editor")

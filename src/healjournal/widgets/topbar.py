@@ -32,10 +32,13 @@ class TopBar(Static):
 
     _shown: tuple[date, Streak | None, Streak, int] | None = None
 
-    def __init__(self, *, id: str | None = None, demo: bool = False) -> None:
-        """The top line; with `demo`, it starts by saying this is the demo."""
+    def __init__(
+        self, *, id: str | None = None, badge: tuple[str, str] | None = None
+    ) -> None:
+        """The top line; a `badge` (long and short words) starts it when the
+        journal is not an ordinary one: the demo, or one that cannot be saved."""
         super().__init__(id=id)
-        self.demo = demo
+        self.badge = badge
 
     def on_resize(self) -> None:
         """Shorten or lengthen the line to fit."""
@@ -58,9 +61,9 @@ class TopBar(Static):
         width = self.content_region.width or self.size.width
         for short, extras in ((False, True), (True, True), (True, False)):
             line = _line(today, no_contact, writing, ticks, short=short, extras=extras)
-            if self.demo:
-                demo = "DEMO: nothing is kept" if not short else "DEMO"
-                line = Text.assemble((f" {demo} ", "reverse bold"), " ", line)
+            if self.badge is not None:
+                badge = self.badge[1] if short else self.badge[0]
+                line = Text.assemble((f" {badge} ", "reverse bold"), " ", line)
             if line.cell_len <= width:
                 break
         self.update(line, layout=False)  # one line, always the full width
