@@ -789,7 +789,7 @@ def _full_export(
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from healjournal.storage.interchange import read_import
+    from healjournal.storage.importing import read_import
 
     if args.file == "-":
         raw, name = sys.stdin.buffer.read(), "stdin"

@@ -498,3 +498,164 @@ class TestImportErrors:
         bad["kind"] = "poem"
         with pytest.raises(InputError, match="entry 3"):
             read_import(_ours([_entry(), _entry("2026-11-23"), bad]), "backup.json")
+
+
+# -- every field checked (issue 15 item 8) --
+
+
+def _jrnl(entry: dict[str, Any]) -> bytes:
+    good = {"title": "ok", "body": "", "date": "2026-10-02", "time": "09:00"}
+    return json.dumps({"tags": {}, "entries": [good, entry]}).encode()
+
+
+JRNL_GOOD = {"title": "x", "body": "y", "date": "2026-10-03", "time": "21:04"}
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "says"),
+    [
+        ({"title": 5}, "title", "is 5, not text"),
+        ({"body": None}, "body", "is null, not text"),
+        ({"starred": "yes"}, "starred", 'is "yes", not true or false'),
+        ({"tags": "x"}, "tags", 'is "x", not a list of tags'),
+        ({"tags": [1]}, "tags", "holds 1, not a tag as text"),
+        ({"time": "9pm"}, "time", 'is "9pm", not a time, HH:MM'),
+        ({"date": 20261003}, "date", "is 20261003, not a day"),
+    ],
+    ids=lambda value: str(value) if isinstance(value, dict) else None,
+)
+def test_a_malformed_jrnl_field_names_the_entry_its_day_and_the_field(
+    change, field, says
+):
+    message = one_line_error(_jrnl({**JRNL_GOOD, **change}), "jrnl.json")
+    day = json.dumps(change.get("date", "2026-10-03"))
+    assert message.startswith(f"jrnl.json: entry 2 cannot be imported (day {day}): ")
+    assert f'its "{field}" {says}' in message
+    assert message.endswith("Nothing was imported; fix the file, or export it again")
+
+
+def test_a_missing_key_is_named_as_such():
+    entry = {k: v for k, v in JRNL_GOOD.items() if k != "date"}
+    message = one_line_error(_jrnl(entry), "jrnl.json")
+    assert 'entry 2 cannot be imported (no day): it has no "date"' in message
+
+
+OURS_GOOD = {
+    "id": 1,
+    "created": "2026-11-24T21:04:00+00:00",
+    "updated": None,
+    "day": "2026-11-24",
+    "kind": "reflection",
+    "title": "",
+    "body": "words",
+    "mood": None,
+    "starred": False,
+    "tags": [],
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "says"),
+    [
+        ({"title": 5}, "title", "is 5, not text"),
+        ({"body": None}, "body", "is null, not text"),
+        ({"starred": "yes"}, "starred", 'is "yes", not true or false'),
+        ({"starred": 1}, "starred", "is 1, not true or false"),
+        ({"tags": "x"}, "tags", 'is "x", not a list of tags'),
+        ({"kind": None}, "kind", "is null, not one of reflection"),
+        ({"mood": "4"}, "mood", 'is "4", not a whole number from 1 to 5'),
+        ({"updated": 7}, "updated", "is 7, not a moment"),
+        ({"id": "3"}, "id", 'is "3", not an id'),
+    ],
+    ids=lambda value: str(value) if isinstance(value, dict) else None,
+)
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_malformed_field_of_ours_names_the_entry_its_day_and_the_field(
+    change, field, says, version
+):
+    bad = {**OURS_GOOD, "id": 2, **change}
+    raw = _ours([OURS_GOOD, bad], schema_version=version)
+    message = one_line_error(raw)
+    assert message.startswith(
+        'backup.json: entry 2 cannot be imported (day "2026-11-24"): '
+    )
+    assert f'its "{field}" {says}' in message
+
+
+@pytest.mark.parametrize("key", ["created", "day", "body"])
+def test_a_key_left_out_of_ours_is_named(key):
+    bad = {k: v for k, v in OURS_GOOD.items() if k != key}
+    message = one_line_error(_ours([bad], schema_version=2))
+    assert f"entry 1 cannot be imported ({'no day' if key == 'day' else 'day'}" in (
+        message
+    )
+    assert f'it has no "{key}"' in message
+
+
+def test_an_export_from_a_newer_healjournal_is_refused():
+    message = one_line_error(_ours([OURS_GOOD], schema_version=99))
+    assert "exported by a newer healjournal (schema 99; this one knows up to 2)" in (
+        message
+    )
+    assert "upgrade healjournal" in message
+    assert "schema_version" in one_line_error(_ours([], schema_version="2"))
+
+
+@pytest.mark.parametrize(
+    ("more", "says"),
+    [
+        (
+            {"goals": [{"theme": "body", "title": 5}]},
+            'goal 1 cannot be imported: its "title"',
+        ),
+        (
+            {"goals": [{"title": "Walk"}]},
+            'goal 1 cannot be imported: it has no "theme"',
+        ),
+        (
+            {"goals": [{"theme": "body", "title": "x", "ticks": "2026-11-01"}]},
+            '"ticks"',
+        ),
+        ({"goals": [{"theme": "body", "title": "x", "archived": "no"}]}, '"archived"'),
+        (
+            {"no_contact": {"started": 5}},
+            'no-contact record cannot be imported: its "started"',
+        ),
+        (
+            {"no_contact": {"slips": [{"day": "2026-11-01", "note": 3}]}},
+            'slip 1 cannot be imported (day "2026-11-01"): its "note"',
+        ),
+        (
+            {
+                "urges": [
+                    {"at": "2026-11-01T20:00:00", "day": "2026-11-01", "letter_id": "2"}
+                ]
+            },
+            'urge 1 cannot be imported (day "2026-11-01"): its "letter_id"',
+        ),
+        (
+            {
+                "urges": [
+                    {"at": "2026-11-01T20:00:00", "day": "2026-11-01", "outcome": "won"}
+                ]
+            },
+            '"outcome" is "won", not one of resisted',
+        ),
+    ],
+)
+def test_goals_slips_and_urges_are_checked_too(more, says):
+    assert says in one_line_error(_ours([OURS_GOOD], schema_version=2, **more))
+
+
+def test_the_command_imports_nothing_from_a_file_with_one_bad_field(
+    journal_path, clock, tmp_path, capsys
+):
+    source = tmp_path / "export.json"
+    bad = {**OURS_GOOD, "id": 3, "starred": "yes"}
+    source.write_bytes(_ours([OURS_GOOD, {**OURS_GOOD, "id": 2}, bad]))
+    from healjournal import cli
+
+    assert cli.main(["import", str(source)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "entry 3" in err and '"starred"' in err
+    assert not journal_path.exists()

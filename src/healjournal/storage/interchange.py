@@ -1,10 +1,13 @@
-"""Export to Markdown, JSON, plain text and jrnl; import jrnl's and our own JSON."""
+"""Export to Markdown, JSON, plain text and jrnl; import jrnl's and our own JSON.
+
+The import is read in importing.py (every field checked); `read_import` and
+`Imported` are here too, as they always were.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from enum import StrEnum
 
 import orjson
@@ -14,24 +17,29 @@ from healjournal.domain.models import (
     Entry,
     EntryKind,
     Goal,
-    GoalKind,
     NoContact,
     Slip,
-    Theme,
     Urge,
-    UrgeOutcome,
-    check_mood,
-    check_strength,
-    check_text,
-    find_tags,
 )
-from healjournal.errors import InputError
+from healjournal.storage.importing import Imported, read_import
 from healjournal.storage.jrnl import jrnl_entry
-from healjournal.storage.migrations import SCHEMA_VERSION, letter_record, urge_pages
+from healjournal.storage.migrations import SCHEMA_VERSION
 
 TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
 if TYPE_CHECKING:
     from typing import Any
+
+__all__ = [
+    "KIND_LABELS",
+    "ExportFormat",
+    "Imported",
+    "export",
+    "read_import",
+    "to_jrnl",
+    "to_json",
+    "to_markdown",
+    "to_text",
+]
 
 KIND_LABELS = {
     EntryKind.REFLECTION: "Reflection",
@@ -47,17 +55,6 @@ class ExportFormat(StrEnum):
     JSON = "json"
     TEXT = "text"
     JRNL = "jrnl"
-
-
-@dataclass(frozen=True, slots=True)
-class Imported:
-    """What an import file holds, read and checked before anything is saved."""
-
-    source: str
-    entries: tuple[Entry, ...]
-    goals: tuple[Goal, ...] = ()
-    no_contact: NoContact | None = None
-    urges: tuple[Urge, ...] = ()
 
 
 # -- export -----------------------------------------------------------------
@@ -236,188 +233,3 @@ def _urge_record(urge: Urge) -> dict[str, Any]:
         "letter_id": urge.letter_id,
         "note": urge.note,
     }
-
-
-# -- import -----------------------------------------------------------------
-
-
-def read_import(raw: bytes, name: str) -> Imported:
-    """Read a jrnl or healjournal JSON export, checking every record first.
-
-    Raises InputError naming the file and the first problem; nothing is saved
-    until the whole file has been read.
-    """
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        raise InputError(
-            f"{name} is not JSON ({error.msg} at line {error.lineno}, column "
-            f"{error.colno}): import takes a jrnl or healjournal JSON export"
-        ) from None
-    if isinstance(data, dict) and "healjournal" in data:
-        return _read_ours(data, name)
-    if isinstance(data, dict) and isinstance(data.get("entries"), list):
-        _records(data, "entries", name)
-        return _read_jrnl(data, name)
-    raise InputError(
-        f"{name} is neither a jrnl JSON export (jrnl --format json) nor a "
-        "healjournal one (healjournal export --format json)"
-    )
-
-
-def _problem(name: str, index: int, error: Exception) -> InputError:
-    return InputError(f"{name}: entry {index + 1} cannot be imported: {error}")
-
-
-def _read_jrnl(data: dict[str, Any], name: str) -> Imported:
-    entries = []
-    for index, record in enumerate(data["entries"]):
-        try:
-            if not isinstance(record, dict):
-                raise ValueError("it is not an object")
-            day = date.fromisoformat(str(record["date"]))
-            at = time.fromisoformat(str(record.get("time") or "00:00"))
-            title = check_text(str(record.get("title") or ""), "the title")
-            body = check_text(str(record.get("body") or ""), "the text").strip("\n")
-            created = datetime.combine(day, at).astimezone()
-            entries.append(
-                Entry(
-                    id=0,
-                    created=created,
-                    day=day,
-                    title=title.strip(),
-                    body=body,
-                    starred=bool(record.get("starred", False)),
-                    tags=find_tags(title, body),
-                )
-            )
-        except (KeyError, ValueError, TypeError, InputError) as error:
-            raise _problem(name, index, error) from None
-    return Imported(source="jrnl", entries=tuple(entries))
-
-
-_SINGULAR = {"entries": "entry", "goals": "goal", "urges": "urge"}
-
-
-def _records(data: dict[str, Any], key: str, name: str) -> list[dict[str, Any]]:
-    records = data.get(key) or []
-    if not isinstance(records, list):
-        raise InputError(f"{name}: {key!r} should be a list of records")
-    for index, record in enumerate(records):
-        if not isinstance(record, dict):
-            raise InputError(f"{name}: {_SINGULAR[key]} {index + 1} is not a record")
-    return records
-
-
-def _an_id(value: object) -> int | None:
-    """An id as the export wrote it: a whole number from 1, or None."""
-    return value if type(value) is int and value > 0 else None
-
-
-def _read_ours(data: dict[str, Any], name: str) -> Imported:
-    """Our JSON export; one made before schema 2 is read as schema 2 has it.
-
-    Each entry keeps its id in the export, and each urge the id of its page
-    there, so the journal can link them again (Journal.import_urges).
-    """
-    records = _records(data, "entries", name)
-    version = data.get("schema_version")
-    if not isinstance(version, int) or version < 2:
-        pages = urge_pages(_records(data, "urges", name))
-        records = [
-            letter_record(record, urge_page=_an_id(record.get("id")) in pages)
-            for record in records
-        ]
-    entries = []
-    for index, record in enumerate(records):
-        if record is None:
-            continue  # an empty letter: no page
-        try:
-            created = datetime.fromisoformat(record["created"])
-            updated = record.get("updated")
-            entries.append(
-                Entry(
-                    id=_an_id(record.get("id")) or 0,
-                    created=created if created.tzinfo else created.astimezone(),
-                    day=date.fromisoformat(record["day"]),
-                    kind=EntryKind(record.get("kind", "reflection")),
-                    title=check_text(str(record.get("title") or ""), "the title"),
-                    body=check_text(str(record["body"]), "the text"),
-                    mood=check_mood(record.get("mood")),
-                    starred=bool(record.get("starred", False)),
-                    updated=datetime.fromisoformat(updated) if updated else None,
-                )
-            )
-        except (KeyError, ValueError, TypeError, InputError) as error:
-            raise _problem(name, index, error) from None
-    goals = []
-    for index, record in enumerate(_records(data, "goals", name)):
-        try:
-            created = record.get("created")
-            due = record.get("due")
-            goals.append(
-                Goal(
-                    id=0,
-                    theme=Theme(record["theme"]),
-                    title=str(record["title"]),
-                    kind=GoalKind(record.get("kind", "once")),
-                    created=datetime.fromisoformat(created) if created else None,
-                    due=date.fromisoformat(due) if due else None,
-                    ticks=tuple(date.fromisoformat(t) for t in record.get("ticks", [])),
-                    archived=bool(record.get("archived", False)),
-                )
-            )
-        except (KeyError, ValueError, TypeError) as error:
-            raise InputError(
-                f"{name}: goal {index + 1} cannot be imported: {error}"
-            ) from None
-    no_contact = None
-    record = data.get("no_contact")
-    if record:
-        try:
-            started = record.get("started")
-            no_contact = NoContact(
-                started=date.fromisoformat(started) if started else None,
-                slips=tuple(
-                    Slip(
-                        id=0,
-                        day=date.fromisoformat(s["day"]),
-                        note=str(s.get("note", "")),
-                        created=datetime.fromisoformat(s["created"])
-                        if s.get("created")
-                        else None,
-                    )
-                    for s in record.get("slips", [])
-                ),
-            )
-        except (KeyError, ValueError, TypeError, AttributeError) as error:
-            raise InputError(
-                f"{name}: the no-contact record cannot be imported: {error}"
-            ) from None
-    urges = []
-    for index, record in enumerate(_records(data, "urges", name)):
-        try:
-            at = datetime.fromisoformat(record["at"])
-            outcome = record.get("outcome")
-            urges.append(
-                Urge(
-                    id=0,
-                    at=at if at.tzinfo else at.astimezone(),
-                    day=date.fromisoformat(record["day"]),
-                    strength=check_strength(record.get("strength")),
-                    outcome=UrgeOutcome(outcome) if outcome else None,
-                    letter_id=_an_id(record.get("letter_id")),
-                    note=check_text(str(record.get("note") or ""), "the note"),
-                )
-            )
-        except (KeyError, ValueError, TypeError, InputError) as error:
-            raise InputError(
-                f"{name}: urge {index + 1} cannot be imported: {error}"
-            ) from None
-    return Imported(
-        source="healjournal",
-        entries=tuple(entries),
-        goals=tuple(goals),
-        no_contact=no_contact,
-        urges=tuple(urges),
-    )
