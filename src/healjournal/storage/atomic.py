@@ -118,13 +118,7 @@ def unreadable_error(
             f"instead, e.g. {path / JOURNAL_FILE}"
         )
     if isinstance(error, SpecialFile):
-        what = error.strerror
-        if given is not None and given != path:
-            what = f"it leads to {path}, {error.kind}, not a file"
-        return JournalUnreadable(
-            f"cannot use {given or path} as the journal: {what}, so it was not "
-            "read; name a journal file instead (--db or HEALJOURNAL_DB)"
-        )
+        return JournalUnreadable(error.refusal(path, given))
     if isinstance(error, NotADirectoryError):
         above = next((p for p in path.parents if _is_file(p)), path.parent)
         return JournalUnreadable(
@@ -141,15 +135,16 @@ def _is_file(path: Path) -> bool:
         return False
 
 
+_FORMAT_1_DOUBT = (
+    " (or its header is damaged: its older format cannot tell; if you are sure "
+    "of the passphrase, go back to a backup)"
+)
+
+
 def crypto_error(path: Path, error: crypto.CryptoError) -> JournalError:
     """The error to report for an encrypted journal that cannot be opened."""
     if isinstance(error, crypto.PassphraseRejected):
-        older = (
-            " (or its header is damaged: its older format cannot tell; if you "
-            "are sure of the passphrase, go back to a backup)"
-            if error.version < 2
-            else ""
-        )
+        older = _FORMAT_1_DOUBT if error.version < 2 else ""
         return WrongPassphrase(
             f"that passphrase does not open the journal {path}{older} (passphrases "
             "are case-sensitive); nothing was changed"
@@ -202,12 +197,10 @@ class AtomicJSONStorage(Storage):
         self.encrypted = key is not None
         #: Goes up each time the tables in memory are replaced (a load or a save).
         self.generation = 0
-        #: Checks the tables read and brings them up to date, in memory only:
-        #: returns them and the schema version found (see migrations.migrate).
+        #: Checks the tables read, upgraded in memory only (migrations.migrate).
         self._upgrade = upgrade
-        #: The schema version of the file on disk when it is older than the
-        #: tables in memory (upgraded as read), else None: the next save
-        #: writes the upgrade.
+        #: The schema version on disk when older than the tables in memory
+        #: (upgraded as read), else None: the next save writes the upgrade.
         self.older_schema: int | None = None
 
     # -- TinyDB's interface -------------------------------------------------
@@ -352,11 +345,9 @@ class AtomicJSONStorage(Storage):
             raise crypto_error(self.file, error) from None
         except ValueError as error:
             raise JournalUnreadable(unreadable_message(self.file, str(error))) from None
-        older = None
-        if self._upgrade is not None:
-            upgraded, found = self._upgrade(data)
-            data, older = upgraded, (found if upgraded is not data else None)
-        self.older_schema = older
+        upgraded, found = self._upgrade(data) if self._upgrade else (data, None)
+        self.older_schema = found if upgraded is not data else None
+        data = upgraded
         self.encrypted = encrypted  # a journal decrypted elsewhere is saved plain
         # The stamp taken before reading: if the file changed meanwhile, the
         # next read sees a new stamp and reads again.

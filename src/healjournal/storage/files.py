@@ -44,6 +44,16 @@ class SpecialFile(OSError):
         #: What it is, in words: "a named pipe (FIFO)", "a character device"…
         self.kind = kind
 
+    def refusal(self, path: Path, given: Path | None = None) -> str:
+        """One line refusing `path` as the journal (`given`: the link to it)."""
+        what = self.strerror
+        if given is not None and given != path:
+            what = f"it leads to {path}, {self.kind}, not a file"
+        return (
+            f"cannot use {given or path} as the journal: {what}, so it was not "
+            "read; name a journal file instead (--db or HEALJOURNAL_DB)"
+        )
+
 
 def open_regular(path: Path) -> int:
     """A file descriptor open for reading on the regular file at `path`.
