@@ -134,6 +134,8 @@ class Journal:
         self._records: dict[str, dict[int, tuple[dict[str, Any], Any]]] = {}
         #: Whether every record was read and checked.
         self._checked = False
+        #: The storage's generation when every table was last checked.
+        self._checked_at = -1
 
     @classmethod
     def open(
@@ -234,12 +236,16 @@ class Journal:
                 # changed is converted again), so no change meets a damaged
                 # field (an id counter that is not a number) half-way.
                 self._check_tables()
+                checked = self._storage.generation
                 self._depth = 1
                 self._top_ids: dict[str, int] = {}
                 try:
                     with self._storage.batch():
                         self._ensure_current_schema()
                         yield
+                    if self._storage.generation == checked + 1:
+                        # Only this save since the check: nothing to check again.
+                        self._checked_at = self._storage.generation
                 finally:
                     self._depth = 0
                     self._top_ids = {}
@@ -441,8 +447,14 @@ class Journal:
         self._checked = True
 
     def _check_tables(self) -> None:
+        """Check every table, unless nothing but this journal's own saves
+        changed them since the last check."""
+        self._storage.read()  # re-read, if another process saved
+        if self._storage.generation == self._checked_at:
+            return
         for name, convert in self._converters().items():
             self._convert_all(name, convert)
+        self._checked_at = self._storage.generation
 
     def _keep_pre_upgrade_copy(self, version: int) -> None:
         copy = self.path.with_name(f"{self.path.name}.schema{version}.bak")
