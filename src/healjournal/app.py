@@ -177,6 +177,20 @@ class HealJournalApp(App[None]):
             ending.start()
         self.exit()
 
+    def _fatal_error(self) -> None:
+        """Leave after an unhandled error, with a traceback but none of its
+        local variables: they may hold the journal's words, and a traceback
+        is printed to the terminal (Textual's own shows them)."""
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None)
+        self._exit_renderables.append(
+            Segments(self.console.render(traceback, self.console.options))
+        )
+        self._close_messages_no_wait()
+
     def use_saved_theme(self, theme: object) -> None:
         """Bring back the colour theme chosen last time (the main screen reads
         it with the journal), then remember every change; once."""
