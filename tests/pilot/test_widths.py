@@ -117,3 +117,16 @@ async def test_two_pages_of_one_week_read_apart_in_the_day_list(
         text = screen_text(app)
         assert "Booked tickets for a gig" in text
         assert "Booked tickets for the tr" in text
+
+
+async def test_a_group_of_keys_stays_together_after_help_and_the_urge(
+    busy_journal, journal_path, december
+):
+    app = HealJournalApp(journal_path, clock=december)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")  # the tips: ← → browse the themes, one label
+        await settle(pilot)
+        footer = lines(app)[-1]
+        assert footer.lstrip().startswith("f1 Help f8 I want to text him")
+        assert "←→ Theme" in footer

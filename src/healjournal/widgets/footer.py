@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey  # not exported; textual is pinned
+from textual.widgets._footer import (  # not exported; textual is pinned
+    FooterKey,
+    FooterLabel,
+    KeyGroup,
+)
 
 __all__ = ["NARROW_WIDTH", "PALETTE_HINT_WIDTH", "KeyFooter"]
 
@@ -69,31 +76,92 @@ class KeyFooter(Footer):
         self.bindings_changed(self.screen)
 
     def compose(self) -> ComposeResult:
-        """Textual's keys, help and the urge first, and only as many as fit
-        whole; what they are is noted, to skip rebuilding the same."""
+        """The keys in force, help and the urge first, and only as many as fit
+        whole; what they are is noted, to skip rebuilding the same.
+
+        Textual's own compose, but in this order and cut to the width; a
+        group (several keys, one label, as the tips' ← →) stays together.
+        """
         self._shown = self._keys_shown()
-        keys: list[FooterKey] = []
-        palette: list[FooterKey] = []
-        for widget in super().compose():
-            if not isinstance(widget, FooterKey):
-                yield widget  # a group's label: this app has none
-            elif widget.has_class("-command-palette"):
-                palette.append(widget)  # (Textual leaves it compact, unbound)
-            else:
-                # A key starts compact and is then bound to the footer's style,
-                # restyling it twice as it mounts (a millisecond a key). Start
-                # it in the footer's style: the binding then changes nothing.
-                widget.set_reactive(FooterKey.compact, self.compact)
-                keys.append(widget)
-        keys.sort(key=lambda key: key.action not in FIRST_ACTIONS)
+        if not self._bindings_ready:
+            return
+        active = self.screen.active_bindings
+        first_of_action: dict[str, tuple[Binding, bool, str]] = {}
+        for _, binding, enabled, tooltip in active.values():
+            if binding.show:
+                first_of_action.setdefault(binding.action, (binding, enabled, tooltip))
+        ordered = sorted(
+            first_of_action.values(),
+            key=lambda item: item[0].action not in FIRST_ACTIONS,
+        )
+        units = [
+            list(unit) for _, unit in groupby(ordered, key=lambda item: item[0].group)
+        ]
+        palette = self._palette_key(active)
         # The palette's key is docked right, with a border and a pad.
-        room = self._width() - sum(_key_width(key, True) + 1 for key in palette)
-        for key in keys:
-            room -= _key_width(key, self.compact)
+        room = self._width() - (_key_width(palette, True) + 1 if palette else 0)
+        for unit in units:
+            group = unit[0][0].group
+            if group is None or len(unit) == 1:
+                for binding, enabled, tooltip in unit:
+                    key = self._key(binding, enabled, tooltip, binding.description)
+                    room -= _key_width(key, self.compact)
+                    if room < 0:
+                        break  # whole keys only (F1's help lists them all)
+                    yield key
+            else:
+                keys = [self._key(b, e, t, "", "-grouped") for b, e, t in unit]
+                room -= sum(_key_width(key, True) for key in keys)
+                room -= cell_len(group.description) + 1
+                if room >= 0:
+                    with KeyGroup(classes="-compact" if group.compact else ""):
+                        yield from keys
+                    yield FooterLabel(group.description)
             if room < 0:
-                break  # cut whole keys, never half of one (all are in F1's help)
-            yield key
-        yield from palette
+                break
+        if palette is not None:
+            yield palette
+
+    def _key(
+        self,
+        binding: Binding,
+        enabled: bool,
+        tooltip: str,
+        description: str,
+        classes: str = "",
+    ) -> FooterKey:
+        key = FooterKey(
+            binding.key,
+            self.app.get_key_display(binding),
+            description,
+            binding.action,
+            disabled=not enabled,
+            tooltip=tooltip or (binding.description if classes else ""),
+            classes=classes,
+        )
+        # A key starts compact and is then bound to the footer's style,
+        # restyling it twice as it mounts (a millisecond a key). Start it in
+        # the footer's style: the binding then changes nothing.
+        key.set_reactive(FooterKey.compact, self.compact)
+        return key.data_bind(compact=Footer.compact)
+
+    def _palette_key(self, active: dict[str, ActiveBinding]) -> FooterKey | None:
+        """The command palette's key, docked right, when shown."""
+        if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
+            return None
+        try:
+            _, binding, enabled, _ = active[self.app.COMMAND_PALETTE_BINDING]
+        except KeyError:
+            return None
+        return FooterKey(
+            binding.key,
+            self.app.get_key_display(binding),
+            binding.description,
+            binding.action,
+            classes="-command-palette",
+            disabled=not enabled,
+            tooltip=binding.tooltip or binding.description,
+        )
 
     def _width(self) -> int:
         # Before the first layout the footer's width is the terminal's.
