@@ -108,6 +108,9 @@ class MainScreen(Screen[None]):
 
         overview: Overview
         notice: str | None = None
+        #: What the change returned, and what to do with it once it is shown.
+        result: Any = None
+        then: Callable[[Any], None] | None = None
 
     @dataclass
     class Glimpsed(Message):
@@ -152,20 +155,6 @@ class MainScreen(Screen[None]):
         """A goal, slip or setting change was refused."""
 
         error: str
-
-    @dataclass
-    class PageDeleted(Message):
-        """A page was deleted; it can come back for UNDO_SECONDS."""
-
-        entry: Entry
-        overview: Overview
-
-    @dataclass
-    class PageRestored(Message):
-        """A page deleted moments ago is back, as it was."""
-
-        entry: Entry
-        overview: Overview
 
     def __init__(self, journal: Journal, today: date, *, demo: bool = False) -> None:
         super().__init__()
@@ -360,8 +349,10 @@ class MainScreen(Screen[None]):
         self,
         operation: Callable[[Journal], Any],
         notice: Callable[[Any], str | None] | None = None,
+        then: Callable[[Any], None] | None = None,
     ) -> None:
-        """Run a journal change (a goal, a slip...) and send back the new picture."""
+        """Run a journal change (a goal, a slip...) and send back the new picture;
+        `then` gets the operation's result on the UI thread, once it is shown."""
         from healjournal.overview import gather
 
         try:
@@ -371,7 +362,8 @@ class MainScreen(Screen[None]):
         except (HealJournalError, OSError) as error:
             self.post_message(self.ChangeFailed(str(error)))
             return
-        self.post_message(self.Refreshed(overview, notice(result) if notice else None))
+        word = notice(result) if notice else None
+        self.post_message(self.Refreshed(overview, word, result, then))
 
     @work(thread=True, exclusive=True, group="disk-check")
     def check_disk(self) -> None:
@@ -601,14 +593,20 @@ class MainScreen(Screen[None]):
             # The first read failed; the file changed since, so try again.
             editor = self.query_one(EditorPane)
             self._load(editor.day, editor.entry_id)
-        if not self._show(message.overview):
-            return  # older than what is shown: it must not undo a newer save
+        # An older picture than the one shown must not undo a newer save.
+        shown = self._show(message.overview)
         editor = self.query_one(EditorPane)
-        if editor.entry_id is not None and not editor.dirty and self._saving is None:
+        if shown and editor.entry_id is not None and not editor.dirty:
             entry = message.overview.entry(editor.entry_id)
-            if entry is not None and entry.text != editor.saved_text:
+            if (
+                self._saving is None
+                and entry is not None
+                and entry.text != editor.saved_text
+            ):
                 editor.reload(entry)
-        if message.notice:
+        if message.then is not None:
+            message.then(message.result)
+        if shown and message.notice:
             self.notify(message.notice)
 
     @on(PageLoaded)
@@ -1116,10 +1114,17 @@ class MainScreen(Screen[None]):
         when = describe_day(entry.day, self.today)
         seconds = f"{UNDO_SECONDS:g} seconds"
 
+        def delete(journal: Journal) -> Entry:
+            deleted = journal.get_entry(entry_id)
+            if deleted is None:
+                raise InputError("that page was deleted already")
+            journal.delete_entry(entry_id)
+            return deleted  # kept in memory, for an undo
+
         async def answered(yes: bool | None) -> None:
             if yes:
                 await self.flush()  # so what comes back is the newest text
-                self.delete_page(entry_id)
+                self.change(delete, then=self._page_deleted)
 
         self.app.push_screen(
             ConfirmDialog(
@@ -1132,26 +1137,8 @@ class MainScreen(Screen[None]):
             answered,
         )
 
-    @work(thread=True, group="change", description="delete a page")
-    def delete_page(self, entry_id: int) -> None:
-        """Delete a page, keeping it in memory for an undo."""
-        from healjournal.overview import gather
-
-        try:
-            self.journal.check()
-            entry = self.journal.get_entry(entry_id)
-            if entry is None:
-                raise InputError("that page was deleted already")
-            self.journal.delete_entry(entry_id)
-            overview = gather(self.journal, self.today)
-        except (HealJournalError, OSError) as error:
-            self.post_message(self.ChangeFailed(str(error)))
-            return
-        self.post_message(self.PageDeleted(entry, overview))
-
-    @on(PageDeleted)
-    def _page_deleted(self, message: PageDeleted) -> None:
-        entry = message.entry
+    def _page_deleted(self, entry: Entry) -> None:
+        """A page is gone: Ctrl+Z can bring it back for UNDO_SECONDS."""
         self._deleted = entry
         self.set_timer(UNDO_SECONDS, partial(self._forget_deleted, entry))
         self.refresh_bindings()
@@ -1164,7 +1151,6 @@ class MainScreen(Screen[None]):
             else:  # a blank page, unless the day has another to show
                 self._open(entry.day, None, blank=True)
                 self._load(entry.day, None)
-        self._show(message.overview)
         self.notify(
             f"Page deleted. Ctrl+Z brings it back for {UNDO_SECONDS:g} seconds.",
             timeout=UNDO_SECONDS,
@@ -1179,27 +1165,12 @@ class MainScreen(Screen[None]):
         """Bring back the page deleted a moment ago."""
         entry, self._deleted = self._deleted, None
         self.refresh_bindings()
-        if entry is not None:
-            self.restore_page(entry)
-
-    @work(thread=True, group="change", description="restore a page")
-    def restore_page(self, entry: Entry) -> None:
-        """Put a deleted page back, with its id, words, mood and star."""
-        from healjournal.overview import gather
-
-        try:
-            self.journal.restore_entry(entry)
-            overview = gather(self.journal, self.today)
-        except (HealJournalError, OSError) as error:
-            self.post_message(self.ChangeFailed(str(error)))
-            return
-        self.post_message(self.PageRestored(entry, overview))
-
-    @on(PageRestored)
-    def _page_restored(self, message: PageRestored) -> None:
-        self._show(message.overview)
-        self._open(message.entry.day, message.entry.id)
-        self.notify("The page is back, as it was.")
+        if entry is not None:  # back with its id, words, mood and star
+            self.change(
+                lambda journal: journal.restore_entry(entry),
+                lambda _: "The page is back, as it was.",
+                then=lambda back: self._open(back.day, back.id),
+            )
 
     def action_letter(self) -> None:
         """Write to him, here, where nothing is ever sent."""
