@@ -31,7 +31,7 @@ from healjournal.domain.models import GoalKind, Theme
 from healjournal.errors import InputError
 from healjournal.tips import load_tips
 from healjournal.widgets.day_field import DayField
-from healjournal.widgets.goals import _CHECKED, _MARKER_WIDTH, _UNCHECKED
+from healjournal.widgets.goals import CHECKED, MARKER_WIDTH, UNCHECKED
 
 __all__ = ["StarterGoalList", "WelcomeResult", "WelcomeScreen"]
 
@@ -98,11 +98,11 @@ class StarterGoalList(SelectionList[StarterChoice | Theme]):
         style = (next(iter(line)).style or self.rich_style) + Style(
             meta={"option": index}
         )
-        box = Segment(f"{_CHECKED if ticked else _UNCHECKED} ", style)
+        box = Segment(f"{CHECKED if ticked else UNCHECKED} ", style)
         return Strip([box, *line])
 
     def _get_left_gutter_width(self) -> int:
-        return _MARKER_WIDTH
+        return MARKER_WIDTH
 
     def scroll_to_highlight(self, top: bool = False) -> None:
         """Keep a theme's heading in view when the cursor reaches its first goal."""

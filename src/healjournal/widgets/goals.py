@@ -49,9 +49,11 @@ _KIND_WORDS = {
     GoalKind.WEEKLY: "weekly",
 }
 _STARTER_PREFIX = "starter-"
-_CHECKED = "☑"
-_UNCHECKED = "☐"
-_MARKER_WIDTH = 2  # the box and a space
+#: A goal's tick box, ticked and not, and the cells it takes with its space
+#: (the welcome's starter goals use the same).
+CHECKED = "☑"
+UNCHECKED = "☐"
+MARKER_WIDTH = 2
 
 _EMPTY = (
     "No goals yet, and that's fine. Small counts: a walk, a glass of water, "
@@ -410,7 +412,7 @@ def _empty(*, starters: bool) -> list[Option]:
         marker = Content.styled("+", "bold $text-accent")
         options.append(
             Option(
-                _Hanging(marker, body, _MARKER_WIDTH),
+                _Hanging(marker, body, MARKER_WIDTH),
                 id=f"{_STARTER_PREFIX}{index}",
             )
         )
@@ -441,18 +443,18 @@ def _goal_option(goal: Goal, today: date) -> Option:
     done = goal.done_for(today)
     overdue = goal.overdue_on(today)
     if done:
-        marker = Content.styled(_CHECKED, "bold $text-success")
+        marker = Content.styled(CHECKED, "bold $text-success")
     elif overdue:
-        marker = Content.styled(_UNCHECKED, "bold $text-error")
+        marker = Content.styled(UNCHECKED, "bold $text-error")
     else:
-        marker = Content(_UNCHECKED)
+        marker = Content(UNCHECKED)
     details = _details(goal, today)
     body = Content.assemble(
         visible(goal.title),
         "\n",
         (details, "$text-warning" if overdue else "$foreground-muted"),
     )
-    prompt = _Hanging(marker, body, _MARKER_WIDTH)
+    prompt = _Hanging(marker, body, MARKER_WIDTH)
     return Option(prompt, id=f"{_GOAL_PREFIX}{goal.id}")
 
 
