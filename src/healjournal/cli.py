@@ -665,35 +665,30 @@ def _cmd_export(args: argparse.Namespace) -> int:
             )
         if not target.parent.is_dir():
             raise InputError(f"the folder {output.parent} does not exist")
-    made = _quick_export(args, start, end, target if not stream else None)
-    if made is None:  # not jrnl's format, or the journal must be opened
-        made = _full_export(args, start, end)
-    count, pieces = made
-    if output is None:
-        if sys.stdout.isatty():
-            # Shown, not kept: a terminal gets marks for control characters.
-            from healjournal.domain.visible import visible
+    count, text = _export(args, start, end)
+    if output is None and sys.stdout.isatty():
+        # Shown, not kept: a terminal gets marks for control characters.
+        from healjournal.domain.visible import visible
 
-            text = b"".join(pieces).decode("utf-8")
-            pieces = [visible(text).encode("utf-8")]
-        # UTF-8, as in a file, whatever the terminal's encoding.
+        text = visible(text)
+    data = text.encode("utf-8")  # UTF-8, as in a file, whatever the terminal's
+    if output is None:
         sys.stdout.flush()
-        sys.stdout.buffer.writelines(pieces)
+        sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return EXIT_OK
-    if pieces is not None:  # (None: written already, by the quick export)
-        from healjournal.storage.layout import write_atomically
+    from healjournal.storage.layout import write_atomically
 
-        try:
-            if stream:
-                with output.open("wb") as device:
-                    device.writelines(pieces)
-            else:  # through a link, the file it names is replaced
-                write_atomically(target, pieces)
-        except BrokenPipeError:
-            raise  # the reader left (-o /dev/stdout | head): see main
-        except OSError as error:
-            raise InputError(f"cannot write {output}: {error.strerror}") from None
+    try:
+        if stream:
+            with output.open("wb") as device:
+                device.write(data)
+        else:  # through a link, the file it names is replaced
+            write_atomically(target, data)
+    except BrokenPipeError:
+        raise  # the reader left (-o /dev/stdout | head): see main
+    except OSError as error:
+        raise InputError(f"cannot write {output}: {error.strerror}") from None
     print(
         f"Wrote {count} entr{'y' if count == 1 else 'ies'} to {output}.",
         file=sys.stderr,
@@ -701,71 +696,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _quick_export(
-    args: argparse.Namespace, start: date | None, end: date | None, file: Path | None
-) -> tuple[int, list[bytes] | None] | None:
-    """`export --format jrnl` straight from the journal's file (see quick.py):
-    how many entries, and the bytes to write, or None for the file `file`,
-    which it has replaced. None if the format is another or the journal must
-    be opened after all (then `file` is untouched)."""
-    if args.format != "jrnl":
-        return None
-    from healjournal.storage.layout import in_memory, replacing, write_all
-    from healjournal.storage.quick import jrnl_export
-
-    if file is None:
-        quick = jrnl_export(_journal_file(args), start, end)
-        if quick is None:
-            return None
-        with quick:
-            return quick.count, in_memory(quick.pieces)
-    try:
-        # The entries go straight into the new file as they are made; a
-        # signal to end leaves no half-made file behind.
-        with _SignalsEndCleanly(), replacing(file) as fd:
-            quick = jrnl_export(_journal_file(args), start, end, fd)
-            if quick is None:
-                raise _NotQuick  # the new file is thrown away
-            with quick:
-                write_all(fd, quick.pieces)
-    except _NotQuick:
-        return None
-    except OSError as error:
-        raise InputError(f"cannot write {args.output}: {error.strerror}") from None
-    return quick.count, None
-
-
-class _NotQuick(Exception):
-    """The quick export gave up: the journal is opened after all."""
-
-
-class _SignalsEndCleanly:
-    """Within the block, a SIGTERM or SIGHUP (the terminal closed) ends the
-    command as Ctrl+C does: with each with block's cleaning up done, rather
-    than at once. Signals set aside (nohup) stay so."""
-
-    def __enter__(self) -> None:
-        import signal
-
-        def end(number: int, _frame: object) -> None:
-            raise SystemExit(128 + number)
-
-        self.before = {}
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            if signal.getsignal(number) is signal.SIG_DFL:
-                self.before[number] = signal.signal(number, end)
-
-    def __exit__(self, *_: object) -> None:
-        import signal
-
-        for number, handler in self.before.items():
-            signal.signal(number, handler)
-
-
-def _full_export(
+def _export(
     args: argparse.Namespace, start: date | None, end: date | None
-) -> tuple[int, list[bytes]]:
-    """The export from the opened journal: how many entries, and its bytes."""
+) -> tuple[int, str]:
+    """The export of the journal, opened read-only: how many entries, and the text."""
     from healjournal.storage.interchange import ExportFormat, export
 
     journal = _open_journal(args, read_only=True)
@@ -785,7 +719,7 @@ def _full_export(
         ],
         exported_at=get_clock().now(),
     )
-    return len(entries), [text.encode("utf-8")]
+    return len(entries), text
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

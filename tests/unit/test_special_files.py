@@ -18,7 +18,6 @@ import pytest
 
 from healjournal.storage.files import SpecialFile, open_regular, read_regular
 from healjournal.storage.glimpse import glimpse
-from healjournal.storage.quick import jrnl_export
 
 COMMANDS = [
     ["add", "words"],
@@ -101,4 +100,3 @@ def test_the_readers_refuse_without_reading(fifo):
     with pytest.raises(IsADirectoryError):
         open_regular(fifo.parent)
     assert glimpse(fifo, date(2026, 11, 24)) is None
-    assert jrnl_export(fifo) is None

@@ -11,7 +11,7 @@ import pytest
 
 from healjournal import cli
 from healjournal.errors import JournalUnreadable, SaveFailed
-from healjournal.storage import atomic, layout, quick
+from healjournal.storage import atomic, layout
 from healjournal.storage.atomic import temp_files
 from healjournal.storage.journal import Journal
 
@@ -268,14 +268,11 @@ def test_a_file_in_pieces_is_whole_however_little_each_write_takes(
     assert target.read_bytes() == b"Dear diary, today I walked." + b"\n" * 3000
 
 
-@pytest.mark.parametrize("processes", [1, 2])
 def test_an_export_to_a_full_disk_says_so_and_leaves_no_file(
-    journal, tmp_path, monkeypatch, capsys, processes
+    journal, tmp_path, monkeypatch, capsys
 ):
     journal.add_entry("my words")
     journal.add_entry("more words")
-    if processes == 2:  # the later page comes from the second process's file
-        monkeypatch.setattr(quick, "SHARE_FROM", 0)
     out = tmp_path / "out.txt"
     monkeypatch.setattr(layout.os, "writev", fail(errno.ENOSPC))
     monkeypatch.setattr(layout.os, "write", fail(errno.ENOSPC))

@@ -13,8 +13,7 @@ this account cannot write to is opened read-only (`Journal(read_only=True)`):
 
 Every file beside the journal is readable by its owner alone (`keep_private`).
 
-Nothing here needs TinyDB, the models or the encryption (the quick export
-reads through it).
+Nothing here needs TinyDB, the models or the encryption.
 """
 
 from __future__ import annotations
