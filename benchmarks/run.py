@@ -13,9 +13,11 @@ is measured in the same run as what it is compared with:
 
 healjournal is started by its installed script, as jrnl is by its own.
 Startup is the whole process in a pseudo-terminal: to the first frame (the
-footer is drawn), to "today's entry is editable" (its words are on screen)
-and to the whole journal read and shown (the top bar counts the goals;
-the peak memory is taken after it). Saves, search and the review are timed
+footer is drawn), to today's page on screen (its words are), to keys typed
+the moment the page appears being on screen (what a person who starts typing
+at once waits for), and to the whole journal read and shown (the top bar
+counts the goals; the peak memory is taken after it). Each command-line
+figure is budgeted to be faster than jrnl's. Saves, search and the review are timed
 inside the app, headless, with a probe on the event loop that records the
 longest stall. Journals come from benchmarks/journals.py and are kept in
 $HEALJOURNAL_BENCH_CACHE (default: a folder in the system temp dir).
@@ -53,6 +55,9 @@ import contextlib
 from journals import NEEDLE, TODAY_MARK, build
 
 JRNL_VERSION = "4.6"
+#: Typed into today's page as soon as it is on screen: a new line, then a
+#: word no generated journal holds (on a line of its own, it is never wrapped).
+TYPED = b"\rqxzvj"
 SIZE = (120, 40)
 CACHE = Path(
     os.environ.get(
@@ -123,9 +128,15 @@ def scratch_copy(path: Path) -> Path:
 
 
 def in_terminal(
-    argv: Sequence[str], markers: Sequence[bytes], env: dict[str, str]
+    argv: Sequence[str],
+    markers: Sequence[bytes],
+    env: dict[str, str],
+    typing: dict[bytes, bytes] | None = None,
 ) -> tuple[list[float], int]:
-    """Start `argv` in a pty; seconds until each marker is on screen, peak KiB."""
+    """Start `argv` in a pty; seconds until each marker is on screen (in any
+    order), peak KiB. `typing`: keys typed the moment a marker is on screen,
+    by that marker."""
+    typing = dict(typing or {})
     master, slave = pty.openpty()
     rows, cols = SIZE[1], SIZE[0]
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -139,7 +150,7 @@ def in_terminal(
         start_new_session=True,
     )
     os.close(slave)
-    seen: list[float] = []
+    seen: dict[bytes, float] = {}
     screen = b""
     deadline = start + 120
     try:
@@ -151,10 +162,14 @@ def in_terminal(
                 chunk = os.read(master, 1 << 16)
             except OSError:
                 break
+            now = time.perf_counter() - start
             screen += chunk
             plain = _ANSI.sub(b"", screen)
-            while len(seen) < len(markers) and markers[len(seen)] in plain:
-                seen.append(time.perf_counter() - start)
+            for marker in markers:
+                if marker not in seen and marker in plain:
+                    seen[marker] = now
+                    if marker in typing:
+                        os.write(master, typing.pop(marker))
         os.write(master, b"\x11")  # Ctrl+Q: save and quit
         usage = _reap(process, master, limit=30)
     finally:
@@ -162,9 +177,12 @@ def in_terminal(
             os.killpg(process.pid, signal.SIGKILL)
             usage = _reap(process, master, limit=10)
         os.close(master)
-    if len(seen) < len(markers):
-        raise RuntimeError(f"{argv[-1]}: never showed {markers[len(seen)]!r}")
-    return seen, usage.ru_maxrss if usage is not None else 0
+    missing = [marker for marker in markers if marker not in seen]
+    if missing:
+        raise RuntimeError(f"{argv[-1]}: never showed {missing[0]!r}")
+    return [seen[marker] for marker in markers], (
+        usage.ru_maxrss if usage is not None else 0
+    )
 
 
 def _reap(process: subprocess.Popen, master: int, limit: float):
@@ -187,7 +205,7 @@ def startup(size: int, runs: int) -> tuple[list[Row], float]:
     env.pop("NO_COLOR", None)
     floor_script = CACHE / "floor_app.py"
     floor_script.write_text(FLOOR_APP)
-    floor, first, editable, read, peaks = [], [], [], [], []
+    floor, first, shown, typed, read, peaks = [], [], [], [], [], []
     for _ in range(runs):
         (floor_first,), _ = in_terminal(
             [sys.executable, str(floor_script)], [b"floor ready"], env
@@ -196,21 +214,25 @@ def startup(size: int, runs: int) -> tuple[list[Row], float]:
         path = scratch_copy(journal_for(size))
         try:
             # The top bar counts the goals once the whole journal is read:
-            # the peak memory is taken after that, not before.
-            (frame, page, everything), peak = in_terminal(
+            # the peak memory is taken after that, not before. Keys are typed
+            # as soon as today's page is on screen, as a person would.
+            page_mark, keys = TODAY_MARK.encode(), TYPED.lstrip(b"\r")
+            (frame, page, on_screen, everything), peak = in_terminal(
                 [*HEALJOURNAL, "--db", str(path)],
-                [b"Help", TODAY_MARK.encode(), b"ticked this week"],
+                [b"Help", page_mark, keys, b"ticked this week"],
                 env,
+                typing={page_mark: TYPED},
             )
         finally:
             shutil.rmtree(path.parent, ignore_errors=True)
         first.append(frame)
-        editable.append(page)
+        shown.append(page)
+        typed.append(on_screen)
         read.append(everything)
         peaks.append(peak)
     floor_s = statistics.median(floor)
     first_s = statistics.median(first)
-    page_s = statistics.median(editable)
+    typed_s = statistics.median(typed)
     rows = [
         Row(
             "first frame",
@@ -220,13 +242,14 @@ def startup(size: int, runs: int) -> tuple[list[Row], float]:
             "1.5x floor",
             first_s <= 1.5 * floor_s,
         ),
+        Row("today's page on screen", statistics.median(shown) * 1000),
         Row(
-            "today's page editable",
-            page_s * 1000,
+            "keys typed as the page appears, on screen",
+            typed_s * 1000,
             floor_s * 1000,
             "floor",
             "2x floor",
-            page_s <= 2 * floor_s,
+            typed_s <= 2 * floor_s,
         ),
         Row("whole journal read and shown", statistics.median(read) * 1000),
     ]
@@ -457,23 +480,19 @@ def command_line(size: int, runs: int, peer: bool) -> list[Row]:
         jrnl_last = _time_command([str(jrnl), "-n", "1"], peer_env, runs)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    budgeted = size >= 10_000  # the budget is set for 10,000 entries
+    # The budget of each: faster than jrnl.
     return [
-        Row(
-            "export --format jrnl",
-            export_ms,
-            jrnl_export,
-            "jrnl --format json",
-            "0.1x jrnl" if budgeted else "",
-            export_ms <= 0.1 * jrnl_export if budgeted else None,
-        ),
-        Row(
-            f"search {NEEDLE} (process)",
-            search_ms,
-            jrnl_search,
-            f"jrnl -contains {NEEDLE}",
-        ),
-        Row("today's entry (process)", last_ms, jrnl_last, "jrnl -n 1"),
+        Row(what, ours_ms, jrnl_ms, name, "1x jrnl", ours_ms < jrnl_ms)
+        for what, ours_ms, jrnl_ms, name in (
+            ("export --format jrnl", export_ms, jrnl_export, "jrnl --format json"),
+            (
+                f"search {NEEDLE} (process)",
+                search_ms,
+                jrnl_search,
+                f"jrnl -contains {NEEDLE}",
+            ),
+            ("today's entry (process)", last_ms, jrnl_last, "jrnl -n 1"),
+        )
     ]
 
 
