@@ -23,6 +23,12 @@ from healjournal.domain.models import (
 )
 from healjournal.storage.importing import Imported, read_import
 from healjournal.storage.migrations import SCHEMA_VERSION
+from healjournal.storage.records import (
+    entry_record,
+    goal_record,
+    slip_record,
+    urge_record,
+)
 
 TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
 if TYPE_CHECKING:
@@ -174,36 +180,6 @@ def _jrnl_entry(entry: Entry) -> str:
     return f"{stamp} {head}{star}\n{words}\n" if words else f"{stamp} {head}{star}\n"
 
 
-def _entry_record(entry: Entry) -> dict[str, Any]:
-    return {
-        "id": entry.id,
-        "created": entry.created.isoformat(timespec="seconds"),
-        "updated": entry.updated.isoformat(timespec="seconds")
-        if entry.updated
-        else None,
-        "day": entry.day.isoformat(),
-        "kind": entry.kind.value,
-        "title": entry.title,
-        "body": entry.body,
-        "mood": entry.mood,
-        "starred": entry.starred,
-        "tags": list(entry.tags),
-    }
-
-
-def _goal_record(goal: Goal) -> dict[str, Any]:
-    return {
-        "id": goal.id,
-        "theme": goal.theme.value,
-        "title": goal.title,
-        "kind": goal.kind.value,
-        "created": goal.created.isoformat(timespec="seconds") if goal.created else None,
-        "due": goal.due.isoformat() if goal.due else None,
-        "ticks": [t.isoformat() for t in goal.ticks],
-        "archived": goal.archived,
-    }
-
-
 def to_json(
     entries: list[Entry],
     *,
@@ -214,41 +190,23 @@ def to_json(
 ) -> str:
     """healjournal's own JSON export, which `healjournal import` reads back.
 
-    An urge's letter is written as the letter entry's id in this export.
+    Its records are the journal's own (records.py), an entry's and a goal's
+    with its id first; an urge's letter is the letter entry's id in this
+    export.
     """
     document: dict[str, Any] = {
         "healjournal": __version__,
         "schema_version": SCHEMA_VERSION,
         "exported": exported_at.isoformat(timespec="seconds") if exported_at else None,
-        "entries": [_entry_record(e) for e in entries],
+        "entries": [{"id": e.id, **entry_record(e)} for e in entries],
     }
     if goals is not None:
-        document["goals"] = [_goal_record(g) for g in goals]
+        document["goals"] = [{"id": g.id, **goal_record(g)} for g in goals]
     if no_contact is not None:
         document["no_contact"] = {
             "started": no_contact.started.isoformat() if no_contact.started else None,
-            "slips": [
-                {
-                    "day": s.day.isoformat(),
-                    "note": s.note,
-                    "created": s.created.isoformat(timespec="seconds")
-                    if s.created
-                    else None,
-                }
-                for s in no_contact.slips
-            ],
+            "slips": [slip_record(s) for s in no_contact.slips],
         }
     if urges is not None:
-        document["urges"] = [_urge_record(u) for u in urges]
+        document["urges"] = [urge_record(u) for u in urges]
     return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
-
-
-def _urge_record(urge: Urge) -> dict[str, Any]:
-    return {
-        "at": urge.at.isoformat(timespec="seconds"),
-        "day": urge.day.isoformat(),
-        "strength": urge.strength,
-        "outcome": urge.outcome.value if urge.outcome else None,
-        "letter_id": urge.letter_id,
-        "note": urge.note,
-    }
