@@ -1,23 +1,29 @@
-"""The Journal: the one class that talks to TinyDB.
+"""The Journal: the one class that reads and writes the journal file.
 
 Everything the app and the command line do to a journal goes through here.
 Each change is one transaction: take the lock file beside the journal, pick up
 whatever another process saved meanwhile, apply the change, and save the whole
 journal atomically once. Reads come from memory and are refreshed only when
-the file changed on disk.
+the file changed on disk. Records become models and back in records.py.
+
+The file is a plain TinyDB database (`TinyDB(path, access_mode="r")` reads
+it), but its tables are used here as the dicts they are, not through TinyDB's
+Table: that rewrites a whole table through the storage on every insert or
+remove (an import of n records is O(n²)) and gives a new record the highest
+id plus one (an id could come back after a delete). The journal instead saves
+each change as one atomic file under its lock, with ids from the counters in
+its meta record, never reused.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
-
-from tinydb import Query, TinyDB
-from tinydb.table import Table
 
 from healjournal.clock import Clock, aware, get_clock
 from healjournal.domain.models import (
@@ -45,13 +51,6 @@ from healjournal.storage.atomic import (
     unreadable_error,
     unreadable_message,
 )
-from healjournal.storage.docs import (
-    entry_from_doc,
-    goal_from_doc,
-    no_contact_from_doc,
-    setting_from_doc,
-    urge_from_doc,
-)
 from healjournal.storage.files import (
     JournalReadOnly,
     keep_private,
@@ -60,6 +59,19 @@ from healjournal.storage.files import (
 )
 from healjournal.storage.layout import FILE_MODE, parse_journal, write_atomically
 from healjournal.storage.migrations import META, META_ID, migrate, new_meta
+from healjournal.storage.records import (
+    BadField,
+    entry_from_record,
+    entry_record,
+    goal_from_record,
+    goal_record,
+    no_contact_from_record,
+    no_contact_record,
+    setting_from_record,
+    setting_record,
+    urge_from_record,
+    urge_record,
+)
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -70,6 +82,14 @@ ENTRIES, GOALS, NOCONTACT, SETTINGS = "entries", "goals", "nocontact", "settings
 URGES = "urges"
 MAX_GOAL_TITLE = 200
 LOCK_TIMEOUT = 10.0
+#: How each table's records become models (records.py).
+FROM_RECORD: dict[str, Callable[[int, dict[str, Any]], Any]] = {
+    ENTRIES: entry_from_record,
+    GOALS: goal_from_record,
+    NOCONTACT: no_contact_from_record,
+    SETTINGS: setting_from_record,
+    URGES: urge_from_record,
+}
 
 T = TypeVar("T")
 
@@ -99,10 +119,6 @@ def split_text(text: str, kind: EntryKind = EntryKind.REFLECTION) -> tuple[str, 
     return "", text
 
 
-def _iso_day(day: date) -> str:
-    return day.isoformat()
-
-
 class Journal:
     """A healjournal journal file: entries, goals, no contact and settings."""
 
@@ -116,14 +132,12 @@ class Journal:
         read_only: bool = False,
     ) -> None:
         self._clock = clock or get_clock()
-        self._db = TinyDB(
+        self._storage = AtomicJSONStorage(
             Path(path).expanduser(),
-            storage=AtomicJSONStorage,
             today=lambda: self._clock.today(),
             key=key,
             upgrade=lambda tables: migrate(tables, self.path),
         )
-        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self.path = self._storage.file
         self._read_only = read_only
         self._lock: FileLock | None = None  # made on the first change
@@ -197,7 +211,7 @@ class Journal:
 
     def close(self) -> None:
         """Release the journal (nothing stays open between operations)."""
-        self._db.close()
+        self._storage.close()
 
     @property
     def generation(self) -> int:
@@ -452,8 +466,8 @@ class Journal:
         self._storage.read()  # re-read, if another process saved
         if self._storage.generation == self._checked_at:
             return
-        for name, convert in self._converters().items():
-            self._convert_all(name, convert)
+        for name in FROM_RECORD:
+            self._convert_all(name)
         self._checked_at = self._storage.generation
 
     def _keep_pre_upgrade_copy(self, version: int) -> None:
@@ -475,17 +489,13 @@ class Journal:
             self._keep_pre_upgrade_copy(older)
             self._storage.write(tables)
 
-    def _table(self, name: str) -> Table:
-        # No query cache: another process may change the file between queries.
-        return self._db.table(name, cache_size=0)
+    def _stored(self, name: str) -> dict[str, dict[str, Any]]:
+        """The records of table `name`, by their id as a string (only to read)."""
+        return (self._storage.read() or {}).get(name, {})
 
     def _changing(self) -> dict[str, dict[str, Any]]:
-        """This transaction's own copy of the tables, to change in place.
-
-        TinyDB's Table rewrites the whole table on every insert or remove,
-        which makes adding many records at once quadratic; the records are
-        plain dicts keyed by their id as a string, so they are set directly.
-        """
+        """This transaction's own copy of the tables, to change in place: the
+        records are plain dicts keyed by their id as a string."""
         tables = self._storage.read()
         if tables is None:
             tables = {}
@@ -508,42 +518,36 @@ class Journal:
         tables[META][META_ID] = {**meta, "next_id": counters}
         return new_id
 
-    def _replace(self, name: str, doc_id: int, doc: dict[str, Any]) -> None:
+    def _put(self, name: str, record: dict[str, Any], doc_id: int | None = None) -> Any:
+        """Save `record` as record `doc_id` of table `name` (a new one when
+        None) and return its model, read back as the full read will: a field
+        it would refuse is refused now (InputError), never saved."""
+        new_id = self._allocate_id(name) if doc_id is None else doc_id
+        try:
+            model = FROM_RECORD[name](new_id, record)
+        except BadField as error:  # a value no form or command lets through
+            raise InputError(f"a record of {name} cannot be saved: {error}") from None
         # A new record, never a change in place: the records in memory are
         # shared with the last saved state until the save succeeds.
-        self._changing().setdefault(name, {})[str(doc_id)] = dict(doc)
-
-    def _insert(self, name: str, doc: dict[str, Any]) -> int:
-        new_id = self._allocate_id(name)
-        self._changing().setdefault(name, {})[str(new_id)] = dict(doc)
-        return new_id
+        self._changing().setdefault(name, {})[str(new_id)] = record
+        return model
 
     def _remove(self, name: str, doc_id: int) -> None:
         self._changing().get(name, {}).pop(str(doc_id), None)
 
-    def _require(self, name: str, doc_id: int, what: str) -> dict[str, Any]:
-        doc = self._table(name).get(doc_id=doc_id)
-        if doc is None:
+    def _require(self, name: str, doc_id: int, what: str) -> Any:
+        """The model of record `doc_id` of table `name`, or InputError."""
+        record = self._stored(name).get(str(doc_id))
+        if record is None:
             raise InputError(
                 f"{what} {doc_id} does not exist (it may have been deleted)"
             )
-        return dict(doc)
-
-    def _now(self) -> str:
-        return self._clock.now().isoformat(timespec="seconds")
+        return FROM_RECORD[name](doc_id, record)  # checked with the tables
 
     # -- reading, with models cached until the file changes ----------------
 
-    def _converters(self) -> dict[str, Any]:
-        return {
-            ENTRIES: entry_from_doc,
-            GOALS: goal_from_doc,
-            NOCONTACT: no_contact_from_doc,
-            SETTINGS: setting_from_doc,
-            URGES: urge_from_doc,
-        }
-
-    def _convert_all(self, name: str, convert: Any) -> dict[int, Any]:
+    def _convert_all(self, name: str) -> dict[int, Any]:
+        convert = FROM_RECORD[name]
         with self._mutex:
             tables = self._storage.read()
             generation = self._storage.generation
@@ -579,10 +583,13 @@ class Journal:
             return models
 
     def _entries(self) -> dict[int, Entry]:
-        return self._convert_all(ENTRIES, entry_from_doc)
+        return self._convert_all(ENTRIES)
 
     def _goals(self) -> dict[int, Goal]:
-        return self._convert_all(GOALS, goal_from_doc)
+        return self._convert_all(GOALS)
+
+    def _urges(self) -> dict[int, Urge]:
+        return self._convert_all(URGES)
 
     # -- entries -------------------------------------------------------------
 
@@ -603,20 +610,19 @@ class Journal:
         else:
             check_text(title, "the title")
             body = text
-        doc = {
-            "created": self._now(),
-            "updated": None,
-            "day": _iso_day(day or self._clock.today()),
-            "kind": EntryKind(kind).value,
-            "title": title,
-            "body": body,
-            "mood": check_mood(mood),
-            "starred": bool(starred),
-            "tags": list(find_tags(title, body)),
-        }
+        entry = Entry(
+            id=0,
+            created=self._clock.now(),
+            day=day or self._clock.today(),
+            kind=EntryKind(kind),
+            title=title,
+            body=body,
+            mood=check_mood(mood),
+            starred=bool(starred),
+            tags=find_tags(title, body),
+        )
         with self.transaction():
-            new_id = self._insert(ENTRIES, doc)
-        return entry_from_doc(new_id, doc)
+            return self._put(ENTRIES, entry_record(entry))
 
     def update_entry(
         self,
@@ -629,26 +635,25 @@ class Journal:
         starred: bool = UNSET,
     ) -> Entry:
         """Change the given fields of an entry and return it as saved."""
-        changes: dict[str, Any] = {}
+        changes: dict[str, Any] = {"updated": self._clock.now()}
         if text is not UNSET:
             check_text(text)
         if day is not UNSET:
-            changes["day"] = _iso_day(day)
+            changes["day"] = day
         if kind is not UNSET:
-            changes["kind"] = EntryKind(kind).value
+            changes["kind"] = EntryKind(kind)
         if mood is not UNSET:
             changes["mood"] = check_mood(mood)
         if starred is not UNSET:
             changes["starred"] = bool(starred)
         with self.transaction():
-            doc = self._require(ENTRIES, entry_id, "entry")
+            entry = replace(self._require(ENTRIES, entry_id, "entry"), **changes)
             if text is not UNSET:  # split by the entry's kind, known only here
-                of = EntryKind(changes.get("kind", doc.get("kind", "reflection")))
-                changes["title"], changes["body"] = split_text(text, of)
-                changes["tags"] = list(find_tags(changes["title"], changes["body"]))
-            doc.update(changes, updated=self._now())
-            self._replace(ENTRIES, entry_id, doc)
-        return entry_from_doc(entry_id, doc)
+                title, body = split_text(text, entry.kind)
+                entry = replace(
+                    entry, title=title, body=body, tags=find_tags(title, body)
+                )
+            return self._put(ENTRIES, entry_record(entry), entry_id)
 
     def delete_entry(self, entry_id: int) -> None:
         """Delete an entry for good."""
@@ -659,9 +664,9 @@ class Journal:
     def restore_entry(self, entry: Entry) -> Entry:
         """Put back an entry deleted moments ago, with its own id (an undo)."""
         with self.transaction():
-            if self._table(ENTRIES).get(doc_id=entry.id) is not None:
+            if str(entry.id) in self._stored(ENTRIES):
                 raise InputError(f"entry {entry.id} is there already")
-            self._replace(ENTRIES, entry.id, _doc_from_entry(entry))
+            self._put(ENTRIES, entry_record(entry), entry.id)
         return entry
 
     def get_entry(self, entry_id: int) -> Entry | None:
@@ -706,14 +711,15 @@ class Journal:
         `ids`, if given, gets each entry's id as read and its id here.
         """
         with self.transaction():
-            table = self._table(ENTRIES)
-            seen = {_entry_key_from_doc(doc): doc.doc_id for doc in table}
+            seen = {_entry_key(e): e.id for e in self._entries().values()}
             added = 0
             for entry in entries:
-                doc = _doc_from_entry(entry)
-                key = _entry_key_from_doc(doc)
+                key = _entry_key(entry)
                 if key not in seen:
-                    seen[key] = self._insert(ENTRIES, doc)
+                    # Its tags are found again in its words, never taken as read.
+                    tags = find_tags(entry.title, entry.body)
+                    record = entry_record(replace(entry, tags=tags))
+                    seen[key] = self._put(ENTRIES, record).id
                     added += 1
                 if ids is not None:
                     ids[entry.id] = seen[key]
@@ -729,18 +735,16 @@ class Journal:
         due: date | None = None,
     ) -> Goal:
         """Save a new goal and return it."""
-        doc = {
-            "theme": Theme(theme).value,
-            "title": _check_goal_title(title),
-            "kind": GoalKind(kind).value,
-            "created": self._now(),
-            "due": _iso_day(due) if due else None,
-            "ticks": [],
-            "archived": False,
-        }
+        goal = Goal(
+            id=0,
+            theme=Theme(theme),
+            title=_check_goal_title(title),
+            kind=GoalKind(kind),
+            created=self._clock.now(),
+            due=due or None,
+        )
         with self.transaction():
-            new_id = self._insert(GOALS, doc)
-        return goal_from_doc(new_id, doc)
+            return self._put(GOALS, goal_record(goal))
 
     def update_goal(
         self,
@@ -757,14 +761,14 @@ class Journal:
         if title is not UNSET:
             changes["title"] = _check_goal_title(title)
         if theme is not UNSET:
-            changes["theme"] = Theme(theme).value
+            changes["theme"] = Theme(theme)
         if kind is not UNSET:
-            changes["kind"] = GoalKind(kind).value
+            changes["kind"] = GoalKind(kind)
         if due is not UNSET:
-            changes["due"] = _iso_day(due) if due else None
+            changes["due"] = due or None
         if archived is not UNSET:
             changes["archived"] = bool(archived)
-        return self._change_goal(goal_id, lambda doc: doc.update(changes))
+        return self._change_goal(goal_id, lambda goal: replace(goal, **changes))
 
     def archive_goal(self, goal_id: int, archived: bool = True) -> Goal:
         """Put a goal away (or bring it back) without losing its history."""
@@ -778,28 +782,23 @@ class Journal:
 
     def tick_goal(self, goal_id: int, day: date | None = None) -> Goal:
         """Mark a goal done for `day` (today by default)."""
-        mark = _iso_day(day or self._clock.today())
-
-        def tick(doc: dict[str, Any]) -> None:
-            doc["ticks"] = sorted(set(doc.get("ticks", [])) | {mark})
-
-        return self._change_goal(goal_id, tick)
+        mark = day or self._clock.today()
+        return self._change_goal(
+            goal_id, lambda goal: replace(goal, ticks=(*goal.ticks, mark))
+        )
 
     def untick_goal(self, goal_id: int, day: date | None = None) -> Goal:
         """Take back the tick of `day` (today by default)."""
-        mark = _iso_day(day or self._clock.today())
+        mark = day or self._clock.today()
+        return self._change_goal(
+            goal_id,
+            lambda goal: replace(goal, ticks=tuple(t for t in goal.ticks if t != mark)),
+        )
 
-        def untick(doc: dict[str, Any]) -> None:
-            doc["ticks"] = [t for t in doc.get("ticks", []) if t != mark]
-
-        return self._change_goal(goal_id, untick)
-
-    def _change_goal(self, goal_id: int, change: Any) -> Goal:
+    def _change_goal(self, goal_id: int, change: Callable[[Goal], Goal]) -> Goal:
         with self.transaction():
-            doc = self._require(GOALS, goal_id, "goal")
-            change(doc)
-            self._replace(GOALS, goal_id, doc)
-        return goal_from_doc(goal_id, doc)
+            goal = change(self._require(GOALS, goal_id, "goal"))
+            return self._put(GOALS, goal_record(goal), goal_id)
 
     def get_goal(self, goal_id: int) -> Goal | None:
         """The goal with this id, or None."""
@@ -817,15 +816,13 @@ class Journal:
     def import_goals(self, goals: Iterable[Goal]) -> int:
         """Add goals not already there (same theme, title and creation time)."""
         with self.transaction():
-            table = self._table(GOALS)
-            seen = {(d["theme"], d["title"], d.get("created")) for d in table}
+            seen = {_goal_key(g) for g in self._goals().values()}
             added = 0
             for goal in goals:
-                doc = _doc_from_goal(goal)
-                key = (doc["theme"], doc["title"], doc["created"])
-                if key not in seen:
-                    seen.add(key)
-                    self._insert(GOALS, doc)
+                goal = replace(goal, title=_check_goal_title(goal.title))
+                if _goal_key(goal) not in seen:
+                    seen.add(_goal_key(goal))
+                    self._put(GOALS, goal_record(goal))
                     added += 1
         return added
 
@@ -833,7 +830,7 @@ class Journal:
 
     def no_contact(self) -> NoContact:
         """When no contact started and every slip since."""
-        records = self._convert_all(NOCONTACT, no_contact_from_doc)
+        records = self._convert_all(NOCONTACT)
         started = None
         slips = []
         for _, record in sorted(records.items()):
@@ -851,9 +848,10 @@ class Journal:
 
         check_not_future(last_contact, self._clock.today())
         with self.transaction():
-            table = self._table(NOCONTACT)
-            table.remove(Query().type == "start")
-            self._insert(NOCONTACT, {"type": "start", "day": _iso_day(last_contact)})
+            for record_id, item in self._convert_all(NOCONTACT).items():
+                if isinstance(item, date):  # the start recorded before
+                    self._remove(NOCONTACT, record_id)
+            self._put(NOCONTACT, no_contact_record(last_contact))
         return self.no_contact()
 
     def log_slip(self, day: date | None = None, note: str = "") -> Slip:
@@ -862,58 +860,30 @@ class Journal:
 
         day = check_not_future(day or self._clock.today(), self._clock.today())
         check_text(note, "the note")
-        doc = {
-            "type": "slip",
-            "day": _iso_day(day),
-            "note": note,
-            "created": self._now(),
-        }
+        slip = Slip(id=0, day=day, note=note, created=self._clock.now())
         with self.transaction():
-            new_id = self._insert(NOCONTACT, doc)
-        return Slip(
-            id=new_id,
-            day=day,
-            note=note,
-            created=datetime.fromisoformat(doc["created"]),
-        )
+            return self._put(NOCONTACT, no_contact_record(slip))
 
     def delete_slip(self, slip_id: int) -> None:
         """Remove a slip logged by mistake."""
         with self.transaction():
-            doc = self._require(NOCONTACT, slip_id, "slip")
-            if doc.get("type") != "slip":
+            if not isinstance(self._require(NOCONTACT, slip_id, "slip"), Slip):
                 raise InputError(f"record {slip_id} is not a slip")
             self._remove(NOCONTACT, slip_id)
 
     def import_no_contact(self, record: NoContact) -> int:
         """Merge another journal's no-contact record; return the slips added."""
         with self.transaction():
-            table = self._table(NOCONTACT)
-            if record.started and not table.search(Query().type == "start"):
-                self._insert(
-                    NOCONTACT, {"type": "start", "day": _iso_day(record.started)}
-                )
-            seen = {
-                (d["day"], d.get("note", "")) for d in table if d.get("type") == "slip"
-            }
+            here = self.no_contact()
+            if record.started and here.started is None:
+                self._put(NOCONTACT, no_contact_record(record.started))
+            seen = {(slip.day, slip.note) for slip in here.slips}
             added = 0
             for slip in record.slips:
-                key = (_iso_day(slip.day), slip.note)
-                if key in seen:
+                if (slip.day, slip.note) in seen:
                     continue
-                seen.add(key)
-                created = (
-                    slip.created.isoformat(timespec="seconds") if slip.created else None
-                )
-                self._insert(
-                    NOCONTACT,
-                    {
-                        "type": "slip",
-                        "day": key[0],
-                        "note": slip.note,
-                        "created": created,
-                    },
-                )
+                seen.add((slip.day, slip.note))
+                self._put(NOCONTACT, no_contact_record(slip))
                 added += 1
         return added
 
@@ -941,48 +911,34 @@ class Journal:
         final outcome (it passed, or he was contacted) is never undone by a
         write without one.
         """
-        at = aware(at or self._clock.now())
+        at = aware(at or self._clock.now()).replace(microsecond=0)
         check_strength(strength)
         if outcome is not None:
             outcome = UrgeOutcome(outcome)
         if note is not None:
             check_text(note, "the note")
-        stamp = at.isoformat(timespec="seconds")
         with self.transaction():
-            table = self._table(URGES)
-            found = next((d for d in table if d.get("at") == stamp), None)
-            if found is None:
-                doc: dict[str, Any] = {
-                    "at": stamp,
-                    "day": _iso_day(day or at.date()),
-                    "strength": None,
-                    "outcome": None,
-                    "letter_id": None,
-                    "note": "",
-                    "updated": None,
-                }
-            else:
-                doc = dict(found)
-            saved = doc.get("outcome")
-            settled = saved is not None and UrgeOutcome(saved).final
+            found = next((u for u in self._urges().values() if u.at == at), None)
+            urge = found or Urge(id=0, at=at, day=day or at.date())
+            settled = urge.outcome is not None and urge.outcome.final
             # A write that ends the urge wins; an earlier one arriving late
             # (the app logs the start and the end from separate threads) does not.
             wins = not settled or (outcome is not None and outcome.final)
+            changes: dict[str, Any] = {}
             if outcome is not None and wins:
-                doc["outcome"] = outcome.value
+                changes["outcome"] = outcome
             if strength is not None and wins:
-                doc["strength"] = strength
+                changes["strength"] = strength
             if letter_id is not None:
-                doc["letter_id"] = letter_id
+                changes["letter_id"] = letter_id
             if note is not None:
-                doc["note"] = note
+                changes["note"] = note
+            urge = replace(urge, **changes)
             if found is None:
-                urge_id = self._insert(URGES, doc)
-            else:
-                urge_id = found.doc_id
-                doc["updated"] = self._now()
-                self._replace(URGES, urge_id, doc)
-        return urge_from_doc(urge_id, doc)
+                return self._put(URGES, urge_record(urge, updated=None))
+            return self._put(
+                URGES, urge_record(urge, updated=self._clock.now()), urge.id
+            )
 
     def update_urge(
         self,
@@ -998,22 +954,22 @@ class Journal:
         if strength is not UNSET:
             changes["strength"] = check_strength(strength)
         if outcome is not UNSET:
-            changes["outcome"] = UrgeOutcome(outcome).value if outcome else None
+            changes["outcome"] = UrgeOutcome(outcome) if outcome else None
         if letter_id is not UNSET:
             changes["letter_id"] = letter_id
         if note is not UNSET:
             changes["note"] = check_text(note, "the note")
         with self.transaction():
-            doc = self._require(URGES, urge_id, "urge")
-            doc.update(changes, updated=self._now())
-            self._replace(URGES, urge_id, doc)
-        return urge_from_doc(urge_id, doc)
+            urge = replace(self._require(URGES, urge_id, "urge"), **changes)
+            return self._put(
+                URGES, urge_record(urge, updated=self._clock.now()), urge_id
+            )
 
     def urges(self, start: date | None = None, end: date | None = None) -> list[Urge]:
         """Urges from `start` to `end` (both included), oldest first."""
         found = [
             u
-            for u in self._convert_all(URGES, urge_from_doc).values()
+            for u in self._urges().values()
             if (start is None or u.day >= start) and (end is None or u.day <= end)
         ]
         found.sort(key=lambda u: (u.at, u.id))
@@ -1027,16 +983,19 @@ class Journal:
         An urge's page is linked when `letters` (import_entries' `ids`) has it.
         """
         with self.transaction():
-            seen = {d.get("at") for d in self._table(URGES)}
+            seen = {u.at for u in self._urges().values()}
             added = 0
             for urge in urges:
-                doc = _doc_from_urge(urge)
-                if urge.letter_id is not None and letters:
-                    doc["letter_id"] = letters.get(urge.letter_id)
-                if doc["at"] in seen:
+                at = urge.at.replace(microsecond=0)
+                if at in seen:
                     continue
-                seen.add(doc["at"])
-                self._insert(URGES, doc)
+                seen.add(at)
+                # Its page only by the ids of this import: ids differ between journals.
+                page = None
+                if urge.letter_id is not None and letters:
+                    page = letters.get(urge.letter_id)
+                new = replace(urge, at=at, letter_id=page)
+                self._put(URGES, urge_record(new, updated=None))
                 added += 1
         return added
 
@@ -1049,17 +1008,19 @@ class Journal:
     def set_setting(self, key: str, value: Any) -> None:
         """Save a setting (any JSON value)."""
         with self.transaction():
-            table = self._table(SETTINGS)
-            found = table.search(Query().key == key)
-            if found:
-                self._replace(SETTINGS, found[0].doc_id, {"key": key, "value": value})
-            else:
-                self._insert(SETTINGS, {"key": key, "value": value})
+            found = next(
+                (
+                    record_id
+                    for record_id, setting in self._convert_all(SETTINGS).items()
+                    if setting is not None and setting[0] == key
+                ),
+                None,
+            )
+            self._put(SETTINGS, setting_record(key, value), found)
 
     def settings(self) -> dict[str, Any]:
         """Every saved setting."""
-        docs = self._convert_all(SETTINGS, setting_from_doc).values()
-        return {doc["key"]: doc.get("value") for doc in docs if "key" in doc}
+        return dict(s for s in self._convert_all(SETTINGS).values() if s is not None)
 
 
 def _write_over(path: Path, payload: bytes) -> None:
@@ -1072,55 +1033,19 @@ def _write_over(path: Path, payload: bytes) -> None:
         ) from None
 
 
-# -- records <-> models ---------------------------------------------------------
+# -- what makes two records the same, on import --------------------------------
 
 
-def _doc_from_urge(urge: Urge) -> dict[str, Any]:
-    """A new record for an imported urge, without its page (ids differ)."""
-    return {
-        "at": urge.at.isoformat(timespec="seconds"),
-        "day": _iso_day(urge.day),
-        "strength": check_strength(urge.strength),
-        "outcome": urge.outcome.value if urge.outcome else None,
-        "letter_id": None,
-        "note": check_text(urge.note, "the note"),
-        "updated": None,
-    }
+def _entry_key(entry: Entry) -> tuple[date, str, str, str]:
+    """Its day, its minute as written (YYYY-MM-DDTHH:MM) and its words."""
+    minute = entry.created.isoformat()[:16]
+    return (entry.day, minute, entry.title.strip(), entry.body.strip())
 
 
-def _doc_from_entry(entry: Entry) -> dict[str, Any]:
-    check_text(entry.title, "a title")
-    check_text(entry.body, "an entry")
-    return {
-        "created": entry.created.isoformat(timespec="seconds"),
-        "updated": entry.updated.isoformat(timespec="seconds")
-        if entry.updated
-        else None,
-        "day": _iso_day(entry.day),
-        "kind": entry.kind.value,
-        "title": entry.title,
-        "body": entry.body,
-        "mood": check_mood(entry.mood),
-        "starred": entry.starred,
-        "tags": list(find_tags(entry.title, entry.body)),
-    }
-
-
-def _entry_key_from_doc(doc: dict[str, Any]) -> tuple[str, str, str, str]:
-    minute = str(doc.get("created", ""))[:16]  # YYYY-MM-DDTHH:MM
-    return (doc["day"], minute, doc.get("title", "").strip(), doc["body"].strip())
-
-
-def _doc_from_goal(goal: Goal) -> dict[str, Any]:
-    return {
-        "theme": goal.theme.value,
-        "title": _check_goal_title(goal.title),
-        "kind": goal.kind.value,
-        "created": goal.created.isoformat(timespec="seconds") if goal.created else None,
-        "due": _iso_day(goal.due) if goal.due else None,
-        "ticks": sorted({_iso_day(t) for t in goal.ticks}),
-        "archived": goal.archived,
-    }
+def _goal_key(goal: Goal) -> tuple[Theme, str, str | None]:
+    """Its theme, its title and when it was made, to the second."""
+    created = goal.created.isoformat(timespec="seconds") if goal.created else None
+    return (goal.theme, goal.title, created)
 
 
 def _check_goal_title(title: str) -> str:
