@@ -24,7 +24,6 @@ from healjournal.screens.help import HelpScreen
 from healjournal.screens.main import MainScreen
 from healjournal.screens.welcome import WelcomeScreen
 from healjournal.storage import atomic
-from healjournal.storage import glimpse as glimpse_module
 from healjournal.storage.journal import Journal
 from healjournal.tips import theme_tips
 from healjournal.widgets import editor as editor_module
@@ -83,7 +82,7 @@ class TestWriting:
         welcomed.add_entry("Written this morning.", day=TODAY)
         loaded = held(monkeypatch, overview_module, "gather")  # the disk is slow today
         # Not even a glimpse of today's page (an older file, say).
-        monkeypatch.setattr(glimpse_module, "glimpse", lambda *args: None)
+        monkeypatch.setattr(Journal, "glimpse", lambda *args: None)
         app = HealJournalApp(journal_path, clock=clock)
         async with app.run_test(size=WIDE) as pilot:
             editor = page(app)
@@ -277,7 +276,7 @@ class TestNeverLoseAWord:
     ):
         journal_path.parent.mkdir(parents=True)
         journal_path.write_bytes(b'{"entries": ')
-        gate = held(monkeypatch, glimpse_module, "glimpse")
+        gate = held(monkeypatch, Journal, "glimpse")
         app = HealJournalApp(journal_path, clock=clock)
         async with app.run_test(size=WIDE) as pilot:
             await type_text(pilot, "still mine")
@@ -292,7 +291,7 @@ class TestNeverLoseAWord:
     ):
         welcomed.add_entry("Written this morning.", day=TODAY, mood=3)
         raw = journal_path.read_bytes()
-        journal_path.write_bytes(raw.replace(b'"mood":3', b'"mood":9'))
+        journal_path.write_bytes(raw.replace(b'"mood": 3', b'"mood": 9'))
         app = HealJournalApp(journal_path, clock=clock)
         async with app.run_test(size=WIDE) as pilot:
             await until(pilot, lambda: app.return_code is not None)
@@ -304,7 +303,7 @@ class TestNeverLoseAWord:
     ):
         journal_path.parent.mkdir(parents=True)
         journal_path.write_bytes(b'{"entries": ')
-        gate = held(monkeypatch, glimpse_module, "glimpse")
+        gate = held(monkeypatch, Journal, "glimpse")
         app = HealJournalApp(journal_path, clock=clock)
         async with app.run_test(size=WIDE) as pilot:
             await type_text(pilot, "still mine")

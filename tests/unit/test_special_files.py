@@ -11,13 +11,11 @@ import os
 import resource
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from healjournal.storage.files import SpecialFile, open_regular, read_regular
-from healjournal.storage.glimpse import glimpse
 
 COMMANDS = [
     ["add", "words"],
@@ -99,4 +97,3 @@ def test_the_readers_refuse_without_reading(fifo):
         open_regular(Path("/dev/zero"))
     with pytest.raises(IsADirectoryError):
         open_regular(fifo.parent)
-    assert glimpse(fifo, date(2026, 11, 24)) is None

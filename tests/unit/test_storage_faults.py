@@ -249,21 +249,15 @@ def test_day_boundaries_are_the_clocks(journal, clock):
     assert journal.add_entry("late").day == date(2026, 11, 24)
 
 
-def test_a_file_in_pieces_is_whole_however_little_each_write_takes(
-    tmp_path, monkeypatch
-):
+def test_a_file_is_whole_however_little_each_write_takes(tmp_path, monkeypatch):
     real_write = os.write
 
     def a_few_bytes(fd, data):
         return real_write(fd, bytes(memoryview(data))[:7])
 
     monkeypatch.setattr(layout.os, "write", a_few_bytes)
-    monkeypatch.setattr(
-        layout.os, "writev", lambda fd, pieces: a_few_bytes(fd, pieces[0])
-    )
-    pieces = [b"Dear diary, ", memoryview(b"today I walked."), b"", b"\n" * 3000]
     target = tmp_path / "export.txt"
-    layout.write_atomically(target, pieces)
+    layout.write_atomically(target, b"Dear diary, today I walked." + b"\n" * 3000)
     monkeypatch.undo()
     assert target.read_bytes() == b"Dear diary, today I walked." + b"\n" * 3000
 
@@ -274,59 +268,9 @@ def test_an_export_to_a_full_disk_says_so_and_leaves_no_file(
     journal.add_entry("my words")
     journal.add_entry("more words")
     out = tmp_path / "out.txt"
-    monkeypatch.setattr(layout.os, "writev", fail(errno.ENOSPC))
     monkeypatch.setattr(layout.os, "write", fail(errno.ENOSPC))
-    monkeypatch.setattr(layout.os, "sendfile", fail(errno.ENOSPC))
     assert cli.main(["export", "-f", "jrnl", "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "No space left on device" in err
     assert not out.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
-
-
-SPOOL = bytes(range(256)) * 40
-
-
-@pytest.fixture
-def spool(tmp_path):
-    """An open file to copy parts of, as the export's second process leaves one."""
-    path = tmp_path / "spool"
-    path.write_bytes(SPOOL)
-    fd = os.open(path, os.O_RDONLY)
-    yield fd
-    os.close(fd)
-
-
-@pytest.mark.parametrize("kernel", ["copies", "copies little", "cannot copy"])
-def test_parts_of_another_file_are_written_in_place(
-    tmp_path, monkeypatch, spool, kernel
-):
-    real_sendfile = os.sendfile
-    if kernel == "copies little":
-        monkeypatch.setattr(
-            layout.os,
-            "sendfile",
-            lambda out, source, at, size: real_sendfile(out, source, at, min(size, 5)),
-        )
-    elif kernel == "cannot copy":  # e.g. a file system with no splice
-        monkeypatch.setattr(layout.os, "sendfile", fail(errno.EINVAL))
-    target = tmp_path / "export.txt"
-    pieces = [
-        b"head ",
-        layout.FilePart(spool, 10, 25),
-        layout.FilePart(spool, 300, 1000),
-        b" end",
-    ]
-    layout.write_atomically(target, pieces)
-    assert target.read_bytes() == b"head " + SPOOL[10:35] + SPOOL[300:1300] + b" end"
-
-
-def test_a_part_cut_short_fails_and_leaves_the_old_file(tmp_path, spool):
-    target = tmp_path / "export.txt"
-    target.write_bytes(b"the last export")
-    with pytest.raises(OSError, match="came out short"):
-        layout.write_atomically(
-            target, [b"x", layout.FilePart(spool, len(SPOOL) - 5, 9)]
-        )
-    assert target.read_bytes() == b"the last export"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.txt", "spool"]

@@ -44,8 +44,7 @@ if TYPE_CHECKING:
     from healjournal.screens.search import SearchChoice
     from healjournal.screens.urge import UrgeAnswer
     from healjournal.screens.welcome import WelcomeResult
-    from healjournal.storage.glimpse import Glimpse
-    from healjournal.storage.journal import Journal
+    from healjournal.storage.journal import Glimpse, Journal
     from healjournal.widgets.calendar import MonthCalendar
     from healjournal.widgets.day_list import DayList
     from healjournal.widgets.goals import GoalChecklist
@@ -300,9 +299,7 @@ class MainScreen(Screen[None]):
         first = not self._ready
         try:
             if first and day == self.today and entry_id is None:
-                from healjournal.storage.glimpse import glimpse
-
-                found = glimpse(self.journal.path, day)
+                found = self.journal.glimpse(day)
                 self.post_message(self.Glimpsed(found, token))
             # The first read is the big one (later ones reuse what it made).
             with quiet_collector() if first else contextlib.nullcontext():

@@ -35,14 +35,14 @@ from healjournal.storage import crypto
 from healjournal.storage.files import SpecialFile, keep_private, read_regular
 from healjournal.storage.layout import (
     FILE_MODE,
-    dump_chunks,
+    dump_journal,
     parse_journal,
     write_atomically,
 )
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from healjournal.storage.layout import RecordBytes, Tables
+    from healjournal.storage.layout import Tables
 
 FOLDER_MODE = 0o700
 BACKUPS_KEPT = 7
@@ -190,7 +190,6 @@ class AtomicJSONStorage(Storage):
         self._stamp: _Stamp | None = None
         self._pending: Tables | None = None
         self._batch_depth = 0
-        self._record_bytes: RecordBytes = {}
         #: The key of an encrypted journal, once its passphrase was given.
         self.key = key
         #: Whether saves are encrypted: the file was, when last read.
@@ -285,12 +284,12 @@ class AtomicJSONStorage(Storage):
         """Write `data` to disk atomically; raise SaveFailed and keep the old file."""
         self.ensure_folder()
         try:
-            payload = dump_chunks(data, self._record_bytes)
+            payload = dump_journal(data)
         except TypeError as error:  # a bug, not a user's mistake: say so plainly
             raise SaveFailed(f"could not save the journal: {error}") from None
         if self.encrypted:
             assert self.key is not None, "an encrypted journal is read with its key"
-            payload = [self.key.encrypt(b"".join(payload))]
+            payload = self.key.encrypt(payload)
         try:
             self._backup_before_first_save_of_the_day()
             write_atomically(self.file, payload)
@@ -302,7 +301,7 @@ class AtomicJSONStorage(Storage):
             if (
                 stamp is not None
                 and stamp != self._stamp
-                and stamp.size == sum(map(len, payload))
+                and stamp.size == len(payload)
             ):
                 # The rename happened and only the folder fsync failed: the new
                 # journal is in place, so memory follows it and the save counts
@@ -340,7 +339,7 @@ class AtomicJSONStorage(Storage):
         encrypted = crypto.is_encrypted(raw)
         try:
             plain = self._decrypt(raw) if encrypted else raw
-            data = parse_journal(plain, self._record_bytes)
+            data = parse_journal(plain)
         except crypto.CryptoError as error:
             raise crypto_error(self.file, error) from None
         except ValueError as error:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -41,7 +41,13 @@ from healjournal.domain.models import (
     check_text,
     find_tags,
 )
-from healjournal.errors import InputError, JournalBusy, JournalUnreadable, SaveFailed
+from healjournal.errors import (
+    HealJournalError,
+    InputError,
+    JournalBusy,
+    JournalUnreadable,
+    SaveFailed,
+)
 from healjournal.storage import crypto
 from healjournal.storage.atomic import (
     AtomicJSONStorage,
@@ -117,6 +123,16 @@ def split_text(text: str, kind: EntryKind = EntryKind.REFLECTION) -> tuple[str, 
     if newline and first.strip() and rest and len(first) <= 120:
         return first, rest
     return "", text
+
+
+@dataclass(frozen=True, slots=True)
+class Glimpse:
+    """The saved settings and one day's pages, read before the rest is checked."""
+
+    settings: dict[str, Any]
+    """Every saved setting, by key."""
+    entries: tuple[Entry, ...]
+    """The pages of the day, in the order they were written."""
 
 
 class Journal:
@@ -690,6 +706,33 @@ class Journal:
         ]
         found.sort(key=lambda e: (e.day, e.created, e.id))
         return found
+
+    def glimpse(self, day: date) -> Glimpse | None:
+        """The settings and the pages of `day`, before every record is checked.
+
+        The app shows today's page with them while the rest of the journal
+        is checked (`check`), which takes a while for years of pages. The
+        same read and the same records as the rest; None when they cannot be
+        had, and the full read then says why.
+        """
+        found = day.isoformat()
+        try:
+            with self._mutex:
+                tables = self._storage.read() or {}
+            entries = [
+                entry_from_record(int(key), record)
+                for key, record in tables.get(ENTRIES, {}).items()
+                if record.get("day") == found
+            ]
+            settings = (
+                setting_from_record(int(key), record)
+                for key, record in tables.get(SETTINGS, {}).items()
+            )
+            saved = dict(setting for setting in settings if setting is not None)
+        except (HealJournalError, OSError, ValueError, TypeError, KeyError):
+            return None
+        entries.sort(key=lambda e: (e.created, e.id))
+        return Glimpse(saved, tuple(entries))
 
     def entries_on(self, day: date) -> list[Entry]:
         """The entries of one day, in the order they were written."""

@@ -10,8 +10,11 @@ version and returns those of the next, and never changes them in place.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+from healjournal.domain.models import find_tags
 from healjournal.errors import JournalUnreadable
+from healjournal.storage.atomic import unreadable_message
 
 TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
 if TYPE_CHECKING:
@@ -118,9 +121,6 @@ def letter_record(doc: dict[str, Any], *, urge_page: bool) -> dict[str, Any] | N
     if kind == "letter" and urge_page:
         changed["kind"] = "urge"
     if title:
-        # Here, not at the top: the quick export reads this module, never the models.
-        from healjournal.domain.models import find_tags
-
         changed["tags"] = list(find_tags(text))
     return changed
 
@@ -171,11 +171,6 @@ def migrate(tables: Tables, path: object) -> tuple[Tables, int]:
     try:
         found = schema_version(tables)
     except ValueError as error:
-        # Here: the quick export reads this module, never the storage.
-        from pathlib import Path
-
-        from healjournal.storage.atomic import unreadable_message
-
         message = unreadable_message(Path(str(path)), str(error))
         raise JournalUnreadable(message) from None
     if not found:
