@@ -55,6 +55,8 @@ import contextlib
 from journals import NEEDLE, TODAY_MARK, build
 
 JRNL_VERSION = "4.6"
+#: The app's peak memory at 100,000 entries before issue 16, which it must not pass.
+BIG_PEAK_MIB = 1_130
 #: Typed into today's page as soon as it is on screen: a new line, then a
 #: word no generated journal holds (on a line of its own, it is never wrapped).
 TYPED = b"\rqxzvj"
@@ -522,9 +524,9 @@ def measure(size: int, *, runs: int, peer: bool) -> list[Row]:
     """Every figure for one size."""
     rows: list[Row] = []
     big = size >= 100_000
-    if not big:
-        start_rows, peak = startup(size, runs)
-        rows += start_rows
+    # A stress size starts once: its figures are for stalls and memory.
+    start_rows, peak = startup(size, 1 if big else runs)
+    rows += start_rows
     path = scratch_copy(journal_for(size))
     try:
         figures = asyncio.run(inside(path, saves=3 if big else 5))
@@ -570,16 +572,16 @@ def measure(size: int, *, runs: int, peer: bool) -> list[Row]:
             ok=None if big else figures["review"] <= 150,
         ),
     ]
-    if not big:
-        rows.append(
-            Row(
-                "peak memory of the app",
-                peak,
-                budget="150 MiB",
-                ok=peak <= 150,
-                unit="MiB",
-            )
+    rows.append(
+        Row(
+            "peak memory of the app",
+            peak,
+            budget=f"{BIG_PEAK_MIB:,} MiB" if big else "150 MiB",
+            ok=peak <= (BIG_PEAK_MIB if big else 150),
+            unit="MiB",
         )
+    )
+    if not big:
         rows += command_line(size, runs, peer)
     return rows
 
