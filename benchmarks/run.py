@@ -326,9 +326,9 @@ async def _until(condition: Callable[[], bool], pilot, limit: float = 60) -> Non
 
 async def inside(path: Path, saves: int) -> dict[str, float]:
     """Load, save, search and review in the app; times and longest stalls (ms)."""
-    from healjournal.app import HealJournalApp
-    from healjournal.screens.review import ReviewScreen
-    from healjournal.widgets import editor as editor_module
+    from healjournal.tui.app import HealJournalApp
+    from healjournal.tui.screens.review import ReviewScreen
+    from healjournal.tui.widgets import editor as editor_module
 
     autosave = editor_module.AUTOSAVE_DELAY
     editor_module.AUTOSAVE_DELAY = 3600  # saves happen on Ctrl+S, when timed

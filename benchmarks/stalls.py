@@ -31,7 +31,7 @@ import run
 
 
 async def _load(path: Path, over: float, dumps) -> list[tuple[float, float, float]]:
-    from healjournal.app import HealJournalApp
+    from healjournal.tui.app import HealJournalApp
 
     stalls: list[tuple[float, float, float]] = []
     app = HealJournalApp(path)

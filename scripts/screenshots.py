@@ -16,10 +16,10 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from healjournal.app import HealJournalApp
 from healjournal.clock import FrozenClock, set_clock
 from healjournal.demo import build_demo_journal
-from healjournal.screens.welcome import WelcomeScreen
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.screens.welcome import WelcomeScreen
 
 FROZEN_AT = datetime(2026, 11, 24, 21, 4, tzinfo=ZoneInfo("Europe/London"))
 SIZE = (120, 36)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from healjournal.storage.journal import Journal
-from healjournal.widgets import editor as editor_module
+from healjournal.tui.widgets import editor as editor_module
 
 
 @pytest.fixture

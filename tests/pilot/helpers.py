@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 from datetime import date
 
-from healjournal.screens.main import MainScreen
 from healjournal.storage.journal import Journal
-from healjournal.widgets.editor import EditorPane
+from healjournal.tui.screens.main import MainScreen
+from healjournal.tui.widgets.editor import EditorPane
 
 #: The frozen clock's day (see conftest.FROZEN_AT).
 TODAY = date(2026, 11, 24)

@@ -11,28 +11,28 @@ from textual import events
 from textual.containers import ScrollableContainer
 from textual.widgets import TextArea
 
-from healjournal import overview as overview_module
-from healjournal.app import HealJournalApp
-from healjournal.dialogs import letter as letter_module
-from healjournal.dialogs.confirm import ConfirmDialog
-from healjournal.dialogs.goal_form import GoalForm
-from healjournal.dialogs.letter import LetterScreen
-from healjournal.dialogs.slip import SlipDialog
 from healjournal.domain.models import EntryKind, GoalKind, Theme
-from healjournal.screens import main as main_screen
-from healjournal.screens.help import HelpScreen
-from healjournal.screens.main import MainScreen
-from healjournal.screens.welcome import WelcomeScreen
+from healjournal.insight import overview as overview_module
 from healjournal.storage import atomic
 from healjournal.storage.journal import Journal
 from healjournal.tips import theme_tips
-from healjournal.widgets import editor as editor_module
-from healjournal.widgets.day_list import DayList
-from healjournal.widgets.editor import MoodPicker, SaveIndicator
-from healjournal.widgets.footer import KeyFooter
-from healjournal.widgets.goals import GoalChecklist
-from healjournal.widgets.tips import TipSidebar
-from healjournal.widgets.topbar import TopBar
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.dialogs import letter as letter_module
+from healjournal.tui.dialogs.confirm import ConfirmDialog
+from healjournal.tui.dialogs.goal_form import GoalForm
+from healjournal.tui.dialogs.letter import LetterScreen
+from healjournal.tui.dialogs.slip import SlipDialog
+from healjournal.tui.screens import main as main_screen
+from healjournal.tui.screens.help import HelpScreen
+from healjournal.tui.screens.main import MainScreen
+from healjournal.tui.screens.welcome import WelcomeScreen
+from healjournal.tui.widgets import editor as editor_module
+from healjournal.tui.widgets.day_list import DayList
+from healjournal.tui.widgets.editor import MoodPicker, SaveIndicator
+from healjournal.tui.widgets.footer import KeyFooter
+from healjournal.tui.widgets.goals import GoalChecklist
+from healjournal.tui.widgets.tips import TipSidebar
+from healjournal.tui.widgets.topbar import TopBar
 
 TEXTUAL_BINDINGS = [*TextArea.BINDINGS, *ScrollableContainer.BINDINGS]
 WIDE, NARROW = (120, 40), (80, 24)
@@ -656,8 +656,8 @@ class TestDemo:
     def test_demo_never_touches_the_users_journal(
         self, journal_path, clock, monkeypatch
     ):
-        from healjournal import app as app_module
         from healjournal import cli
+        from healjournal.tui import app as app_module
 
         opened = []
 

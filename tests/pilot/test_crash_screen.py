@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import settle
 
-from healjournal.app import HealJournalApp
+from healjournal.tui.app import HealJournalApp
 
 
 async def test_a_traceback_shows_no_local_variables(welcomed, journal_path, clock):

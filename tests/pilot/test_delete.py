@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from helpers import TODAY, page, reopen, screen_text, settle
 
-from healjournal.app import HealJournalApp
-from healjournal.dialogs.confirm import ConfirmDialog
 from healjournal.domain.models import EntryKind
 from healjournal.domain.stats import no_contact_streak
-from healjournal.screens.main import MainScreen
-from healjournal.screens.review import ReviewScreen
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.dialogs.confirm import ConfirmDialog
+from healjournal.tui.screens.main import MainScreen
+from healjournal.tui.screens.review import ReviewScreen
 
 WIDE = (120, 40)
 
@@ -65,7 +65,7 @@ async def test_ctrl_z_brings_a_deleted_page_back_exactly(welcomed, journal_path,
 async def test_after_the_undo_window_ctrl_z_is_the_pages_own_undo_again(
     welcomed, journal_path, clock, monkeypatch
 ):
-    from healjournal.screens import main as main_module
+    from healjournal.tui.screens import main as main_module
 
     monkeypatch.setattr(main_module, "UNDO_SECONDS", 0.01)
     gone = welcomed.add_entry("Delete me.", day=TODAY - timedelta(days=1))

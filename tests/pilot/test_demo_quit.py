@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from helpers import TODAY, page, reopen, screen_text, settle
 
-from healjournal.app import HealJournalApp
 from healjournal.demo import build_demo_journal
-from healjournal.dialogs.demo_quit import LeaveDemoDialog
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.dialogs.demo_quit import LeaveDemoDialog
 
 
 @pytest.fixture

@@ -15,16 +15,16 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, SelectionList, Static, TextArea
 
-from healjournal.dialogs.confirm import ConfirmDialog
-from healjournal.dialogs.encrypt import EncryptDialog
-from healjournal.dialogs.goal_form import GoalDraft, GoalForm
-from healjournal.dialogs.jump import JumpToDate
-from healjournal.dialogs.letter import LetterScreen
-from healjournal.dialogs.slip import SlipDialog, SlipReport, slip_message
 from healjournal.domain.models import Goal, GoalKind, Theme
-from healjournal.screens.welcome import WelcomeResult, WelcomeScreen
 from healjournal.tips import banned_phrases_in
-from healjournal.widgets.day_field import DayField
+from healjournal.tui.dialogs.confirm import ConfirmDialog
+from healjournal.tui.dialogs.encrypt import EncryptDialog
+from healjournal.tui.dialogs.goal_form import GoalDraft, GoalForm
+from healjournal.tui.dialogs.jump import JumpToDate
+from healjournal.tui.dialogs.letter import LetterScreen
+from healjournal.tui.dialogs.slip import SlipDialog, SlipReport, slip_message
+from healjournal.tui.screens.welcome import WelcomeResult, WelcomeScreen
+from healjournal.tui.widgets.day_field import DayField
 
 TODAY = date(2026, 11, 24)  # a Tuesday
 NEXT_FRIDAY = date(2026, 12, 4)  # the Friday of next week

@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from helpers import TODAY, settle
 
-from healjournal.app import HealJournalApp
 from healjournal.domain.models import Theme
-from healjournal.screens.main import MainScreen
 from healjournal.tips import theme_tips
-from healjournal.widgets.editor import EditorPane
-from healjournal.widgets.tips import TipSidebar
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.screens.main import MainScreen
+from healjournal.tui.widgets.editor import EditorPane
+from healjournal.tui.widgets.tips import TipSidebar
 
 
 async def test_a_new_journal_opens_on_a_life_of_your_own(welcomed, journal_path, clock):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from helpers import screen_text, settle
 from textual.widgets import Button
 
-from healjournal.app import HealJournalApp
-from healjournal.dialogs.confirm import ConfirmDialog
-from healjournal.dialogs.goal_form import GoalForm
 from healjournal.domain.models import GoalKind, Theme
 from healjournal.storage.journal import Journal
-from healjournal.widgets.goals import GoalChecklist
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.dialogs.confirm import ConfirmDialog
+from healjournal.tui.dialogs.goal_form import GoalForm
+from healjournal.tui.widgets.goals import GoalChecklist
 
 WIDE = (120, 40)
 

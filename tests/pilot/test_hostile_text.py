@@ -11,11 +11,11 @@ from datetime import timedelta
 
 from helpers import TODAY, reopen, screen_text, settle
 
-from healjournal.app import HealJournalApp
 from healjournal.domain.models import EntryKind, Theme
 from healjournal.domain.visible import has_controls
-from healjournal.screens.review import ReviewScreen
-from healjournal.screens.search import SearchScreen
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.screens.review import ReviewScreen
+from healjournal.tui.screens.search import SearchScreen
 
 HOSTILE = (
     "inject \x1b]0;PWNED\x07 \x1b[2J\x1b[31mRED "

@@ -10,11 +10,11 @@ import pytest
 from helpers import reopen, settle
 from textual.widgets import TextArea
 
-from healjournal.app import HealJournalApp
-from healjournal.dialogs.letter import LetterScreen
 from healjournal.domain.models import EntryKind, UrgeOutcome
-from healjournal.screens.main import URGE_PASSED, MainScreen
-from healjournal.screens.urge import UrgeScreen
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.dialogs.letter import LetterScreen
+from healjournal.tui.screens.main import URGE_PASSED, MainScreen
+from healjournal.tui.screens.urge import UrgeScreen
 
 SIZE = (120, 40)
 URGE_KEPT = "Kept here, sent nowhere. That's an urge you didn't act on."

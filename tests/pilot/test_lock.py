@@ -9,15 +9,15 @@ import pytest
 from helpers import TODAY, page, screen_text, settle
 from textual.widgets import Input, TextArea
 
-from healjournal import app as app_module
-from healjournal.app import HealJournalApp
-from healjournal.screens.help import HelpScreen
-from healjournal.screens.lock import LockScreen
-from healjournal.screens.main import MainScreen
 from healjournal.storage import crypto
 from healjournal.storage.crypto import KdfCost
 from healjournal.storage.journal import Journal
-from healjournal.widgets import editor as editor_module
+from healjournal.tui import app as app_module
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.screens.help import HelpScreen
+from healjournal.tui.screens.lock import LockScreen
+from healjournal.tui.screens.main import MainScreen
+from healjournal.tui.widgets import editor as editor_module
 
 CHEAP = KdfCost(log2_n=10, r=8, p=1)
 PASSPHRASE = "bread and roses"

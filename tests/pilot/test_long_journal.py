@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from helpers import TODAY, page, settle
 
-from healjournal.app import HealJournalApp
-from healjournal.screens.search import SearchResults
-from healjournal.widgets.day_list import MORE, PAGE_SIZE, DayList
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.screens.search import SearchResults
+from healjournal.tui.widgets.day_list import MORE, PAGE_SIZE, DayList
 
 WIDE = (120, 40)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import screen_text, settle
 
-from healjournal.app import HealJournalApp
+from healjournal.tui.app import HealJournalApp
 
 WIDE = (120, 40)
 

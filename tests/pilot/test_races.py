@@ -13,11 +13,11 @@ from pathlib import Path
 
 from helpers import TODAY, page, reopen, settle
 
-from healjournal import overview as overview_module
-from healjournal.app import HealJournalApp
-from healjournal.screens import main as main_screen
+from healjournal.insight import overview as overview_module
 from healjournal.storage import atomic, layout
-from healjournal.widgets import editor as editor_module
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.screens import main as main_screen
+from healjournal.tui.widgets import editor as editor_module
 
 WIDE = (120, 40)
 FRIDAY = date(2026, 11, 20)

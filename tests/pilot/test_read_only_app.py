@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from helpers import TODAY, page, screen_text, settle
 
-from healjournal import app as app_module
-from healjournal.app import HealJournalApp
-from healjournal.dialogs.confirm import ConfirmDialog
+from healjournal.tui import app as app_module
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.dialogs.confirm import ConfirmDialog
 
 
 async def test_a_read_only_journal_opens_to_read_and_keeps_what_is_typed(

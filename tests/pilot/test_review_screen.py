@@ -7,12 +7,12 @@ from datetime import date, timedelta
 from helpers import TODAY, page, reopen, screen_text, settle
 from textual.widgets import Input, TextArea
 
-from healjournal.app import HealJournalApp
-from healjournal.dialogs.name import NameDialog
 from healjournal.domain.models import Theme
-from healjournal.review import NAME_SETTING
-from healjournal.screens.main import MainScreen
-from healjournal.screens.review import ReviewPanel, ReviewScreen
+from healjournal.insight.figures import NAME_SETTING
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.dialogs.name import NameDialog
+from healjournal.tui.screens.main import MainScreen
+from healjournal.tui.screens.review import ReviewPanel, ReviewScreen
 
 # Tall enough that every panel is on screen without scrolling.
 WIDE, NARROW = (120, 60), (80, 24)

@@ -7,11 +7,11 @@ from datetime import timedelta
 from helpers import TODAY, page, reopen, screen_text, settle
 from textual.widgets import Input, TextArea
 
-from healjournal.app import HealJournalApp
 from healjournal.domain.models import EntryKind
 from healjournal.domain.search import parse_query, search
-from healjournal.screens.main import MainScreen
-from healjournal.screens.search import SearchResults, SearchScreen
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.screens.main import MainScreen
+from healjournal.tui.screens.search import SearchResults, SearchScreen
 
 WIDE, NARROW = (120, 40), (80, 24)
 

@@ -14,8 +14,8 @@ from textual.widgets import OptionList, Static
 
 from healjournal.domain.models import Goal, GoalKind, Theme
 from healjournal.tips import theme_tips, tip_for
-from healjournal.widgets.goals import GoalChecklist, theme_label
-from healjournal.widgets.tips import TipSidebar
+from healjournal.tui.widgets.goals import GoalChecklist, theme_label
+from healjournal.tui.widgets.tips import TipSidebar
 
 #: A Tuesday; never the real today.
 TODAY = date(2026, 11, 24)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from helpers import TODAY, settle
 from tinydb import Query, TinyDB
 
-from healjournal.app import HealJournalApp
+from healjournal.tui.app import HealJournalApp
 
 
 async def test_plain_tinydb_reads_the_pages_written_in_the_app(

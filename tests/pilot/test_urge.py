@@ -12,27 +12,27 @@ import pytest
 from helpers import TODAY, reopen, screen_text, settle
 from textual.widgets import Button, Digits, Input, TextArea
 
-from healjournal.app import HealJournalApp
-from healjournal.dialogs.goal_form import GoalForm
-from healjournal.dialogs.letter import LetterScreen
-from healjournal.dialogs.slip import SlipDialog
+from healjournal.cli.report import EMPTY_MESSAGE
 from healjournal.domain.models import EntryKind, Theme, UrgeOutcome
 from healjournal.domain.search import parse_query, search
-from healjournal.report import EMPTY_MESSAGE
-from healjournal.screens import urge as urge_module
-from healjournal.screens.help import HelpScreen
-from healjournal.screens.main import MainScreen
-from healjournal.screens.review import ReviewScreen
-from healjournal.screens.search import SearchScreen
-from healjournal.screens.urge import (
+from healjournal.tips import theme_tips
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.dialogs.goal_form import GoalForm
+from healjournal.tui.dialogs.letter import LetterScreen
+from healjournal.tui.dialogs.slip import SlipDialog
+from healjournal.tui.screens import urge as urge_module
+from healjournal.tui.screens.help import HelpScreen
+from healjournal.tui.screens.main import MainScreen
+from healjournal.tui.screens.review import ReviewScreen
+from healjournal.tui.screens.search import SearchScreen
+from healjournal.tui.screens.urge import (
     MinutesDialog,
     StrengthPicker,
     UrgeQuestion,
     UrgeScreen,
 )
-from healjournal.screens.welcome import WelcomeScreen
-from healjournal.tips import theme_tips
-from healjournal.widgets.topbar import TopBar
+from healjournal.tui.screens.welcome import WelcomeScreen
+from healjournal.tui.widgets.topbar import TopBar
 
 WIDE, NARROW = (120, 40), (80, 24)
 

@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from helpers import screen_text, settle
 
-from healjournal.app import HealJournalApp
 from healjournal.clock import FrozenClock, set_clock
 from healjournal.domain.models import Theme
-from healjournal.screens.review import ReviewScreen
 from healjournal.storage.journal import Journal
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.screens.review import ReviewScreen
 
 #: A Thursday in December: the month starts in the newest week of the review.
 DECEMBER = datetime(2026, 12, 3, 21, 4, tzinfo=ZoneInfo("Europe/London"))

@@ -13,15 +13,15 @@ import pytest
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
-from healjournal.app import HealJournalApp
 from healjournal.demo import build_demo_journal
-from healjournal.dialogs.goal_form import GoalForm
-from healjournal.screens.help import HelpScreen
-from healjournal.screens.main import MainScreen
-from healjournal.screens.review import ReviewScreen
-from healjournal.screens.search import SearchScreen
-from healjournal.screens.urge import UrgeScreen
-from healjournal.screens.welcome import WelcomeScreen
+from healjournal.tui.app import HealJournalApp
+from healjournal.tui.dialogs.goal_form import GoalForm
+from healjournal.tui.screens.help import HelpScreen
+from healjournal.tui.screens.main import MainScreen
+from healjournal.tui.screens.review import ReviewScreen
+from healjournal.tui.screens.search import SearchScreen
+from healjournal.tui.screens.urge import UrgeScreen
+from healjournal.tui.screens.welcome import WelcomeScreen
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 

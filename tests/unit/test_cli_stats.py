@@ -6,7 +6,7 @@ import json
 from datetime import timedelta
 
 from healjournal import cli
-from healjournal.report import EMPTY_MESSAGE
+from healjournal.cli.report import EMPTY_MESSAGE
 from healjournal.storage.journal import Journal
 
 

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from healjournal.collector import pause_collector, quiet_collector, resume_collector
+from healjournal.tui.collector import pause_collector, quiet_collector, resume_collector
 
 
 @pytest.fixture(autouse=True)

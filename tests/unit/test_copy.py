@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 import healjournal
-import healjournal.screens.urge
+import healjournal.tui.screens.urge
 from healjournal.cli import _build_parser
-from healjournal.screens.help import KEYS
 from healjournal.tips import BANNED_PHRASES, all_copy, banned_phrases_in
+from healjournal.tui.screens.help import KEYS
 
 SOURCE = Path(healjournal.__file__).parent
 README = Path(__file__).parents[2] / "README.md"
@@ -85,12 +85,12 @@ class TestTheWalk:
     def test_it_reads_every_module(self):
         modules = {where.partition(":")[0] for where, _ in app_strings()}
         for expected in (
-            "healjournal/screens/urge.py",
-            "healjournal/screens/main.py",
-            "healjournal/screens/help.py",
-            "healjournal/dialogs/slip.py",
-            "healjournal/cli.py",
-            "healjournal/report.py",
+            "healjournal/tui/screens/urge.py",
+            "healjournal/tui/screens/main.py",
+            "healjournal/tui/screens/help.py",
+            "healjournal/tui/dialogs/slip.py",
+            "healjournal/cli/__init__.py",
+            "healjournal/cli/report.py",
         ):
             assert expected in modules
 
@@ -109,7 +109,7 @@ class TestTheWalk:
 
     def test_it_leaves_docstrings_out(self):
         texts = {text for _, text in app_strings()}
-        assert healjournal.screens.urge.__doc__ not in texts
+        assert healjournal.tui.screens.urge.__doc__ not in texts
 
 
 class TestNothingThatMustNotBeThere:

@@ -9,7 +9,7 @@ import pytest
 
 CORE = [
     "healjournal.clock",
-    "healjournal.paths",
+    "healjournal.storage.paths",
     "healjournal.errors",
     "healjournal.domain.models",
     "healjournal.domain.dates",
@@ -17,8 +17,8 @@ CORE = [
     "healjournal.domain.visible",
     "healjournal.domain.stats",
     "healjournal.domain.search",
-    "healjournal.review",
-    "healjournal.report",
+    "healjournal.insight.figures",
+    "healjournal.cli.report",
     "healjournal.storage.atomic",
     "healjournal.storage.crypto",
     "healjournal.storage.journal",
@@ -26,7 +26,7 @@ CORE = [
     "healjournal.storage.interchange",
     "healjournal.tips",
     "healjournal.cli",
-    "healjournal.cli_delete",
+    "healjournal.cli.delete",
 ]
 
 

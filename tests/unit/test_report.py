@@ -13,6 +13,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from rich.console import Console
 
+from healjournal.cli.report import (
+    _TREND_WORDS,
+    EMPTY_MESSAGE,
+    print_review,
+    review_json,
+)
 from healjournal.clock import FrozenClock
 from healjournal.demo import build_demo_journal
 from healjournal.domain.models import (
@@ -24,8 +30,12 @@ from healjournal.domain.models import (
     Slip,
     Theme,
 )
-from healjournal.report import _TREND_WORDS, EMPTY_MESSAGE, print_review, review_json
-from healjournal.review import NAME_SETTING, Review, build_review, gather_review
+from healjournal.insight.figures import (
+    NAME_SETTING,
+    Review,
+    build_review,
+    gather_review,
+)
 from healjournal.tips import banned_phrases_in, theme_tips
 
 LONDON = ZoneInfo("Europe/London")
@@ -229,7 +239,7 @@ def test_does_not_import_textual() -> None:
         [
             sys.executable,
             "-c",
-            "import healjournal.report, sys; print(' '.join(sys.modules))",
+            "import healjournal.cli.report, sys; print(' '.join(sys.modules))",
         ],
         capture_output=True,
         text=True,

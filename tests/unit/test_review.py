@@ -33,13 +33,13 @@ from healjournal.domain.stats import (
     daily_moods,
     mood_level,
 )
-from healjournal.overview import gather
-from healjournal.review import (
+from healjournal.insight.figures import (
     NAME_SETTING,
     Review,
     build_review,
     gather_review,
 )
+from healjournal.insight.overview import gather
 from healjournal.storage.journal import Journal
 from healjournal.tips import theme_tips
 
@@ -603,7 +603,9 @@ class TestOverviewMoods:
         assert gather_review(journal, TODAY).mood_30[-2:] == (3.5, 3.0)
 
 
-@pytest.mark.parametrize("module", ["healjournal.review", "healjournal.domain.stats"])
+@pytest.mark.parametrize(
+    "module", ["healjournal.insight.figures", "healjournal.domain.stats"]
+)
 def test_does_not_import_textual(module: str) -> None:
     done = subprocess.run(
         [sys.executable, "-c", f"import {module}, sys; print(' '.join(sys.modules))"],

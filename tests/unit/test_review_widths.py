@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from rich.console import Console
 
+from healjournal.cli.report import SECTIONS
 from healjournal.clock import FrozenClock
 from healjournal.demo import build_demo_journal
-from healjournal.report import SECTIONS
-from healjournal.review import Review, gather_review
+from healjournal.insight.figures import Review, gather_review
 
 LONDON = ZoneInfo("Europe/London")
 #: A Thursday: 1 December is in the newest week, so "Dec" is the last label.

@@ -13,6 +13,7 @@ import pytest
 from rich.console import Console
 
 import healjournal.tips
+from healjournal.cli.report import URGES_EMPTY, print_review
 from healjournal.domain.models import (
     Entry,
     EntryKind,
@@ -28,17 +29,16 @@ from healjournal.domain.models import (
 from healjournal.domain.search import parse_query, search
 from healjournal.domain.stats import Streak, WeekCount, urges_by_week
 from healjournal.errors import InputError, JournalUnreadable
-from healjournal.report import URGES_EMPTY, print_review
-from healjournal.review import build_review, gather_review
-from healjournal.screens.urge import (
+from healjournal.insight.figures import build_review, gather_review
+from healjournal.storage.interchange import ExportFormat, export, read_import
+from healjournal.storage.journal import Journal
+from healjournal.tips import TipsError, parse_tips, theme_tips
+from healjournal.tui.screens.urge import (
     DEFAULT_MINUTES,
     URGE_MINUTES_SETTING,
     urge_minutes,
     urge_support,
 )
-from healjournal.storage.interchange import ExportFormat, export, read_import
-from healjournal.storage.journal import Journal
-from healjournal.tips import TipsError, parse_tips, theme_tips
 
 LONDON = ZoneInfo("Europe/London")
 TODAY = date(2026, 11, 24)  # a Tuesday, as in conftest.FROZEN_AT

@@ -30,7 +30,6 @@ from healjournal.errors import (
     SaveFailed,
     WrongPassphrase,
 )
-from healjournal.paths import JOURNAL_FILE
 from healjournal.storage import crypto
 from healjournal.storage.files import SpecialFile, keep_private, read_regular
 from healjournal.storage.layout import (
@@ -39,6 +38,7 @@ from healjournal.storage.layout import (
     parse_journal,
     write_atomically,
 )
+from healjournal.storage.paths import JOURNAL_FILE
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -1,8 +1,8 @@
 """The review: is it going the right way? Streaks, mood, no contact, themes.
 
-Every figure comes from `healjournal.review` (the same Review that
+Every figure comes from `healjournal.insight.figures` (the same Review that
 `healjournal stats` prints), read in a thread worker; each section is laid
-out by `healjournal.report` for the width of its panel.
+out by `healjournal.cli.report` for the width of its panel.
 """
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from healjournal.dialogs.name import NameDialog
+from healjournal.cli.report import EMPTY_MESSAGE, SECTIONS, glance
 from healjournal.domain.models import Slip
 from healjournal.errors import HealJournalError
-from healjournal.report import EMPTY_MESSAGE, SECTIONS, glance
-from healjournal.review import NAME_SETTING, Review, gather_review
-from healjournal.screens.search import SearchChoice
+from healjournal.insight.figures import NAME_SETTING, Review, gather_review
 from healjournal.storage.journal import Journal
-from healjournal.widgets.footer import KeyFooter
+from healjournal.tui.dialogs.name import NameDialog
+from healjournal.tui.screens.search import SearchChoice
+from healjournal.tui.widgets.footer import KeyFooter
 
 #: Below this many columns the panels stack in one column.
 NARROW_WIDTH = 100
@@ -210,7 +210,7 @@ class ReviewScreen(Screen[SearchChoice | None]):
 
     def action_take_back_slip(self) -> None:
         """A slip logged by mistake today: take it back, after asking."""
-        from healjournal.dialogs.confirm import ConfirmDialog
+        from healjournal.tui.dialogs.confirm import ConfirmDialog
 
         slip = self._slip_today()
         if slip is None:

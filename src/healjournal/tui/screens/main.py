@@ -24,9 +24,9 @@ from textual.screen import Screen
 from healjournal.domain.dates import describe_day
 from healjournal.domain.models import Entry, EntryKind, Theme, UrgeOutcome
 from healjournal.errors import HealJournalError, InputError
-from healjournal.widgets.editor import Draft, EditorPane, new_page_id
-from healjournal.widgets.footer import NARROW_WIDTH, KeyFooter
-from healjournal.widgets.topbar import TopBar, plural
+from healjournal.tui.widgets.editor import Draft, EditorPane, new_page_id
+from healjournal.tui.widgets.footer import NARROW_WIDTH, KeyFooter
+from healjournal.tui.widgets.topbar import TopBar, plural
 
 # The screens and dialogs behind a key are imported when first used, so they
 # cost nothing before today's page is on screen. So are the side panes, the
@@ -34,22 +34,22 @@ from healjournal.widgets.topbar import TopBar, plural
 # frame is the top bar, the page and the keys, and the rest follows a moment
 # later (see _after_first_frame).
 if TYPE_CHECKING:
-    from healjournal.dialogs.demo_quit import DemoWords
-    from healjournal.dialogs.goal_form import GoalDraft
-    from healjournal.dialogs.slip import SlipReport
     from healjournal.domain.search import SearchIndex
     from healjournal.domain.stats import Streak
-    from healjournal.overview import Overview
-    from healjournal.screens.review import ReviewScreen
-    from healjournal.screens.search import SearchChoice
-    from healjournal.screens.urge import UrgeAnswer
-    from healjournal.screens.welcome import WelcomeResult
+    from healjournal.insight.overview import Overview
     from healjournal.storage.journal import Glimpse, Journal
-    from healjournal.widgets.calendar import MonthCalendar
-    from healjournal.widgets.day_list import DayList
-    from healjournal.widgets.goals import GoalChecklist
-    from healjournal.widgets.mood_line import MoodLine
-    from healjournal.widgets.tips import TipSidebar
+    from healjournal.tui.dialogs.demo_quit import DemoWords
+    from healjournal.tui.dialogs.goal_form import GoalDraft
+    from healjournal.tui.dialogs.slip import SlipReport
+    from healjournal.tui.screens.review import ReviewScreen
+    from healjournal.tui.screens.search import SearchChoice
+    from healjournal.tui.screens.urge import UrgeAnswer
+    from healjournal.tui.screens.welcome import WelcomeResult
+    from healjournal.tui.widgets.calendar import MonthCalendar
+    from healjournal.tui.widgets.day_list import DayList
+    from healjournal.tui.widgets.goals import GoalChecklist
+    from healjournal.tui.widgets.mood_line import MoodLine
+    from healjournal.tui.widgets.tips import TipSidebar
 
 #: Key hints left out of the footer below NARROW_WIDTH, so the ones that
 #: matter most on a bad evening fit in 80 columns (all are in F1's help).
@@ -163,7 +163,7 @@ class MainScreen(Screen[None]):
         #: In the demo, what the person typed, to offer it back on quitting.
         self.demo_words: DemoWords | None = None
         if demo:
-            from healjournal.dialogs.demo_quit import DemoWords
+            from healjournal.tui.dialogs.demo_quit import DemoWords
 
             self.demo_words = DemoWords()
         self.overview: Overview | None = None
@@ -241,11 +241,11 @@ class MainScreen(Screen[None]):
         async with self._panes_lock:
             if self._days is not None:
                 return
-            from healjournal.widgets.calendar import MonthCalendar
-            from healjournal.widgets.day_list import DayList
-            from healjournal.widgets.goals import GoalChecklist
-            from healjournal.widgets.mood_line import MoodLine
-            from healjournal.widgets.tips import TipSidebar
+            from healjournal.tui.widgets.calendar import MonthCalendar
+            from healjournal.tui.widgets.day_list import DayList
+            from healjournal.tui.widgets.goals import GoalChecklist
+            from healjournal.tui.widgets.mood_line import MoodLine
+            from healjournal.tui.widgets.tips import TipSidebar
 
             days = DayList(id="days")
             calendar = MonthCalendar(self.today, id="calendar")
@@ -293,8 +293,8 @@ class MainScreen(Screen[None]):
         The first time, today's page and the settings are glimpsed first, so
         they are on screen while the rest is read and checked.
         """
-        from healjournal.collector import quiet_collector
-        from healjournal.overview import gather
+        from healjournal.insight.overview import gather
+        from healjournal.tui.collector import quiet_collector
 
         first = not self._ready
         try:
@@ -325,7 +325,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="save", description="save a page")
     def _write(self, draft: Draft) -> None:
         """Save one page; add it when it has no entry yet."""
-        from healjournal.overview import gather
+        from healjournal.insight.overview import gather
 
         journal = self.journal
         try:
@@ -350,7 +350,7 @@ class MainScreen(Screen[None]):
     ) -> None:
         """Run a journal change (a goal, a slip...) and send back the new picture;
         `then` gets the operation's result on the UI thread, once it is shown."""
-        from healjournal.overview import gather
+        from healjournal.insight.overview import gather
 
         try:
             self.journal.check()  # never a change to a journal not checked yet
@@ -365,7 +365,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="disk-check")
     def check_disk(self) -> None:
         """Pick up what another healjournal saved (say, `healjournal add`)."""
-        from healjournal.overview import gather
+        from healjournal.insight.overview import gather
 
         if not self._first_read_over:
             return  # the first read is under way
@@ -388,8 +388,8 @@ class MainScreen(Screen[None]):
 
         What it made lives as long as the app: see collector.py.
         """
-        from healjournal.collector import quiet_collector
         from healjournal.domain.stats import words_written
+        from healjournal.tui.collector import quiet_collector
 
         with quiet_collector():
             index.warm(entries)
@@ -780,7 +780,7 @@ class MainScreen(Screen[None]):
     def _maybe_welcome(self, overview: Overview) -> None:
         if overview.settings.get("welcomed") or overview.entries or overview.goals:
             return
-        from healjournal.screens.welcome import WelcomeScreen
+        from healjournal.tui.screens.welcome import WelcomeScreen
 
         self.app.push_screen(WelcomeScreen(self.today), self._welcomed)
 
@@ -838,13 +838,13 @@ class MainScreen(Screen[None]):
 
     def action_jump(self) -> None:
         """Ask for a day and open it."""
-        from healjournal.dialogs.jump import JumpToDate
+        from healjournal.tui.dialogs.jump import JumpToDate
 
         self.app.push_screen(JumpToDate(self.today), self._jump_to)
 
     def action_search(self) -> None:
         """Find a page by its words, tags, mood or day."""
-        from healjournal.screens.search import SearchScreen
+        from healjournal.tui.screens.search import SearchScreen
 
         if self.overview is None:
             self.notify("The journal is still opening: try again in a moment.")
@@ -872,7 +872,7 @@ class MainScreen(Screen[None]):
 
     async def action_review(self) -> None:
         """How it's going: streaks, mood, no contact, the seven themes."""
-        from healjournal.screens.review import ReviewScreen
+        from healjournal.tui.screens.review import ReviewScreen
 
         await self.flush()  # so the words just typed count too
         if self.app.screen is self:
@@ -967,7 +967,7 @@ class MainScreen(Screen[None]):
 
     def action_add_goal(self) -> None:
         """Add a goal of your own."""
-        from healjournal.dialogs.goal_form import GoalForm
+        from healjournal.tui.dialogs.goal_form import GoalForm
 
         self.app.push_screen(GoalForm(self.today), self._goal_added)
 
@@ -984,7 +984,7 @@ class MainScreen(Screen[None]):
         self, message: GoalChecklist.EditRequested
     ) -> None:
         """Edit a goal in the goal form."""
-        from healjournal.dialogs.goal_form import GoalForm
+        from healjournal.tui.dialogs.goal_form import GoalForm
 
         goal = self._goal(message.goal_id)
         if goal is None:
@@ -1008,7 +1008,7 @@ class MainScreen(Screen[None]):
         self, message: GoalChecklist.ArchiveRequested
     ) -> None:
         """Put a goal away (or bring it back), after asking."""
-        from healjournal.dialogs.confirm import ConfirmDialog
+        from healjournal.tui.dialogs.confirm import ConfirmDialog
 
         goal = self._goal(message.goal_id)
         if goal is None:
@@ -1052,7 +1052,7 @@ class MainScreen(Screen[None]):
         self, message: GoalChecklist.DeleteRequested
     ) -> None:
         """Delete a goal for good, after asking."""
-        from healjournal.dialogs.confirm import ConfirmDialog
+        from healjournal.tui.dialogs.confirm import ConfirmDialog
 
         goal = self._goal(message.goal_id)
         if goal is None:
@@ -1102,7 +1102,7 @@ class MainScreen(Screen[None]):
 
     def ask_delete(self, entry_id: int) -> None:
         """Ask, quoting the page's first words; delete it on yes."""
-        from healjournal.dialogs.confirm import ConfirmDialog
+        from healjournal.tui.dialogs.confirm import ConfirmDialog
 
         entry = self.overview.entry(entry_id) if self.overview else None
         if entry is None:
@@ -1171,7 +1171,7 @@ class MainScreen(Screen[None]):
 
     def action_letter(self) -> None:
         """Write to him, here, where nothing is ever sent."""
-        from healjournal.dialogs.letter import LetterScreen
+        from healjournal.tui.dialogs.letter import LetterScreen
 
         page = new_page_id()
 
@@ -1220,7 +1220,7 @@ class MainScreen(Screen[None]):
 
     def action_slip(self) -> None:
         """Log contact, kindly: the count starts again, the best stays."""
-        from healjournal.dialogs.slip import SlipDialog
+        from healjournal.tui.dialogs.slip import SlipDialog
 
         streak = self.overview.no_contact_streak if self.overview else None
         self.app.push_screen(
@@ -1246,7 +1246,7 @@ class MainScreen(Screen[None]):
 
     def action_urge(self) -> None:
         """I want to text him: a calm wait, a page for him, something else to do."""
-        from healjournal.screens.urge import UrgeScreen, urge_minutes, urge_support
+        from healjournal.tui.screens.urge import UrgeScreen, urge_minutes, urge_support
 
         if any(isinstance(s, UrgeScreen) for s in self.app.screen_stack):
             return
@@ -1318,7 +1318,7 @@ class MainScreen(Screen[None]):
 
     def action_urge_minutes(self) -> None:
         """Choose how long the urge screen waits before it asks."""
-        from healjournal.screens.urge import MinutesDialog, urge_minutes
+        from healjournal.tui.screens.urge import MinutesDialog, urge_minutes
 
         settings = self.overview.settings if self.overview else {}
         self.app.push_screen(MinutesDialog(urge_minutes(settings)), self._urge_minutes)
@@ -1328,7 +1328,7 @@ class MainScreen(Screen[None]):
             self._set_urge_minutes(minutes)
 
     def _set_urge_minutes(self, minutes: int) -> None:
-        from healjournal.screens.urge import URGE_MINUTES_SETTING
+        from healjournal.tui.screens.urge import URGE_MINUTES_SETTING
 
         unit = "minute" if minutes == 1 else "minutes"
         self.change(
@@ -1338,7 +1338,7 @@ class MainScreen(Screen[None]):
 
     def action_start_no_contact(self) -> None:
         """Ask when the last contact was and start the count from it."""
-        from healjournal.dialogs.jump import JumpToDate
+        from healjournal.tui.dialogs.jump import JumpToDate
 
         self.app.push_screen(JumpToDate(self.today), self._started)
 

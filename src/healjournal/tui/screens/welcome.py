@@ -26,12 +26,12 @@ from textual.widgets import (
 )
 from textual.widgets.selection_list import Selection
 
-from healjournal.dialogs.goal_form import KIND_LABELS
 from healjournal.domain.models import GoalKind, Theme
 from healjournal.errors import InputError
 from healjournal.tips import load_tips
-from healjournal.widgets.day_field import DayField
-from healjournal.widgets.goals import CHECKED, MARKER_WIDTH, UNCHECKED
+from healjournal.tui.dialogs.goal_form import KIND_LABELS
+from healjournal.tui.widgets.day_field import DayField
+from healjournal.tui.widgets.goals import CHECKED, MARKER_WIDTH, UNCHECKED
 
 __all__ = ["StarterGoalList", "WelcomeResult", "WelcomeScreen"]
 

@@ -17,8 +17,8 @@ from textual.widgets.option_list import Option
 
 from healjournal.domain.dates import describe_day
 from healjournal.domain.models import Entry, EntryKind
-from healjournal.moods import MOOD_COLOURS, MOOD_MARKS
-from healjournal.widgets.editor import KIND_NAMES
+from healjournal.insight.moods import MOOD_COLOURS, MOOD_MARKS
+from healjournal.tui.widgets.editor import KIND_NAMES
 
 #: How many pages are listed at first, and how many more each time.
 PAGE_SIZE = 150

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from healjournal.widgets.editor import Draft
+from healjournal.tui.widgets.editor import Draft
 
 __all__ = ["DemoWords", "LeaveDemo", "LeaveDemoDialog"]
 

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from healjournal.errors import HealJournalError, JournalUnreadable, WrongPassphrase
 from healjournal.storage.journal import Journal
-from healjournal.widgets.footer import KeyFooter
+from healjournal.tui.widgets.footer import KeyFooter
 
 __all__ = ["TRIES", "LockScreen"]
 

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from healjournal.errors import InputError
-from healjournal.widgets.day_field import DayField
+from healjournal.tui.widgets.day_field import DayField
 
 __all__ = ["SlipDialog", "SlipReport", "slip_message"]
 

@@ -320,7 +320,7 @@ def _entry_id(text: str) -> int:
 def _journal_file(args: argparse.Namespace) -> Path:
     """The journal the command works on: --db, else $HEALJOURNAL_DB, else the
     data folder's."""
-    from healjournal.paths import journal_path
+    from healjournal.storage.paths import journal_path
 
     return journal_path(getattr(args, "db", None))
 
@@ -616,8 +616,8 @@ def _search_summary(text: str, filters: str, shown: int, total: int) -> str:
 def _cmd_stats(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from healjournal.report import print_review, review_json
-    from healjournal.review import gather_review
+    from healjournal.cli.report import print_review, review_json
+    from healjournal.insight.figures import gather_review
 
     journal = _open_journal(args, read_only=True)
     try:
@@ -826,7 +826,7 @@ def _backups(paths: Sequence[Path]) -> str:
 
 
 def _cmd_delete(args: argparse.Namespace) -> int:
-    from healjournal.cli_delete import run_delete
+    from healjournal.cli.delete import run_delete
 
     return run_delete(args)
 
@@ -856,13 +856,13 @@ def _cmd_app(args: argparse.Namespace) -> int:
         from healjournal.storage.atomic import crypto_error
 
         raise crypto_error(path, error) from None
-    from healjournal.collector import pause_collector
+    from healjournal.tui.collector import pause_collector
 
     # No garbage collection until the first frame: starting Textual and the
     # screen makes tens of thousands of objects that live as long as the app,
     # and walking them again and again cost the first frame 30 ms.
     pause_collector()
-    from healjournal.app import run  # Textual is imported only here
+    from healjournal.tui.app import run  # Textual is imported only here
 
     return run(path, collector_paused=True)
 
@@ -875,7 +875,7 @@ def _run_demo() -> int:
     path = demo_journal_path()
     try:
         build_demo_journal(path, get_clock().today())
-        from healjournal.app import run
+        from healjournal.tui.app import run
 
         return run(path, demo=True)
     finally:

@@ -21,7 +21,7 @@ from textual.widgets import Static, TextArea
 from healjournal.domain.dates import describe_day
 from healjournal.domain.models import Entry, EntryKind
 from healjournal.domain.visible import has_controls, visible
-from healjournal.moods import MOOD_WORDS
+from healjournal.insight.moods import MOOD_WORDS
 
 #: Seconds of quiet after the last keystroke before the page saves itself.
 AUTOSAVE_DELAY = 1.0

@@ -20,19 +20,19 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from healjournal.clock import Clock, get_clock
-from healjournal.collector import resume_collector
 from healjournal.domain.visible import visible
 from healjournal.errors import HealJournalError
-from healjournal.screens.main import MainScreen
 from healjournal.storage.crypto import file_header
 from healjournal.storage.files import write_problem
 from healjournal.storage.journal import Journal
+from healjournal.tui.collector import resume_collector
+from healjournal.tui.screens.main import MainScreen
 
 # The lock screen, the command palette's commands and the dialogs are imported
 # on first use: a plain journal's first frame needs none of them.
 if TYPE_CHECKING:
-    from healjournal.dialogs.encrypt import EncryptDialog
-    from healjournal.screens.lock import LockScreen
+    from healjournal.tui.dialogs.encrypt import EncryptDialog
+    from healjournal.tui.screens.lock import LockScreen
 
 #: The journal setting that says after how many idle minutes an encrypted
 #: journal locks itself (0: never), and its default.
@@ -122,7 +122,7 @@ class HealJournalApp(App[None]):
         if self._collector_paused:
             self.call_after_refresh(self._first_frame_drawn)
         if self.encrypted:
-            from healjournal.screens.lock import LockScreen
+            from healjournal.tui.screens.lock import LockScreen
 
             self.push_screen(LockScreen(self.journal, first=True))
             self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle, name="idle-lock")
@@ -218,7 +218,7 @@ class HealJournalApp(App[None]):
         """Whether the lock screen hides the journal."""
         if not self.encrypted:
             return False
-        from healjournal.screens.lock import LockScreen
+        from healjournal.tui.screens.lock import LockScreen
 
         return any(isinstance(screen, LockScreen) for screen in self.screen_stack)
 
@@ -247,7 +247,7 @@ class HealJournalApp(App[None]):
         self.clear_notifications()
         # Hidden first, at once; saving may take a moment (or fail and retry)
         # and goes on behind the lock screen.
-        from healjournal.screens.lock import LockScreen
+        from healjournal.tui.screens.lock import LockScreen
 
         self.push_screen(LockScreen(self.journal))
         main = self._main()
@@ -294,7 +294,7 @@ class HealJournalApp(App[None]):
                 else "Your journal is encrypted already. Ctrl+L locks it."
             )
             return
-        from healjournal.dialogs.encrypt import EncryptDialog
+        from healjournal.tui.dialogs.encrypt import EncryptDialog
 
         self.push_screen(EncryptDialog(self.journal))
 
@@ -325,7 +325,7 @@ class HealJournalApp(App[None]):
 
     def on_lock_screen_unlocked(self, message: LockScreen.Unlocked) -> None:
         """The right passphrase: show the journal (its theme comes with it)."""
-        from healjournal.screens.lock import LockScreen
+        from healjournal.tui.screens.lock import LockScreen
 
         self._last_input = monotonic()
         if not self.locked:
@@ -348,7 +348,7 @@ class HealJournalApp(App[None]):
         self._hand_over_letters()
         main = self._main()
         problem = await main.flush() if main is not None else None
-        from healjournal.screens.lock import LockScreen
+        from healjournal.tui.screens.lock import LockScreen
 
         lock = next((s for s in self.screen_stack if isinstance(s, LockScreen)), None)
         if problem is not None and lock is not None:
@@ -418,7 +418,7 @@ class HealJournalApp(App[None]):
                 self.action_help,
             )
         else:
-            from healjournal.commands import journal_commands
+            from healjournal.tui.commands import journal_commands
 
             yield from journal_commands(screen)
         if self.encrypted and not self.locked:
@@ -445,7 +445,7 @@ class HealJournalApp(App[None]):
         """The colour themes, searchable, the default first and named so."""
         from textual.command import CommandPalette
 
-        from healjournal.commands import ColourThemes
+        from healjournal.tui.commands import ColourThemes
 
         self.push_screen(
             CommandPalette(providers=[ColourThemes], placeholder="Search the colours…")
@@ -453,7 +453,7 @@ class HealJournalApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key, and where to find real help (F1 again closes it)."""
-        from healjournal.screens.help import HelpScreen  # Markdown: load on use
+        from healjournal.tui.screens.help import HelpScreen  # Markdown: load on use
 
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
@@ -475,8 +475,8 @@ class HealJournalApp(App[None]):
 
     def _leave_demo(self, typed: str) -> None:
         """Quitting the demo with words typed: copy them, keep them, or not."""
-        from healjournal.dialogs.demo_quit import LeaveDemo, LeaveDemoDialog
-        from healjournal.paths import journal_path
+        from healjournal.storage.paths import journal_path
+        from healjournal.tui.dialogs.demo_quit import LeaveDemo, LeaveDemoDialog
 
         own = journal_path()
 
@@ -552,7 +552,7 @@ class HealJournalApp(App[None]):
                     self.farewell = unreadable
                 self.exit(return_code=2 if unreadable else 0)
 
-        from healjournal.dialogs.confirm import ConfirmDialog
+        from healjournal.tui.dialogs.confirm import ConfirmDialog
 
         self.push_screen(
             ConfirmDialog(

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from healjournal.errors import InputError
-from healjournal.widgets.day_field import DayField
+from healjournal.tui.widgets.day_field import DayField
 
 __all__ = ["JumpToDate"]
 

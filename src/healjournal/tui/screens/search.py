@@ -33,11 +33,11 @@ from healjournal.domain.search import (
     parse_query,
 )
 from healjournal.domain.visible import visible
-from healjournal.moods import MOOD_COLOURS, MOOD_MARKS
-from healjournal.widgets.day_list import KIND_MARKS
-from healjournal.widgets.editor import KIND_NAMES
-from healjournal.widgets.footer import KeyFooter
-from healjournal.widgets.topbar import plural
+from healjournal.insight.moods import MOOD_COLOURS, MOOD_MARKS
+from healjournal.tui.widgets.day_list import KIND_MARKS
+from healjournal.tui.widgets.editor import KIND_NAMES
+from healjournal.tui.widgets.footer import KeyFooter
+from healjournal.tui.widgets.topbar import plural
 
 #: The most results listed; the count above them says how many matched.
 RESULT_LIMIT = 200

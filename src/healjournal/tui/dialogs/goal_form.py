@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
 from healjournal.domain.models import Goal, GoalKind, Theme
 from healjournal.errors import InputError
 from healjournal.tips import load_tips
-from healjournal.widgets.day_field import DayField
+from healjournal.tui.widgets.day_field import DayField
 
 __all__ = ["KIND_LABELS", "GoalDraft", "GoalForm"]
 

@@ -19,8 +19,8 @@ from rich.text import Text
 
 from healjournal.domain.stats import HeatDay, Run, mean, mood_level
 from healjournal.domain.visible import visible
-from healjournal.moods import MOOD_COLOURS, MOOD_MARKS
-from healjournal.review import Review
+from healjournal.insight.figures import Review
+from healjournal.insight.moods import MOOD_COLOURS, MOOD_MARKS
 from healjournal.tips import theme_tips
 
 __all__ = [

@@ -1,0 +1,1 @@
+"""The full-screen app: screens, dialogs and widgets over the core (Textual)."""
