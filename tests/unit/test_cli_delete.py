@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from healjournal import cli
+from healjournal.cli import prompts as cli_prompts
 from healjournal.domain.models import EntryKind
 from healjournal.storage.journal import Journal
 
@@ -27,7 +28,7 @@ def one_line(err: str) -> str:
 @pytest.fixture(autouse=True)
 def _no_terminal(monkeypatch):
     """No terminal unless a test brings one, so nothing waits for an answer."""
-    monkeypatch.setattr(cli, "_has_terminal", lambda: False)
+    monkeypatch.setattr(cli_prompts, "has_terminal", lambda: False)
 
 
 @pytest.fixture
@@ -40,8 +41,8 @@ def terminal(monkeypatch):
         prompts.append(prompt)
         return typed.pop(0) + "\n"
 
-    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
-    monkeypatch.setattr(cli, "_ask_line", ask_line)
+    monkeypatch.setattr(cli_prompts, "has_terminal", lambda: True)
+    monkeypatch.setattr(cli_prompts, "ask_line", ask_line)
     return typed, prompts
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from healjournal import cli
+from healjournal.cli import prompts as cli_prompts
 from healjournal.storage import crypto
 from healjournal.storage.atomic import backup_files
 from healjournal.storage.crypto import FORMAT_VERSION, MAGIC, KdfCost
@@ -27,8 +28,8 @@ MARKER = "MARKER-only-in-the-journal"
 def _cheap_kdf_and_no_terminal(monkeypatch):
     """Cheap keys; and no terminal unless a test brings one, so nothing waits."""
     monkeypatch.setattr(crypto, "DEFAULT_COST", CHEAP)
-    monkeypatch.setattr(cli, "_has_terminal", lambda: False)
-    monkeypatch.delenv(cli.PASSPHRASE_FILE_ENV, raising=False)
+    monkeypatch.setattr(cli_prompts, "has_terminal", lambda: False)
+    monkeypatch.delenv(cli_prompts.PASSPHRASE_FILE_ENV, raising=False)
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def passphrase_file(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "passphrase"
     path.write_text(PASSPHRASE + "\n")
     path.chmod(0o600)
-    monkeypatch.setenv(cli.PASSPHRASE_FILE_ENV, str(path))
+    monkeypatch.setenv(cli_prompts.PASSPHRASE_FILE_ENV, str(path))
     return path
 
 
@@ -51,7 +52,7 @@ def terminal(monkeypatch):
         prompts.append(prompt)
         return typed.pop(0)
 
-    monkeypatch.setattr(cli, "_has_terminal", lambda: True)
+    monkeypatch.setattr(cli_prompts, "has_terminal", lambda: True)
     monkeypatch.setattr(getpass, "getpass", fake_getpass)
     return typed, prompts
 
@@ -133,7 +134,7 @@ class TestEncrypt:
     def test_without_a_terminal_it_says_how_to_give_one(self, written, capsys):
         before = folder(written)
         assert run("encrypt") == 2
-        assert cli.PASSPHRASE_FILE_ENV in one_line(capsys.readouterr().err)
+        assert cli_prompts.PASSPHRASE_FILE_ENV in one_line(capsys.readouterr().err)
         assert folder(written) == before
 
     def test_already_encrypted_is_refused(self, encrypted, capsys):
@@ -176,7 +177,7 @@ class TestAWeakPassphrase:
             asked.append(prompt)
             return typed.pop(0) + "\n"
 
-        monkeypatch.setattr(cli, "_ask_line", ask_line)
+        monkeypatch.setattr(cli_prompts, "ask_line", ask_line)
         return typed, asked
 
     @pytest.mark.parametrize("answer", ["", "n", "no"])
@@ -289,14 +290,14 @@ class TestEveryCommand:
         assert b"from jrnl" not in encrypted.read_bytes()
 
     def test_asked_once_at_the_terminal(self, encrypted, terminal, monkeypatch):
-        monkeypatch.delenv(cli.PASSPHRASE_FILE_ENV)
+        monkeypatch.delenv(cli_prompts.PASSPHRASE_FILE_ENV)
         typed, prompts = terminal
         typed.append(PASSPHRASE)
         assert run("add", "one passphrase, once") == 0
         assert prompts == [f"Passphrase for {encrypted}: "]
 
     def test_path_needs_no_passphrase(self, encrypted, monkeypatch, capsys):
-        monkeypatch.delenv(cli.PASSPHRASE_FILE_ENV)
+        monkeypatch.delenv(cli_prompts.PASSPHRASE_FILE_ENV)
         assert run("path") == 0
         assert capsys.readouterr().out.strip() == str(encrypted)
 
@@ -316,9 +317,9 @@ class TestEveryCommand:
         assert folder(encrypted) == before
 
     def test_no_terminal_and_no_file_says_how(self, encrypted, monkeypatch, capsys):
-        monkeypatch.delenv(cli.PASSPHRASE_FILE_ENV)
+        monkeypatch.delenv(cli_prompts.PASSPHRASE_FILE_ENV)
         assert run("add", "x") == 2
-        assert cli.PASSPHRASE_FILE_ENV in one_line(capsys.readouterr().err)
+        assert cli_prompts.PASSPHRASE_FILE_ENV in one_line(capsys.readouterr().err)
 
     @pytest.mark.parametrize("argv", [["add", "x"], ["export"], ["decrypt"]])
     def test_a_tampered_file_is_refused(self, encrypted, passphrase_file, capsys, argv):

@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from healjournal import cli
+from healjournal.cli import opening
 from healjournal.clock import FrozenClock
 from healjournal.storage.journal import Journal
 
@@ -156,14 +157,14 @@ def test_no_new_file_waits_while_the_journal_is_opened(
     journal.add_entry("my words")
     out = tmp_path / "out" / "export.txt"
     out.parent.mkdir()
-    real = cli._open_journal
+    real = opening.open_journal
     seen = []
 
-    def opening(args, **options):
+    def opening_first(args, **options):
         seen.append(sorted(p.name for p in out.parent.iterdir()))
         return real(args, **options)
 
-    monkeypatch.setattr(cli, "_open_journal", opening)
+    monkeypatch.setattr(opening, "open_journal", opening_first)
     assert run("export", "-f", fmt, "-o", str(out)) == 0
     assert seen == [[]]
     assert "my words" in out.read_text()

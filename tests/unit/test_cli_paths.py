@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from healjournal import cli
+from healjournal.cli import prompts as cli_prompts
 
 #: Every command that opens the journal, with what it needs to get that far.
 OPENING = [
@@ -26,8 +27,8 @@ OPENING = [
 
 @pytest.fixture(autouse=True)
 def _no_terminal(monkeypatch):
-    monkeypatch.setattr(cli, "_has_terminal", lambda: False)
-    monkeypatch.delenv(cli.PASSPHRASE_FILE_ENV, raising=False)
+    monkeypatch.setattr(cli_prompts, "has_terminal", lambda: False)
+    monkeypatch.delenv(cli_prompts.PASSPHRASE_FILE_ENV, raising=False)
 
 
 def listing(folder: Path) -> dict[str, bytes | None]:

@@ -16,7 +16,7 @@ import pytest
 
 import healjournal
 import healjournal.tui.screens.urge
-from healjournal.cli import _build_parser
+from healjournal.cli.parser import build_parser
 from healjournal.tips import BANNED_PHRASES, all_copy, banned_phrases_in
 from healjournal.tui.screens.help import KEYS
 
@@ -178,7 +178,7 @@ class TestWhenItIsTooMuch:
         if where == "help":
             text = section(KEYS, "When it's too much")
         elif where == "cli":
-            text = " ".join((_build_parser().epilog or "").split())
+            text = " ".join((build_parser().epilog or "").split())
         else:
             readme = README.read_text(encoding="utf-8")
             text = section(readme, "healjournal is a journal, not therapy")

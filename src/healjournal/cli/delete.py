@@ -7,14 +7,15 @@ page is refused in one line, with nothing changed.
 
 from __future__ import annotations
 
-from healjournal import cli
+from healjournal.cli import opening, prompts
+from healjournal.cli.parser import EXIT_OK
 from healjournal.clock import get_clock
 from healjournal.domain.dates import describe_day, parse_day
 from healjournal.domain.models import Entry, EntryKind
 from healjournal.domain.visible import visible
 from healjournal.errors import InputError
 
-TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
+TYPE_CHECKING = False  # typing is for the type checker only (see cli.parser)
 if TYPE_CHECKING:
     import argparse
     from datetime import date
@@ -25,7 +26,7 @@ _QUOTED = 60  # characters of the first line quoted in the question
 _FIND_IDS = "healjournal search --json lists every page with its day and id"
 
 
-def run_delete(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     """Delete the one page `args` names, once the person has said yes."""
     today = get_clock().today()
     day = kind = None
@@ -34,7 +35,7 @@ def run_delete(args: argparse.Namespace) -> int:
         kind = EntryKind.parse(args.kind) if args.kind is not None else None
     elif args.kind is not None:
         raise InputError("--kind goes with --day: an id names one page already")
-    journal = cli._open_journal(args)
+    journal = opening.open_journal(args)
     try:
         entry = _the_page(journal, args.id, day, kind)
         what = describe_page(entry)
@@ -44,7 +45,7 @@ def run_delete(args: argparse.Namespace) -> int:
     finally:
         journal.close()
     print(f"Deleted {what}.")
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
 def describe_page(entry: Entry) -> str:
@@ -88,13 +89,13 @@ def _the_page(
 
 def _ask_first(entry: Entry, what: str) -> None:
     """Ask on the terminal before deleting; InputError unless the answer is yes."""
-    if not cli._has_terminal():
+    if not prompts.has_terminal():
         raise InputError(
             f"not deleted: there is no terminal to ask whether to delete {what}; "
             "add --yes to delete it without asking"
         )
     quoted = first_line(entry) or "(no words)"
-    if not cli.confirm(f'Delete {what}, "{quoted}"? It cannot be undone.'):
+    if not prompts.confirm(f'Delete {what}, "{quoted}"? It cannot be undone.'):
         raise InputError(f"not deleted: {what} is kept")
 
 

@@ -9,7 +9,7 @@ not only by their colour.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 
 from rich.console import Console, Group, RenderableType
@@ -17,10 +17,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from healjournal.domain.stats import HeatDay, Run, mean, mood_level
+from healjournal.cli import charts
 from healjournal.domain.visible import visible
 from healjournal.insight.figures import Review
-from healjournal.insight.moods import MOOD_COLOURS, MOOD_MARKS
 from healjournal.tips import theme_tips
 
 __all__ = [
@@ -49,17 +48,10 @@ URGES_EMPTY = (
     "with how many passed."
 )
 
-#: Eight heights for a sparkline of mean moods from 1 to 5.
-SPARKS = "▁▂▃▄▅▆▇█"
-NO_MOOD = "·"
-NOT_WRITTEN = "·"
-WRITTEN_NO_MOOD = "□"
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 _LABEL_WIDTH = 14
 _INDENT = 2
-_BAR_MAX = 20
-_RUN_BAR_MAX = 30
 
 _TREND_WORDS = {
     "up": "Better than the 30 days before ({now:.1f}, up from {then:.1f}).",
@@ -175,7 +167,7 @@ def _no_contact(review: Review, width: int) -> Section:
         before = review.runs[-2].days
         slip_line += f"; today's doesn't erase the {_days(before)} before it"
     rows.append(("Slips", slip_line))
-    rows.append(("Runs", _timeline(review.runs, width - _LABEL_WIDTH - 1)))
+    rows.append(("Runs", charts.timeline(review.runs, width - _LABEL_WIDTH - 1)))
     return _section("No contact", rows)
 
 
@@ -189,9 +181,10 @@ def _urges(review: Review, width: int) -> Section:
     for week in weeks:
         label = _week_label(week.week)
         if not week.logged:
-            rows.append((label, Text(NOT_WRITTEN, style="dim")))
+            rows.append((label, Text(charts.NOT_WRITTEN, style="dim")))
             continue
-        held, slipped = _scaled(week.resisted, most), _scaled(week.logged, most)
+        held = charts.scaled(week.resisted, most)
+        slipped = charts.scaled(week.logged, most)
         line = Text("█" * held, style="green")
         line.append("░" * (slipped - held), style="dim")
         line.append(f" {_urges_passed(week.logged, week.resisted)}")
@@ -223,7 +216,7 @@ def _mood(review: Review, width: int) -> Section:
         per_mark = -(-len(series) // max(room, 1))  # ceiling: marks that fit
         if per_mark > 1:  # leave room for saying so
             per_mark = -(-len(series) // max(room - len("  (9 days a mark)"), 1))
-        line = _sparkline(_binned(series, per_mark))
+        line = charts.sparkline(charts.binned(series, per_mark))
         if per_mark > 1:
             line.append(f"  ({per_mark} days a mark)", style="dim")
         rows.append((label, line))
@@ -241,20 +234,20 @@ def _heatmap(review: Review, width: int) -> Section:
     # with room for a month's name (three cells) over the newest week.
     fit = max(1, (width - 4 - 1) // 2)
     columns = review.heatmap[-fit:]
-    lines = [Text(" " * 4 + _month_labels(columns), style="dim")]
+    lines = [Text(" " * 4 + charts.month_labels(columns), style="dim")]
     for row, weekday in enumerate(WEEKDAYS):
         line = Text(f"{weekday} ", style="dim")
         for column in columns:
-            line.append_text(_heat_cell(column[row]))
+            line.append_text(charts.heat_cell(column[row]))
             line.append(" ")
         line.rstrip()
         lines.append(line)
     key = (
         "▁ low … █ good",
-        f"{WRITTEN_NO_MOOD} written, no mood",
-        f"{NOT_WRITTEN} not written",
+        f"{charts.WRITTEN_NO_MOOD} written, no mood",
+        f"{charts.NOT_WRITTEN} not written",
     )
-    lines += [Text(line, style="dim") for line in _packed(key, width)]
+    lines += [Text(line, style="dim") for line in charts.packed(key, width)]
     return f"The last {len(columns)} weeks", Group(*lines)
 
 
@@ -287,9 +280,9 @@ def _balance_table(review: Review, width: int) -> Table:
     most = max((b.month for b in review.balance), default=0)
     names = max(len(theme_tips(b.theme).name) for b in review.balance)
     # What is left beside the names, the three numbers and four 2-cell gaps.
-    room = max(1, min(_BAR_MAX, width - names - len("WeekMonthOpen") - 4 * 2))
+    room = max(1, min(charts.BAR_MAX, width - names - len("WeekMonthOpen") - 4 * 2))
     for b in review.balance:
-        length = _scaled(b.month, most, room)
+        length = charts.scaled(b.month, most, room)
         bar = Text("█" * length, style="cyan") if b.month else Text("")
         table.add_row(
             theme_tips(b.theme).name, str(b.week), str(b.month), bar, str(b.open_goals)
@@ -330,9 +323,9 @@ def _mentions(review: Review, width: int) -> Section | None:
     line = Text()
     for count in counts:
         if count:
-            line.append(SPARKS[round((count / most) * (len(SPARKS) - 1))])
+            line.append(charts.SPARKS[round((count / most) * (len(charts.SPARKS) - 1))])
         else:
-            line.append(NO_MOOD, style="dim")
+            line.append(charts.NO_MOOD, style="dim")
     line.append(f"  {sum(counts):,} in all · {counts[-1]:,} this week")
     return _section(title, [("Oldest → now", line)])
 
@@ -376,115 +369,6 @@ def _titled(title: str, body: RenderableType) -> RenderableType:
 def _indent(body: RenderableType, columns: int) -> RenderableType:
     # Not expanded: padding to the full width would leave trailing spaces.
     return Padding(body, (0, 0, 0, columns), expand=False)
-
-
-def _timeline(runs: Sequence[Run], width: int) -> Text:
-    """The runs as bars in proportion, as many of the latest as fit in `width`."""
-    if not runs:
-        return Text("")
-    last = len(runs) - 1
-    labels = [f"{r.days}d" for r in runs]
-    labels[last] = f"now {runs[last].days}d"
-
-    def needs(shown: list[int], blocks: int) -> int:
-        longest = max(runs[i].days for i in shown) or 1
-        bars = sum(_bar_width(runs[i].days, longest, blocks) for i in shown)
-        spaces = sum(1 for i in shown if runs[i].days)
-        separators = 3 * (len(shown) - 1) + (4 if shown[0] > 0 else 0)
-        return bars + spaces + separators + sum(len(labels[i]) for i in shown)
-
-    # The latest runs matter most: add older ones while a block each still fits.
-    shown = [last]
-    for index in range(last - 1, -1, -1):
-        if needs([index, *shown], 1) > width:
-            break
-        shown.insert(0, index)
-    blocks = _RUN_BAR_MAX
-    while blocks > 1 and needs(shown, blocks) > width:
-        blocks -= 1
-    longest = max(runs[i].days for i in shown) or 1
-
-    line = Text()
-    if shown[0] > 0:
-        line.append("… │ ", style="dim")
-    for position, index in enumerate(shown):
-        if position:
-            line.append(" │ ", style="dim")
-        current = index == last
-        bar = _bar_width(runs[index].days, longest, blocks)
-        if bar:
-            line.append("▇" * bar + " ", style="green" if current else "")
-        line.append(labels[index], style="bold" if current else "")
-    return line
-
-
-def _bar_width(days: int, longest: int, blocks: int) -> int:
-    return max(1, round(days / longest * blocks)) if days else 0
-
-
-def _sparkline(series: Sequence[float | None]) -> Text:
-    line = Text()
-    for mood in series:
-        if mood is None:
-            line.append(NO_MOOD, style="dim")
-        else:
-            spark = SPARKS[round((mood - 1) / 4 * (len(SPARKS) - 1))]
-            line.append(spark, style=MOOD_COLOURS.get(mood_level(mood) or 0, ""))
-    return line
-
-
-def _binned(series: Sequence[float | None], size: int) -> list[float | None]:
-    """The mean of each run of `size` days, so a long series fits the width."""
-    if size <= 1:
-        return list(series)
-    # Bins end with today, so the last mark is always the latest days.
-    start = len(series) % size
-    head = [mean(series[:start])] if start else []
-    return head + [mean(series[i : i + size]) for i in range(start, len(series), size)]
-
-
-def _heat_cell(day: HeatDay) -> Text:
-    if day.future:
-        return Text(" ")
-    if not day.written:
-        return Text(NOT_WRITTEN, style="dim")
-    level = day.level
-    if level is None:
-        return Text(WRITTEN_NO_MOOD, style="dim")
-    return Text(MOOD_MARKS[level], style=MOOD_COLOURS[level])
-
-
-def _month_labels(columns: Sequence[Sequence[HeatDay]]) -> str:
-    """Month names over the week in which each month begins, two cells a week."""
-    starts = {
-        index: next(d.day for d in column if d.day.day == 1)
-        for index, column in enumerate(columns)
-        if any(d.day.day == 1 for d in column)
-    }
-    if columns and 0 not in starts and 1 not in starts:
-        starts[0] = columns[0][0].day  # name the month the map opens in
-    cells = [" "] * (2 * len(columns) + 1)
-    for index, first in sorted(starts.items()):
-        cells[2 * index : 2 * index + 3] = f"{first:%b}"
-    return "".join(cells).rstrip()
-
-
-def _packed(parts: Sequence[str], width: int, gap: str = "   ") -> list[str]:
-    """`parts` on as few lines of `width` as they fit on, never split."""
-    lines: list[str] = []
-    for part in parts:
-        if lines and len(lines[-1]) + len(gap) + len(part) <= width:
-            lines[-1] += gap + part
-        else:
-            lines.append(part)
-    return lines
-
-
-def _scaled(count: int, most: int, room: int = _BAR_MAX) -> int:
-    """A bar length for `count`, scaled down only when `most` would not fit."""
-    if most <= room:
-        return count
-    return max(1, round(count * room / most)) if count else 0
 
 
 def _week_label(monday: date) -> str:

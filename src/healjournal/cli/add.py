@@ -1,0 +1,89 @@
+"""`healjournal add`: save an entry from the command line or stdin."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from healjournal.cli import opening
+from healjournal.cli.parser import EXIT_OK
+from healjournal.clock import get_clock
+from healjournal.errors import InputError
+
+TYPE_CHECKING = False  # typing is for the type checker only (see cli.parser)
+if TYPE_CHECKING:
+    import argparse
+
+
+def run(args: argparse.Namespace) -> int:
+    """Save the entry `args` gives and say in one line what was saved."""
+    from healjournal.domain.dates import check_not_future, describe_day, parse_day
+    from healjournal.domain.models import EntryKind, check_text
+
+    today = get_clock().today()
+    kind = EntryKind.parse(args.kind)
+    day = today
+    if args.day is not None:  # --day "" is a mistake too, not today
+        advice = "give --day today or a day before it"
+        day = check_not_future(parse_day(args.day, today), today, advice=advice)
+    if args.title is not None:
+        check_text(args.title, "the title")
+    text = " ".join(args.text) if args.text else _read_stdin_text()
+    check_text(text, "the entry")
+    if not text.strip():
+        raise InputError("nothing to add: the entry is empty")
+    journal = opening.open_journal(args)
+    entry = journal.add_entry(
+        text.strip("\n") if not args.text else text,
+        day=day,
+        kind=kind,
+        mood=args.mood,
+        starred=args.star,
+        title=args.title,
+    )
+    what = {
+        EntryKind.REFLECTION: "a reflection",
+        EntryKind.LETTER: "an unsent letter (it goes nowhere but here)",
+        EntryKind.URGE: "an urge",
+    }[entry.kind]
+    details = [f"{entry.words} word{'s' if entry.words != 1 else ''}"]
+    if entry.mood:
+        details.append(f"mood {entry.mood}/5")
+    if entry.tags:
+        details.append(_tags_in_brief(entry.tags))
+    print(
+        f"Saved {what} for {describe_day(entry.day, today)} "
+        f"({entry.day.isoformat()}): {', '.join(details)}."
+    )
+    return EXIT_OK
+
+
+#: How much of the tags `add` names in its line: a few, each cut short.
+_TAGS_SHOWN, _TAG_CHARS = 5, 30
+
+
+def _tags_in_brief(tags: Sequence[str]) -> str:
+    """The first few tags, each at most _TAG_CHARS long, and how many more."""
+    from healjournal.domain.visible import visible
+
+    shown = [
+        tag if len(tag) <= _TAG_CHARS else tag[: _TAG_CHARS - 1] + "…"
+        for tag in tags[:_TAGS_SHOWN]
+    ]
+    more = len(tags) - len(shown)
+    return visible(" ".join(shown)) + (f" and {more} more" if more else "")
+
+
+def _read_stdin_text() -> str:
+    if sys.stdin is None:
+        raise InputError("nothing to add: give the text as arguments or on stdin")
+    if sys.stdin.isatty():
+        print("Write your entry, then press Ctrl+D on an empty line:", file=sys.stderr)
+    raw = sys.stdin.buffer.read()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"the input is not UTF-8 (byte {error.start + 1}): save it as UTF-8 "
+            "and try again"
+        ) from None

@@ -1,0 +1,62 @@
+"""Starting the app: the journal's, or the made-up one of --demo.
+
+The one module of the command line that imports Textual, and only once the
+journal's header has been checked.
+"""
+
+from __future__ import annotations
+
+from healjournal.cli import opening
+from healjournal.clock import get_clock
+
+TYPE_CHECKING = False  # typing is for the type checker only (see cli.parser)
+if TYPE_CHECKING:
+    import argparse
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the app on the journal (or the demo's) and return its exit code."""
+    if args.demo:
+        return _run_demo()
+    from healjournal.storage import crypto
+
+    # The journal is read by the app, behind its first frame: a broken one
+    # closes it at once with the same one line and exit code 2. Only the
+    # header of an encrypted one is checked here, before the lock screen asks
+    # for a passphrase that could not open it anyway.
+    path = opening.journal_file(args)
+    try:
+        header = crypto.file_header(path)
+        if header is not None:
+            crypto.read_header(header)
+    except OSError:
+        pass  # the app says what is wrong with the file
+    except crypto.CryptoError as error:
+        from healjournal.storage.atomic import crypto_error
+
+        raise crypto_error(path, error) from None
+    from healjournal.tui.collector import pause_collector
+
+    # No garbage collection until the first frame: starting Textual and the
+    # screen makes tens of thousands of objects that live as long as the app,
+    # and walking them again and again cost the first frame 30 ms.
+    pause_collector()
+    from healjournal.tui.app import run as run_app  # Textual only here
+
+    return run_app(path, collector_paused=True)
+
+
+def _run_demo() -> int:
+    """Build the demo journal in a folder of its own, open it, then remove it."""
+    import shutil
+
+    from healjournal.demo import build_demo_journal, demo_journal_path
+
+    path = demo_journal_path()
+    try:
+        build_demo_journal(path, get_clock().today())
+        from healjournal.tui.app import run as run_app
+
+        return run_app(path, demo=True)
+    finally:
+        shutil.rmtree(path.parent, ignore_errors=True)
