@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from healjournal.domain.stats import HeatDay, Run, mean, mood_level
+from healjournal.domain.moods import mean, mood_level
+from healjournal.domain.stats import HeatDay, Run
 from healjournal.insight.moods import MOOD_COLOURS, MOOD_MARKS
 
 #: Eight heights for a sparkline of mean moods from 1 to 5.
