@@ -2,13 +2,16 @@
 
 Every string literal in the app's source is walked with `ast` (docstrings
 and other bare strings, which nobody using the app reads, are left out), so
-new copy is checked the day it is written. The tips are checked too.
+new copy is checked the day it is written. So is every string in the package's
+data files (the tips, the demo's story), read from the TOML itself rather than
+through their loaders, so a field a loader skips is checked all the same.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +20,7 @@ import pytest
 import healjournal
 import healjournal.tui.screens.urge
 from healjournal.cli.parser import build_parser
+from healjournal.demo.story import load_story
 from healjournal.tips import BANNED_PHRASES, all_copy, banned_phrases_in
 from healjournal.tui.screens.help import KEYS
 
@@ -72,13 +76,47 @@ def literals(path: Path) -> Iterator[tuple[int, str]]:
             yield node.lineno, node.value
 
 
+def data_strings(path: Path) -> Iterator[tuple[str, str]]:
+    """(key, text) for every string in the TOML file at `path`, however deep."""
+
+    def walk(value: object, key: str) -> Iterator[tuple[str, str]]:
+        if isinstance(value, str):
+            yield key, value
+        elif isinstance(value, dict):
+            for name, inner in value.items():
+                yield from walk(inner, f"{key}.{name}" if key else name)
+        elif isinstance(value, list):
+            for number, inner in enumerate(value):
+                yield from walk(inner, f"{key}[{number}]")
+
+    yield from walk(tomllib.loads(path.read_text(encoding="utf-8")), "")
+
+
 def app_strings() -> list[tuple[str, str]]:
-    """("file:line", text) for every string literal in src/healjournal."""
+    """("file:line", text) for every string literal in src/healjournal, and
+    ("file:key", text) for every string in its data files."""
     found = []
     for path in sorted(SOURCE.rglob("*.py")):
         where = path.relative_to(SOURCE.parent)
         found += [(f"{where}:{line}", text) for line, text in literals(path)]
+    for path in sorted(SOURCE.rglob("*.toml")):
+        where = path.relative_to(SOURCE.parent)
+        found += [(f"{where}:{key}", text) for key, text in data_strings(path)]
     return found
+
+
+def story_words() -> list[str]:
+    """Every text the demo's story holds, as its loader reads it."""
+    story = load_story()
+    words = [*story.goals.values(), *story.days.values(), *story.beats.values()]
+    for pool in story.everyday.values():
+        words += pool
+    for phase in story.phases:
+        words += [*phase.titles, *phase.feelings, *phase.about_him]
+        words += [*phase.one_liners, *phase.mornings]
+    for _, text in (*story.work, *story.letters, *story.urges):
+        words.append(text)
+    return words
 
 
 class TestTheWalk:
@@ -106,6 +144,18 @@ class TestTheWalk:
             "The count starts again. Your best stays …, and you are still doing this."
             in texts
         )
+
+    def test_it_reads_the_data_files(self):
+        files = {where.partition(":")[0] for where, _ in app_strings()}
+        assert "healjournal/tips/tips.toml" in files
+        assert "healjournal/demo/story.toml" in files
+
+    def test_it_sees_every_word_of_the_demo_and_the_tips(self):
+        texts = {text for _, text in app_strings()}
+        assert "Ate cereal for dinner. Standing up. Counting it as dinner." in texts
+        assert len(story_words()) > 100
+        assert [w for w in story_words() if w not in texts] == []
+        assert [t for t in all_copy() if t not in texts] == []
 
     def test_it_leaves_docstrings_out(self):
         texts = {text for _, text in app_strings()}
