@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from healjournal.domain.dates import describe_day
+from healjournal.domain.drafts import Draft
 from healjournal.domain.models import Entry, EntryKind
 from healjournal.domain.visible import has_controls, visible
 from healjournal.insight.moods import MOOD_WORDS
@@ -40,22 +41,6 @@ _pages = itertools.count(1)
 def new_page_id() -> int:
     """A number no other open page in this session has."""
     return next(_pages)
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """What a page holds at the moment it asks to be saved.
-
-    `page` identifies the open page across saves, so a page that has not got
-    an entry id yet is never added twice.
-    """
-
-    page: int
-    day: date
-    entry_id: int | None
-    kind: EntryKind
-    text: str
-    mood: int | None
 
 
 class MoodPicker(Widget, can_focus=True):
