@@ -7,16 +7,15 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Static
 
 from healjournal.domain.visible import visible
+from healjournal.tui.dialogs.base import Dialog
 
 __all__ = ["ConfirmDialog"]
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """Ask a question; True if confirmed, False if cancelled.
 
     With `danger=True` the confirm button is red and focus starts on the cancel
@@ -24,36 +23,11 @@ class ConfirmDialog(ModalScreen[bool]):
     """
 
     DEFAULT_CSS = """
-    ConfirmDialog {
-        align: center middle;
-    }
-    ConfirmDialog > #box {
-        width: 60;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        padding: 1 1 0 2;
-        border: round $accent;
-        border-title-style: bold;
-        background: $surface;
-    }
     ConfirmDialog.-danger > #box {
         border: round $error;
     }
     ConfirmDialog #message {
         height: auto;
-    }
-    ConfirmDialog #bottom {
-        height: auto;
-        margin-top: 1;
-    }
-    ConfirmDialog #keys {
-        width: 1fr;
-        padding: 1 0 0 0;
-        color: $text-muted;
-    }
-    ConfirmDialog #bottom Button {
-        margin-left: 1;
     }
     """
 
@@ -81,17 +55,17 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         """The message, then the keys and two buttons."""
-        with Vertical(id="box") as box:
-            box.border_title = visible(self.title_text)
+        with self.box(visible(self.title_text)):
             yield Static(visible(self.message), id="message", markup=False)
-            with Horizontal(id="bottom"):
-                yield Label("y yes · n or Esc no", id="keys")
-                yield Button(
+            yield self.bar(
+                "y yes · n or Esc no",
+                Button(
                     self.confirm_label,
                     variant="error" if self.danger else "primary",
                     id="confirm",
-                )
-                yield Button(self.cancel_label, id="cancel")
+                ),
+                Button(self.cancel_label, id="cancel"),
+            )
 
     def on_mount(self) -> None:
         """Start on the safe button when the answer is risky."""
@@ -102,7 +76,6 @@ class ConfirmDialog(ModalScreen[bool]):
         """Answer yes."""
         self.dismiss(True)
 
-    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Answer no."""
         self.dismiss(False)

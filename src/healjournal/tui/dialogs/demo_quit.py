@@ -9,10 +9,9 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from healjournal.tui.dialogs.base import Dialog
 from healjournal.tui.widgets.editor import Draft
 
 __all__ = ["DemoWords", "LeaveDemo", "LeaveDemoDialog"]
@@ -53,22 +52,16 @@ class LeaveDemo(StrEnum):
     DROP = "drop"
 
 
-class LeaveDemoDialog(ModalScreen[LeaveDemo | None]):
+class LeaveDemoDialog(Dialog[LeaveDemo | None]):
     """The demo keeps nothing: copy the words, add them to your journal, or go.
 
     None means stay in the demo.
     """
 
     DEFAULT_CSS = """
-    LeaveDemoDialog { align: center middle; }
-    LeaveDemoDialog > #box {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        padding: 1 1 0 2; border: round $warning; border-title-style: bold;
-        background: $surface;
-    }
+    LeaveDemoDialog > #box { width: 72; border: round $warning; }
     LeaveDemoDialog #message { height: auto; }
-    LeaveDemoDialog #bottom { height: auto; margin-top: 1; }
-    LeaveDemoDialog #bottom Button { margin-right: 1; min-width: 10; }
+    LeaveDemoDialog #bottom Button { margin-left: 0; margin-right: 1; min-width: 10; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -83,8 +76,7 @@ class LeaveDemoDialog(ModalScreen[LeaveDemo | None]):
 
     def compose(self) -> ComposeResult:
         """What happens to the words, and the four ways out."""
-        with Vertical(id="box") as box:
-            box.border_title = "This was the demo"
+        with self.box("This was the demo"):
             count = f"{self.words} word{'s' if self.words != 1 else ''}"
             message = (
                 f"You wrote {count} here. The demo journal is made up, and it "
@@ -96,14 +88,14 @@ class LeaveDemoDialog(ModalScreen[LeaveDemo | None]):
                     "it: copy your words instead.)"
                 )
             yield Static(message, id="message", markup=False)
-            with Horizontal(id="bottom"):
-                if self.can_keep:
-                    yield Button(
-                        "Add to my journal", variant="primary", id=LeaveDemo.KEEP
-                    )
-                yield Button("Copy my words", id=LeaveDemo.COPY)
-                yield Button("Quit, keep nothing", variant="error", id=LeaveDemo.DROP)
-                yield Button("Stay", id="stay")
+            keep = Button("Add to my journal", variant="primary", id=LeaveDemo.KEEP)
+            yield self.bar(
+                None,
+                *([keep] if self.can_keep else []),
+                Button("Copy my words", id=LeaveDemo.COPY),
+                Button("Quit, keep nothing", variant="error", id=LeaveDemo.DROP),
+                Button("Stay", id="stay"),
+            )
 
     def on_mount(self) -> None:
         """Start on the way that keeps the words."""

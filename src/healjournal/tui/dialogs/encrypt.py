@@ -8,15 +8,14 @@ from typing import ClassVar
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
 
 from healjournal.domain.passphrase import passphrase_advice
 from healjournal.errors import HealJournalError
 from healjournal.storage.crypto import file_header
 from healjournal.storage.journal import Journal
+from healjournal.tui.dialogs.base import Dialog
 
 __all__ = ["MIN_PASSPHRASE", "EncryptDialog"]
 
@@ -31,7 +30,7 @@ _WHY = (
 )
 
 
-class EncryptDialog(ModalScreen[bool]):
+class EncryptDialog(Dialog[bool]):
     """Ask for a new passphrase twice, then encrypt the open journal with it.
 
     The encryption (scrypt, then the journal and its backups written again)
@@ -43,18 +42,8 @@ class EncryptDialog(ModalScreen[bool]):
     """
 
     DEFAULT_CSS = """
-    EncryptDialog {
-        align: center middle;
-    }
     EncryptDialog > #box {
         width: 68;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        padding: 1 1 0 2;
-        border: round $accent;
-        border-title-style: bold;
-        background: $surface;
     }
     EncryptDialog #why {
         height: auto;
@@ -71,18 +60,6 @@ class EncryptDialog(ModalScreen[bool]):
     }
     EncryptDialog #advice.-error {
         color: $text-error;
-    }
-    EncryptDialog #bottom {
-        height: auto;
-        margin-top: 1;
-    }
-    EncryptDialog #keys {
-        width: 1fr;
-        padding: 1 0 0 0;
-        color: $text-muted;
-    }
-    EncryptDialog #bottom Button {
-        margin-left: 1;
     }
     """
 
@@ -119,8 +96,7 @@ class EncryptDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         """Why, the passphrase twice, a line of advice, the keys and two buttons."""
-        with Vertical(id="box") as box:
-            box.border_title = "Encrypt your journal"
+        with self.box("Encrypt your journal"):
             yield Static(_WHY, id="why", markup=False)
             yield Input(password=True, placeholder="a new passphrase", id="passphrase")
             yield Input(password=True, placeholder="the same again", id="again")
@@ -129,10 +105,11 @@ class EncryptDialog(ModalScreen[bool]):
                 id="advice",
                 markup=False,
             )
-            with Horizontal(id="bottom"):
-                yield Label("Enter goes on · Esc cancels", id="keys")
-                yield Button("Encrypt", variant="primary", id="encrypt")
-                yield Button("Cancel", id="cancel")
+            yield self.bar(
+                "Enter goes on · Esc cancels",
+                Button("Encrypt", variant="primary", id="encrypt"),
+                Button("Cancel", id="cancel"),
+            )
 
     @on(Input.Changed, "#passphrase")
     def _typed(self, event: Input.Changed) -> None:
@@ -228,7 +205,6 @@ class EncryptDialog(ModalScreen[bool]):
         if self._finished:
             self.dismiss(True)
 
-    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Close without encrypting (not while the journal is being written)."""
         if not self._working:

@@ -10,12 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select
 
 from healjournal.domain.models import Goal, GoalKind, Theme
 from healjournal.errors import InputError
 from healjournal.tips import load_tips
+from healjournal.tui.dialogs.base import Dialog
 from healjournal.tui.widgets.day_field import DayField
 
 __all__ = ["KIND_LABELS", "GoalDraft", "GoalForm"]
@@ -47,7 +47,7 @@ class GoalDraft:
     """The day a one-off is due by; always None for habits."""
 
 
-class GoalForm(ModalScreen[GoalDraft | None]):
+class GoalForm(Dialog[GoalDraft | None]):
     """A form to add a goal (`goal` None) or edit one; None if cancelled.
 
     The keyword arguments prefill a new goal (for example from a starter goal
@@ -55,18 +55,9 @@ class GoalForm(ModalScreen[GoalDraft | None]):
     """
 
     DEFAULT_CSS = """
-    GoalForm {
-        align: center middle;
-    }
     GoalForm > #box {
         width: 76;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
         padding: 1 1 0 1;
-        border: round $accent;
-        border-title-style: bold;
-        background: $surface;
     }
     GoalForm .row {
         height: auto;
@@ -96,17 +87,8 @@ class GoalForm(ModalScreen[GoalDraft | None]):
         width: auto;
         margin-right: 2;
     }
-    GoalForm #bottom {
-        height: auto;
-        margin-top: 1;
-    }
     GoalForm #keys {
-        width: 1fr;
         padding: 1 1 0 1;
-        color: $text-muted;
-    }
-    GoalForm #bottom Button {
-        margin-left: 1;
     }
     """
 
@@ -138,8 +120,7 @@ class GoalForm(ModalScreen[GoalDraft | None]):
 
     def compose(self) -> ComposeResult:
         """Title, theme, kind and due rows, then the keys and the buttons."""
-        with Vertical(id="box") as box:
-            box.border_title = "Edit goal" if self.goal else "New goal"
+        with self.box("Edit goal" if self.goal else "New goal"):
             with Horizontal(classes="row"):
                 yield Label("Goal", classes="label")
                 with Vertical(classes="field"):
@@ -183,12 +164,13 @@ class GoalForm(ModalScreen[GoalDraft | None]):
                     id="due-field",
                     disabled=self.initial_kind is not GoalKind.ONCE,
                 )
-            with Horizontal(id="bottom"):
-                yield Label("Enter or Ctrl+S saves · Esc cancels", id="keys")
-                yield Button(
+            yield self.bar(
+                "Enter or Ctrl+S saves · Esc cancels",
+                Button(
                     "Save" if self.goal else "Add goal", variant="primary", id="save"
-                )
-                yield Button("Cancel", id="cancel")
+                ),
+                Button("Cancel", id="cancel"),
+            )
 
     @property
     def kind(self) -> GoalKind:
@@ -222,18 +204,11 @@ class GoalForm(ModalScreen[GoalDraft | None]):
         kind = self.kind
         due = None
         if kind is GoalKind.ONCE:
-            field = self.query_one(DayField)
             try:
-                due = field.read()
+                due = self.read_day()
             except InputError:
-                field.insist()
                 return
         theme = self.query_one("#theme", Select).value
         if not isinstance(theme, Theme):  # allow_blank=False: only a safety net
             theme = self.initial_theme
         self.dismiss(GoalDraft(title=title, theme=theme, kind=kind, due=due))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without changing anything."""
-        self.dismiss(None)

@@ -8,10 +8,10 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, Label, Static, TextArea
+from textual.widgets import Button, Static, TextArea
+
+from healjournal.tui.dialogs.base import Dialog
 
 __all__ = ["LetterScreen"]
 
@@ -19,26 +19,20 @@ __all__ = ["LetterScreen"]
 DRAFT_DELAY = 1.0
 
 
-class LetterScreen(ModalScreen[str | None]):
+class LetterScreen(Dialog[str | None]):
     """A big page for an unsent letter; returns its text, or None if it is empty.
 
     Escape keeps the words too: closing the letter never throws anything away.
     """
 
     DEFAULT_CSS = """
-    LetterScreen {
-        align: center middle;
-    }
     LetterScreen > #box {
         width: 100%;
         max-width: 100;
         height: 100%;
         max-height: 36;
         padding: 0 1;
-        border: round $accent;
-        border-title-style: bold;
         border-subtitle-color: $text-muted;
-        background: $surface;
     }
     LetterScreen #header {
         width: 1fr;
@@ -49,12 +43,13 @@ class LetterScreen(ModalScreen[str | None]):
         height: 1fr;
     }
     LetterScreen #bottom {
-        height: auto;
+        margin-top: 0;
     }
     LetterScreen #keys {
-        width: 1fr;
         padding: 1 1 0 1;
-        color: $text-muted;
+    }
+    LetterScreen #bottom Button {
+        margin-left: 0;
     }
     """
 
@@ -81,8 +76,7 @@ class LetterScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         """The header, the page, the keys and the button."""
-        with Vertical(id="box") as box:
-            box.border_title = "Unsent letter"
+        with self.box("Unsent letter"):
             yield Static(
                 "Write exactly what you want to tell him. It stays here, "
                 "and it is never sent anywhere.",
@@ -96,9 +90,10 @@ class LetterScreen(ModalScreen[str | None]):
                 placeholder="Dear…",
                 id="letter",
             )
-            with Horizontal(id="bottom"):
-                yield Label("Esc or Ctrl+S keeps it and closes", id="keys")
-                yield Button("Keep it", variant="primary", id="keep")
+            yield self.bar(
+                "Esc or Ctrl+S keeps it and closes",
+                Button("Keep it", variant="primary", id="keep"),
+            )
 
     def on_mount(self) -> None:
         """Put the cursor after any words already there, to carry on writing."""

@@ -7,9 +7,9 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
+
+from healjournal.tui.dialogs.base import Dialog
 
 __all__ = ["NameDialog"]
 
@@ -23,25 +23,12 @@ EXPLAIN = (
 )
 
 
-class NameDialog(ModalScreen[str | None]):
+class NameDialog(Dialog[str | None]):
     """Ask for the name to count; "" forgets it, None (Esc) changes nothing."""
 
     DEFAULT_CSS = """
-    NameDialog { align: center middle; }
-    NameDialog > #box {
-        width: 64;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        padding: 1 1 0 2;
-        border: round $accent;
-        border-title-style: bold;
-        background: $surface;
-    }
+    NameDialog > #box { width: 64; }
     NameDialog #explain { height: auto; margin-bottom: 1; }
-    NameDialog #bottom { height: auto; margin-top: 1; }
-    NameDialog #keys { width: 1fr; padding: 1 0 0 0; color: $text-muted; }
-    NameDialog #bottom Button { margin-left: 1; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,8 +44,7 @@ class NameDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         """The why, the field, the keys and the buttons."""
-        with Vertical(id="box") as box:
-            box.border_title = "A name to count"
+        with self.box("A name to count"):
             yield Static(EXPLAIN, id="explain", markup=False)
             yield Input(
                 self.current,
@@ -66,16 +52,13 @@ class NameDialog(ModalScreen[str | None]):
                 max_length=MAX_NAME,
                 id="name",
             )
-            with Horizontal(id="bottom"):
-                yield Label("Enter saves · Esc leaves it", id="keys")
-                yield Button("Save", variant="primary", id="save")
+            yield self.bar(
+                "Enter saves · Esc leaves it",
+                Button("Save", variant="primary", id="save"),
+            )
 
     @on(Input.Submitted, "#name")
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         """Keep the name (an empty field stops the counting)."""
         self.dismiss(" ".join(self.query_one("#name", Input).value.split()))
-
-    def action_cancel(self) -> None:
-        """Change nothing."""
-        self.dismiss(None)

@@ -9,11 +9,10 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from healjournal.errors import InputError
+from healjournal.tui.dialogs.base import Dialog
 from healjournal.tui.widgets.day_field import DayField
 
 __all__ = ["SlipDialog", "SlipReport", "slip_message"]
@@ -52,22 +51,14 @@ def slip_message(current: int | None, best: int | None) -> str:
     return "\n".join(lines)
 
 
-class SlipDialog(ModalScreen[SlipReport | None]):
+class SlipDialog(Dialog[SlipReport | None]):
     """The "I contacted him" dialog: when, and what happened; None if not now."""
 
     DEFAULT_CSS = """
-    SlipDialog {
-        align: center middle;
-    }
     SlipDialog > #box {
         width: 72;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
         padding: 1 1 0 1;
         border: round $warning;
-        border-title-style: bold;
-        background: $surface;
     }
     SlipDialog #message {
         height: auto;
@@ -77,17 +68,8 @@ class SlipDialog(ModalScreen[SlipReport | None]):
         padding: 0 1;
         text-style: bold;
     }
-    SlipDialog #bottom {
-        height: auto;
-        margin-top: 1;
-    }
     SlipDialog #keys {
-        width: 1fr;
         padding: 1 1 0 1;
-        color: $text-muted;
-    }
-    SlipDialog #bottom Button {
-        margin-left: 1;
     }
     """
 
@@ -107,8 +89,7 @@ class SlipDialog(ModalScreen[SlipReport | None]):
 
     def compose(self) -> ComposeResult:
         """The message, the note, the day, the keys and the buttons."""
-        with Vertical(id="box") as box:
-            box.border_title = "I contacted him"
+        with self.box("I contacted him"):
             yield Static(
                 slip_message(self.current, self.best), id="message", markup=False
             )
@@ -126,27 +107,21 @@ class SlipDialog(ModalScreen[SlipReport | None]):
                 allow_future=False,
                 input_id="day",
             )
-            with Horizontal(id="bottom"):
-                yield Label("Enter logs it · Esc: not now", id="keys")
-                yield Button("Log it", variant="warning", id="log")
-                yield Button("Not now", id="cancel")
+            yield self.bar(
+                "Enter logs it · Esc: not now",
+                Button("Log it", variant="warning", id="log"),
+                Button("Not now", id="cancel"),
+            )
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#log")
     def action_log(self) -> None:
         """Log the slip, or say in place why the day cannot be used."""
-        field = self.query_one(DayField)
         try:
-            day = field.read()
+            day = self.read_day()
         except InputError:
-            field.insist()
             return
         if day is None:  # the field does not allow empty: a safety net only
             return
         note = self.query_one("#note", Input).value.strip()
         self.dismiss(SlipReport(day=day, note=note))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without logging anything."""
-        self.dismiss(None)
