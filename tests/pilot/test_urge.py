@@ -19,20 +19,18 @@ from healjournal.tips import theme_tips
 from healjournal.tui.app import HealJournalApp
 from healjournal.tui.dialogs.goal_form import GoalForm
 from healjournal.tui.dialogs.letter import LetterScreen
+from healjournal.tui.dialogs.minutes import MinutesDialog
 from healjournal.tui.dialogs.slip import SlipDialog
 from healjournal.tui.screens import urge as urge_module
 from healjournal.tui.screens.help import HelpScreen
 from healjournal.tui.screens.main import MainScreen
 from healjournal.tui.screens.review import ReviewScreen
 from healjournal.tui.screens.search import SearchScreen
-from healjournal.tui.screens.urge import (
-    MinutesDialog,
-    StrengthPicker,
-    UrgeQuestion,
-    UrgeScreen,
-)
+from healjournal.tui.screens.urge import UrgeScreen
 from healjournal.tui.screens.welcome import WelcomeScreen
+from healjournal.tui.widgets.strength_picker import StrengthPicker
 from healjournal.tui.widgets.topbar import TopBar
+from healjournal.tui.widgets.urge_question import UrgeQuestion
 
 WIDE, NARROW = (120, 40), (80, 24)
 

@@ -30,11 +30,11 @@ from healjournal.domain.search import parse_query, search
 from healjournal.domain.stats import Streak, WeekCount, urges_by_week
 from healjournal.errors import InputError, JournalUnreadable
 from healjournal.insight.figures import build_review, gather_review
+from healjournal.insight.urge import DEFAULT_MINUTES
 from healjournal.storage.interchange import ExportFormat, export, read_import
 from healjournal.storage.journal import Journal
 from healjournal.tips import TipsError, parse_tips, theme_tips
 from healjournal.tui.screens.urge import (
-    DEFAULT_MINUTES,
     URGE_MINUTES_SETTING,
     urge_minutes,
     urge_support,

@@ -12,37 +12,36 @@ waits on the disk and a quit or a closed terminal never takes the letter.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
-from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widget import Widget
-from textual.widgets import Button, Digits, Footer, Input, Label, Static, TextArea
+from textual.widgets import Digits, Footer, Static, TextArea
 
 from healjournal.clock import Clock
-from healjournal.domain.models import URGE_STRENGTHS, Goal, Theme, UrgeOutcome
+from healjournal.domain.models import Goal, Theme, UrgeOutcome
 from healjournal.domain.stats import Streak
+from healjournal.insight.urge import (
+    DEFAULT_MINUTES,
+    MAX_MINUTES,
+    clock_face,
+    count_line,
+)
 from healjournal.tips import theme_tips
+from healjournal.tui.dialogs.minutes import MinutesDialog
+from healjournal.tui.widgets.urge_question import UrgeQuestion
 
 __all__ = [
-    "DEFAULT_MINUTES",
-    "MAX_MINUTES",
     "URGE_MINUTES_SETTING",
-    "MinutesDialog",
-    "StrengthPicker",
     "UrgeAnswer",
-    "UrgeQuestion",
     "UrgeScreen",
     "UrgeSupport",
     "urge_minutes",
@@ -51,8 +50,6 @@ __all__ = [
 
 #: The setting holding how many minutes the urge screen waits.
 URGE_MINUTES_SETTING = "urge_minutes"
-DEFAULT_MINUTES = 10
-MAX_MINUTES = 60
 #: How often the countdown looks at the clock, in seconds.
 TICK_SECONDS = 1.0
 #: Seconds of quiet before the letter's words are handed over to be saved.
@@ -114,161 +111,6 @@ class UrgeAnswer:
     """How strong it felt, 1 to 5, if the person said."""
     letter: str
     """The letter as it stands (already handed over to be saved)."""
-
-
-def _clock_face(seconds: float) -> str:
-    """`mm:ss` for the seconds left, rounded up so 0:00 means time is up."""
-    whole = max(0, math.ceil(seconds))
-    return f"{whole // 60:02d}:{whole % 60:02d}"
-
-
-def _count_line(streak: Streak | None) -> Text:
-    if streak is None:
-        return Text("Every minute you wait counts, counting or not.", style="dim")
-    if streak.current == 0:
-        line = Text("You started again today.", style="bold")
-        if streak.best:
-            day = "day" if streak.best == 1 else "days"
-            line.append(f" Your best stays {streak.best} {day}.", style="")
-        line.append(" And you're still doing this.", style="")
-        return line
-    day = "day" if streak.current == 1 else "days"
-    line = Text(f"{streak.current} {day} of no contact", style="bold green")
-    if streak.best > streak.current:
-        line.append(f" · your best is {streak.best} days", style="")
-    else:
-        line.append(" · your best ever, and still going", style="")
-    return line
-
-
-class StrengthPicker(Widget, can_focus=True):
-    """How strong the urge felt, 1 (a nudge) to 5, by key or by click."""
-
-    DEFAULT_CSS = """
-    StrengthPicker { height: 1; width: 1fr; }
-    StrengthPicker:focus { background: $boost; }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "step(-1)", "Weaker", show=False, id="strength.lower"),
-        Binding("right", "step(1)", "Stronger", show=False, id="strength.higher"),
-        *[
-            Binding(
-                str(n), f"pick({n})", URGE_STRENGTHS[n], show=False, id=f"strength.{n}"
-            )
-            for n in URGE_STRENGTHS
-        ],
-    ]
-
-    strength: reactive[int | None] = reactive(None)
-
-    @dataclass
-    class Picked(Message):
-        """The person said how strong it was."""
-
-        strength: int
-
-    _LABEL = "How strong was it? "
-
-    def render(self) -> Text:
-        """`How strong was it?  1 2 3 4 5  strong`, the choice highlighted."""
-        line = Text(self._LABEL, style="bold", no_wrap=True, overflow="ellipsis")
-        for n in URGE_STRENGTHS:
-            line.append(f" {n} ", style="reverse bold" if n == self.strength else "")
-        if self.strength:
-            line.append(f" {URGE_STRENGTHS[self.strength]}", style="bold")
-        else:
-            line.append("  1 a nudge … 5 all I can think about", style="dim")
-        return line
-
-    def on_click(self, event: events.Click) -> None:
-        """Choose the number that was clicked."""
-        offset = event.get_content_offset(self)
-        start = len(self._LABEL)
-        if offset is not None and start <= offset.x < start + 3 * len(URGE_STRENGTHS):
-            self.action_pick((offset.x - start) // 3 + 1)
-
-    def action_pick(self, strength: int) -> None:
-        """Choose `strength`."""
-        self.strength = strength
-        self.post_message(self.Picked(strength))
-
-    def action_step(self, delta: int) -> None:
-        """One step weaker or stronger."""
-        self.action_pick(min(5, max(1, (self.strength or 3) + delta)))
-
-
-class UrgeQuestion(Vertical):
-    """The question at the end: how strong it was, and three answers."""
-
-    DEFAULT_CSS = """
-    UrgeQuestion {
-        display: none;
-        height: auto;
-        border: round $warning;
-        border-title-style: bold;
-        border-title-color: $text;
-        padding: 0 1;
-    }
-    UrgeQuestion.-open { display: block; }
-    UrgeQuestion #question-note { color: $text-muted; }
-    UrgeQuestion #answers { height: auto; margin-top: 1; }
-    UrgeQuestion #answers Button { margin-right: 1; }
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "answer('resisted')", "It passed", id="urge.passed"),
-        Binding("w,escape", "answer('writing')", "Keep writing", id="urge.writing"),
-        Binding("c", "answer('contacted')", "I contacted him", id="urge.contacted"),
-    ]
-
-    @dataclass
-    class Answered(Message):
-        """The person answered."""
-
-        outcome: UrgeOutcome
-        strength: int | None
-
-    def compose(self) -> ComposeResult:
-        """The note, the strength and the three answers."""
-        self.border_title = "Do you still want to?"
-        yield Static("", id="question-note")
-        yield StrengthPicker(id="strength")
-        with Horizontal(id="answers"):
-            yield Button("It passed", variant="success", id="resisted")
-            yield Button("I'll keep writing", id="writing")
-            yield Button("I contacted him", variant="warning", id="contacted")
-
-    def ask(self, note: str, *, focus: bool) -> None:
-        """Show the question with `note`; take the keys only if `focus`."""
-        self.query_one("#question-note", Static).update(note)
-        self.add_class("-open")
-        if focus:
-            self.query_one(StrengthPicker).focus()
-
-    def close(self) -> None:
-        """Put the question away."""
-        self.remove_class("-open")
-
-    @property
-    def is_open(self) -> bool:
-        """Whether the question is showing."""
-        return self.has_class("-open")
-
-    @on(StrengthPicker.Picked)
-    def _picked(self) -> None:
-        # Said how strong: on to the answers, the first one ready for Enter.
-        self.query_one("#resisted", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id:
-            self.action_answer(event.button.id)
-
-    def action_answer(self, outcome: str) -> None:
-        """Answer with `outcome` and the strength chosen (if any)."""
-        strength = self.query_one(StrengthPicker).strength
-        self.post_message(self.Answered(UrgeOutcome(outcome), strength))
 
 
 class UrgeScreen(ModalScreen[UrgeAnswer | None]):
@@ -362,11 +204,11 @@ class UrgeScreen(ModalScreen[UrgeAnswer | None]):
             box.border_subtitle = "nothing here is ever sent"
             with Horizontal(id="urge-top"):
                 with Vertical(id="urge-clock-box"):
-                    yield Digits(_clock_face(self.minutes * 60), id="urge-clock")
+                    yield Digits(clock_face(self.minutes * 60), id="urge-clock")
                     yield Static("then decide", id="urge-clock-note")
                 with Vertical(id="urge-side"):
                     yield Static(self.support.line, id="urge-line")
-                    yield Static(_count_line(self.support.no_contact), id="urge-count")
+                    yield Static(count_line(self.support.no_contact), id="urge-count")
                     yield Static(self._idea_text(), id="urge-idea")
             yield Static(
                 "Write exactly what you would send him. Nothing is ever sent anywhere.",
@@ -403,7 +245,7 @@ class UrgeScreen(ModalScreen[UrgeAnswer | None]):
         as they stop (TYPING_QUIET).
         """
         remaining = self.remaining
-        self.query_one("#urge-clock", Digits).update(_clock_face(remaining))
+        self.query_one("#urge-clock", Digits).update(clock_face(remaining))
         if remaining <= 0 and not self.finished:
             self.finished = True
             self.add_class("-done")
@@ -524,78 +366,3 @@ class UrgeScreen(ModalScreen[UrgeAnswer | None]):
         self.remove_class("-done")
         self.query_one("#urge-clock-note", Static).update("then decide")
         self.tick()
-
-
-class MinutesDialog(ModalScreen[int | None]):
-    """How many minutes the urge screen waits: 1 to MAX_MINUTES; None to leave it."""
-
-    DEFAULT_CSS = """
-    MinutesDialog { align: center middle; }
-    MinutesDialog > #box {
-        width: 60;
-        max-width: 100%;
-        height: auto;
-        padding: 1 1 0 1;
-        border: round $accent;
-        border-title-style: bold;
-        background: $surface;
-    }
-    MinutesDialog #message { padding: 0 1 1 1; }
-    MinutesDialog #feedback { padding: 0 1; color: $text-muted; }
-    MinutesDialog #feedback.-error { color: $text-error; }
-    MinutesDialog #bottom { height: auto; margin-top: 1; }
-    MinutesDialog #keys { width: 1fr; padding: 1 1 0 1; color: $text-muted; }
-    MinutesDialog #bottom Button { margin-left: 1; }
-    """
-
-    AUTO_FOCUS = "#minutes"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Leave it", id="minutes.cancel"),
-    ]
-
-    def __init__(self, current: int = DEFAULT_MINUTES) -> None:
-        """Ask for a new wait, starting from `current` minutes."""
-        super().__init__()
-        self.current = current
-
-    def compose(self) -> ComposeResult:
-        """The question, the number, the keys and the buttons."""
-        with Vertical(id="box") as box:
-            box.border_title = "How long to wait"
-            yield Static(
-                "How many minutes should the urge screen (F8) give you before it "
-                "asks whether you still want to text him?",
-                id="message",
-            )
-            yield Input(
-                str(self.current),
-                type="integer",
-                max_length=2,
-                id="minutes",
-            )
-            yield Label(
-                f"1 to {MAX_MINUTES}. Ten is a good start.", id="feedback", markup=False
-            )
-            with Horizontal(id="bottom"):
-                yield Label("Enter saves · Esc: leave it", id="keys")
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        """Return the number, or say in place why it can't be used."""
-        text = self.query_one("#minutes", Input).value.strip()
-        minutes = int(text) if text.isdigit() else 0
-        if not 1 <= minutes <= MAX_MINUTES:
-            feedback = self.query_one("#feedback", Label)
-            feedback.update(f"A whole number from 1 to {MAX_MINUTES}, please.")
-            feedback.add_class("-error")
-            return
-        self.dismiss(minutes)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without changing anything."""
-        self.dismiss(None)
