@@ -18,12 +18,8 @@ def _busy(app, timers: bool = True) -> bool:
     if main is None:
         return False
     editor = main.query_one(EditorPane)
-    return (
-        not main._first_read_over  # the journal is read just after the first frame
-        or (timers and editor._timer is not None and editor._error is None)
-        or main._saving is not None
-        or (bool(main._queue) and not main._paused)
-    )
+    # The journal is read just after the first frame; saves follow the timer.
+    return main.busy or (timers and editor._timer is not None and editor._error is None)
 
 
 async def settle(pilot, rounds: int = 500, *, timers: bool = True) -> None:

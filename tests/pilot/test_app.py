@@ -22,7 +22,7 @@ from healjournal.tui.dialogs.confirm import ConfirmDialog
 from healjournal.tui.dialogs.goal_form import GoalForm
 from healjournal.tui.dialogs.letter import LetterScreen
 from healjournal.tui.dialogs.slip import SlipDialog
-from healjournal.tui.screens import main as main_screen
+from healjournal.tui.screens import main_saves
 from healjournal.tui.screens.help import HelpScreen
 from healjournal.tui.screens.main import MainScreen
 from healjournal.tui.screens.welcome import WelcomeScreen
@@ -184,7 +184,7 @@ class TestNeverLoseAWord:
         self, welcomed, journal_path, clock, monkeypatch
     ):
         monkeypatch.setattr(editor_module, "RETRY_DELAY", 60)
-        monkeypatch.setattr(main_screen, "RETRY_SECONDS", 60)
+        monkeypatch.setattr(main_saves, "RETRY_SECONDS", 60)
         before = journal_path.read_bytes()
         real_write = atomic.os.write
 
@@ -204,7 +204,7 @@ class TestNeverLoseAWord:
             assert page(app).text == "Words on a full disk"
             assert journal_path.read_bytes() == before
             monkeypatch.setattr(atomic.os, "write", real_write)  # room again
-            app.screen._resume()  # what the retry timer does when it fires
+            app.screen.retry_saves()  # what the retry timer does when it fires
             await settle(pilot)
             assert str(app.screen.query_one(SaveIndicator).render()).startswith("saved")
         assert reopen(journal_path, clock).reflection_for(TODAY).text == (

@@ -65,9 +65,9 @@ async def test_ctrl_z_brings_a_deleted_page_back_exactly(welcomed, journal_path,
 async def test_after_the_undo_window_ctrl_z_is_the_pages_own_undo_again(
     welcomed, journal_path, clock, monkeypatch
 ):
-    from healjournal.tui.screens import main as main_module
+    from healjournal.tui.screens import main_delete
 
-    monkeypatch.setattr(main_module, "UNDO_SECONDS", 0.01)
+    monkeypatch.setattr(main_delete, "UNDO_SECONDS", 0.01)
     gone = welcomed.add_entry("Delete me.", day=TODAY - timedelta(days=1))
     app = HealJournalApp(journal_path, clock=clock)
     async with app.run_test(size=WIDE) as pilot:

@@ -11,9 +11,10 @@ from helpers import reopen, settle
 from textual.widgets import TextArea
 
 from healjournal.domain.models import EntryKind, UrgeOutcome
+from healjournal.insight.encouragement import URGE_PASSED
 from healjournal.tui.app import HealJournalApp
 from healjournal.tui.dialogs.letter import LetterScreen
-from healjournal.tui.screens.main import URGE_PASSED, MainScreen
+from healjournal.tui.screens.main import MainScreen
 from healjournal.tui.screens.urge import UrgeScreen
 
 SIZE = (120, 40)

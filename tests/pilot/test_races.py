@@ -16,7 +16,7 @@ from helpers import TODAY, page, reopen, settle
 from healjournal.insight import overview as overview_module
 from healjournal.storage import atomic, layout
 from healjournal.tui.app import HealJournalApp
-from healjournal.tui.screens import main as main_screen
+from healjournal.tui.screens import main_saves
 from healjournal.tui.widgets import editor as editor_module
 
 WIDE = (120, 40)
@@ -52,7 +52,7 @@ async def test_typing_while_another_day_loads_is_saved(
         await settle(pilot)
         monkeypatch.setattr(editor_module, "AUTOSAVE_DELAY", 60)
         gate = hold(monkeypatch, "load")
-        app.screen._open(FRIDAY, None)  # Enter on Friday; the disk is slow
+        app.screen.open_day(FRIDAY, None)  # Enter on Friday; the disk is slow
         await pilot.press(*" second")  # still on today's page
         gate.set()
         await settle(pilot)
@@ -71,7 +71,7 @@ async def test_reopening_the_page_being_saved_keeps_the_newest_words(
         await settle(pilot)
         monkeypatch.setattr(editor_module, "AUTOSAVE_DELAY", 60)
         await pilot.press(*" two")
-        app.screen._open(TODAY, page(app).entry_id)  # Enter on today in the list
+        app.screen.open_day(TODAY, page(app).entry_id)  # Enter on today in the list
         await settle(pilot, timers=False)
         assert page(app).text == "one two"
         await pilot.press("end", *" three")
@@ -87,7 +87,7 @@ async def test_reopening_a_new_page_does_not_start_a_second_one(
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         await pilot.press(*"hello")
-        app.screen._open(TODAY, None)  # a click on today in the calendar
+        app.screen.open_day(TODAY, None)  # a click on today in the calendar
         await settle(pilot, timers=False)
         assert page(app).text == "hello"
         await pilot.press(*" again")
@@ -139,7 +139,7 @@ async def test_a_failed_folder_fsync_after_the_rename_is_not_saved_twice(
 async def test_a_lock_that_cannot_be_taken_keeps_the_app_and_the_words(
     welcomed, journal_path, clock, monkeypatch
 ):
-    monkeypatch.setattr(main_screen, "RETRY_SECONDS", 60)
+    monkeypatch.setattr(main_saves, "RETRY_SECONDS", 60)
     app = HealJournalApp(journal_path, clock=clock)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
@@ -152,7 +152,7 @@ async def test_a_lock_that_cannot_be_taken_keeps_the_app_and_the_words(
         assert "not saved" in str(app.screen.query_one("#save-state").render())
         assert page(app).text == "precious words"
         lock.rmdir()
-        app.screen._resume()
+        app.screen.retry_saves()
         await settle(pilot)
     assert app._exception is None
     assert texts_on(journal_path, clock) == ["precious words"]
@@ -181,7 +181,7 @@ async def test_an_unreadable_stat_while_checking_keeps_the_app(
 async def test_words_waiting_on_a_full_disk_come_back_with_their_page(
     welcomed, journal_path, clock, monkeypatch
 ):
-    monkeypatch.setattr(main_screen, "RETRY_SECONDS", 60)
+    monkeypatch.setattr(main_saves, "RETRY_SECONDS", 60)
     monkeypatch.setattr(editor_module, "RETRY_DELAY", 60)
     welcomed.add_entry("Friday.", day=FRIDAY)
     welcomed.add_entry("Morning.", day=TODAY)
@@ -200,13 +200,13 @@ async def test_words_waiting_on_a_full_disk_come_back_with_their_page(
         full["on"] = True
         await pilot.press("end", *" Evening.")
         await settle(pilot)
-        app.screen._open(FRIDAY, None)
+        app.screen.open_day(FRIDAY, None)
         await settle(pilot)
-        app.screen._open(TODAY, None)
+        app.screen.open_day(TODAY, None)
         await settle(pilot)
         assert page(app).text == "Morning. Evening."  # not the older text on disk
         await pilot.press("end", *" PS.")
         full["on"] = False  # room again
-        app.screen._resume()
+        app.screen.retry_saves()
         await settle(pilot)
     assert texts_on(journal_path, clock) == ["Morning. Evening. PS."]

@@ -51,3 +51,6 @@ class TestUrges:
     def test_contact_is_met_as_a_slip(self):
         streak = Streak(0, 5)
         assert urge_notice(UrgeOutcome.CONTACTED, True, streak) == slip_notice(streak)
+
+    def test_an_urge_still_open_is_met_with_nothing(self):
+        assert urge_notice(UrgeOutcome.WRITING, True, None) is None
