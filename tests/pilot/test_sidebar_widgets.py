@@ -14,7 +14,8 @@ from textual.widgets import OptionList, Static
 
 from healjournal.domain.models import Goal, GoalKind, Theme
 from healjournal.tips import theme_tips, tip_for
-from healjournal.tui.widgets.goals import GoalChecklist, theme_label
+from healjournal.tui.widgets.goal_options import theme_label
+from healjournal.tui.widgets.goals import GoalChecklist
 from healjournal.tui.widgets.tips import TipSidebar
 
 #: A Tuesday; never the real today.

@@ -31,7 +31,7 @@ from healjournal.errors import InputError
 from healjournal.tips import load_tips
 from healjournal.tui.dialogs.goal_form import KIND_LABELS
 from healjournal.tui.widgets.day_field import DayField
-from healjournal.tui.widgets.goals import CHECKED, MARKER_WIDTH, UNCHECKED
+from healjournal.tui.widgets.goal_options import CHECKED, MARKER_WIDTH, UNCHECKED
 
 __all__ = ["StarterGoalList", "WelcomeResult", "WelcomeScreen"]
 
