@@ -15,13 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.events import Click
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from healjournal.domain.models import GoalKind, Theme
 from healjournal.tips import DailyTip, StarterGoal, ThemeTips, theme_tips, tip_for
+from healjournal.tui.widgets.tip_rows import ThemeArrow, TipChoice, TipItem
 
 __all__ = ["TipSidebar"]
 
@@ -32,77 +32,6 @@ _KIND_LABELS: dict[GoalKind, str] = {
     GoalKind.WEEKLY: "weekly",
 }
 _THEME_KEYS = Binding.Group("Theme", compact=True)
-
-
-class _Item(Horizontal):
-    """A marker and a paragraph whose wrapped lines stay clear of the marker."""
-
-    DEFAULT_CSS = """
-    _Item {
-        height: auto;
-        & > .marker { width: 2; color: $text-muted; }
-        & > .text { width: 1fr; }
-    }
-    """
-
-    def __init__(self, marker: str | Content, text: Content, classes: str = "") -> None:
-        super().__init__(classes=classes)
-        self._marker = marker
-        self._text = text
-
-    def compose(self) -> ComposeResult:
-        """The marker column, then the text."""
-        yield Static(self._marker, classes="marker", markup=False)
-        yield Static(self._text, classes="text", markup=False)
-
-
-class _Choice(_Item):
-    """A prompt or a starter goal that Enter or a click puts to use."""
-
-    @dataclass
-    class Clicked(Message):
-        """The choice was clicked."""
-
-        choice: _Choice
-        """The choice under the mouse."""
-
-    def __init__(
-        self, index: int, value: str | StarterGoal, text: Content, highlighted: bool
-    ) -> None:
-        marker = "+" if isinstance(value, StarterGoal) else "›"
-        super().__init__(marker, text, classes="choice")
-        self.index = index
-        """Where this choice sits among the theme's choices."""
-        self.value = value
-        """The prompt text, or the starter goal."""
-        self.set_class(highlighted, "-highlight")
-
-    def on_click(self, event: Click) -> None:
-        """Tell the sidebar; it knows what the choice is for."""
-        event.stop()
-        self.post_message(self.Clicked(self))
-
-
-class _ThemeArrow(Static):
-    """A clickable arrow that pages to the previous or next theme."""
-
-    @dataclass
-    class Clicked(Message):
-        """The arrow was clicked."""
-
-        step: int
-        """-1 for the previous theme, 1 for the next."""
-
-    def __init__(self, step: int) -> None:
-        super().__init__("‹" if step < 0 else "›", classes="arrow", markup=False)
-        self.step = step
-        """-1 for the previous theme, 1 for the next."""
-        self.tooltip = "Previous theme" if step < 0 else "Next theme"
-
-    def on_click(self, event: Click) -> None:
-        """Ask the sidebar to page."""
-        event.stop()
-        self.post_message(self.Clicked(self.step))
 
 
 class TipSidebar(VerticalScroll, can_focus=True):
@@ -268,11 +197,11 @@ class TipSidebar(VerticalScroll, can_focus=True):
         is_today = daily.theme.theme is self.theme
 
         with Horizontal(id="tip-nav"):
-            yield _ThemeArrow(-1)
+            yield ThemeArrow(-1)
             position = f"{_THEMES.index(self.theme) + 1}/{len(_THEMES)}"
             where = "today's theme" if is_today else "t: back to today"
             yield Static(f"{position} · {where}", id="tip-position", markup=False)
-            yield _ThemeArrow(1)
+            yield ThemeArrow(1)
 
         yield Static(tips.name, id="tip-name", markup=False)
         yield Static(tips.summary, id="tip-summary", markup=False)
@@ -285,9 +214,9 @@ class TipSidebar(VerticalScroll, can_focus=True):
                 text = Content.assemble(
                     action, (" · today's idea", "italic $text-accent")
                 )
-                yield _Item("★", text, classes="today-idea")
+                yield TipItem("★", text, classes="today-idea")
             else:
-                yield _Item("•", Content(action))
+                yield TipItem("•", Content(action))
         for paragraph in tips.advice:
             yield Static(paragraph, classes="advice", markup=False)
 
@@ -295,7 +224,7 @@ class TipSidebar(VerticalScroll, can_focus=True):
             if first:
                 heading = "Write about" if isinstance(value, str) else "Starter goals"
                 yield Static(heading, classes="heading")
-            yield _Choice(index, value, text, highlighted=index == self._cursor)
+            yield TipChoice(index, value, text, highlighted=index == self._cursor)
 
         yield Static(
             "↑↓ to pick, Enter to write about a prompt or add a goal; ←→ for "
@@ -347,13 +276,13 @@ class TipSidebar(VerticalScroll, can_focus=True):
         if self._cursor is not None and self._cursor < len(rows):
             self._use(rows[self._cursor])
 
-    @on(_ThemeArrow.Clicked)
-    def _arrow_clicked(self, event: _ThemeArrow.Clicked) -> None:
+    @on(ThemeArrow.Clicked)
+    def _arrow_clicked(self, event: ThemeArrow.Clicked) -> None:
         event.stop()
         self._step(event.step)
 
-    @on(_Choice.Clicked)
-    def _choice_clicked(self, event: _Choice.Clicked) -> None:
+    @on(TipChoice.Clicked)
+    def _choice_clicked(self, event: TipChoice.Clicked) -> None:
         event.stop()
         self._move_to(event.choice.index)
         self._use(event.choice)
@@ -362,8 +291,8 @@ class TipSidebar(VerticalScroll, can_focus=True):
         index = _THEMES.index(self.theme)
         self.show_theme(_THEMES[(index + step) % len(_THEMES)])
 
-    def _choice_rows(self) -> list[_Choice]:
-        return list(self.query_children(_Choice))
+    def _choice_rows(self) -> list[TipChoice]:
+        return list(self.query_children(TipChoice))
 
     def _move_to(self, cursor: int | None) -> None:
         self._cursor = cursor
@@ -378,7 +307,7 @@ class TipSidebar(VerticalScroll, can_focus=True):
             self.scroll_end(animate=False, immediate=True)  # and the hint under it
         self.refresh_bindings()
 
-    def _use(self, choice: _Choice) -> None:
+    def _use(self, choice: TipChoice) -> None:
         value = choice.value
         if isinstance(value, StarterGoal):
             self.post_message(
