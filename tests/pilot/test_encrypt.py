@@ -13,7 +13,7 @@ from healjournal.errors import SaveFailed
 from healjournal.storage import crypto
 from healjournal.storage.crypto import KdfCost
 from healjournal.storage.journal import Journal
-from healjournal.tui import app as app_module
+from healjournal.tui import locking
 from healjournal.tui.app import HealJournalApp
 from healjournal.tui.dialogs.encrypt import EncryptDialog
 from healjournal.tui.screens.help import HelpScreen
@@ -133,7 +133,7 @@ class TestEncryptInTheApp:
 
     async def test_it_then_locks_when_idle(self, plain, clock, monkeypatch):
         moment = [1000.0]
-        monkeypatch.setattr(app_module, "monotonic", lambda: moment[0])
+        monkeypatch.setattr(locking, "monotonic", lambda: moment[0])
         app = HealJournalApp(plain.path, clock=clock)
         async with app.run_test(size=WIDE) as pilot:
             await settle(pilot)

@@ -12,7 +12,7 @@ from textual.widgets import Input, TextArea
 from healjournal.storage import crypto
 from healjournal.storage.crypto import KdfCost
 from healjournal.storage.journal import Journal
-from healjournal.tui import app as app_module
+from healjournal.tui import locking
 from healjournal.tui.app import HealJournalApp
 from healjournal.tui.screens.help import HelpScreen
 from healjournal.tui.screens.lock import LockScreen
@@ -302,7 +302,7 @@ class TestIdleLock:
     def now(self, monkeypatch) -> list[float]:
         """The app's idle clock, moved by hand: now[0] seconds."""
         moment = [1000.0]
-        monkeypatch.setattr(app_module, "monotonic", lambda: moment[0])
+        monkeypatch.setattr(locking, "monotonic", lambda: moment[0])
         return moment
 
     async def test_it_locks_after_ten_minutes_untouched(self, encrypted, clock, now):
