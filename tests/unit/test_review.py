@@ -6,8 +6,6 @@ Each expected number was counted by hand; the comments show the arithmetic.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -601,17 +599,3 @@ class TestOverviewMoods:
         means = daily_moods(journal.entries())
         assert overview.moods == {d: mood_level(m) for d, m in means.items()}
         assert gather_review(journal, TODAY).mood_30[-2:] == (3.5, 3.0)
-
-
-@pytest.mark.parametrize(
-    "module", ["healjournal.insight.figures", "healjournal.domain.stats"]
-)
-def test_does_not_import_textual(module: str) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", f"import {module}, sys; print(' '.join(sys.modules))"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    assert "textual" not in done.stdout.split()
