@@ -132,7 +132,8 @@ class UrgeHandlers:
 
     def action_urge_minutes(self) -> None:
         """Choose how long the urge screen waits before it asks."""
-        from healjournal.tui.screens.urge import MinutesDialog, urge_minutes
+        from healjournal.tui.dialogs.minutes import MinutesDialog
+        from healjournal.tui.screens.urge import urge_minutes
 
         settings = self.overview.settings if self.overview else {}
         self.app.push_screen(MinutesDialog(urge_minutes(settings)), self._urge_minutes)
