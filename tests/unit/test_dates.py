@@ -15,9 +15,9 @@ from healjournal.domain.dates import (
     check_not_future,
     days_between,
     describe_day,
-    parse_day,
     week_start,
 )
+from healjournal.domain.day_words import parse_day
 from healjournal.errors import InputError
 
 WEDNESDAY = date(2026, 10, 7)

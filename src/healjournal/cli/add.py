@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 def run(args: argparse.Namespace) -> int:
     """Save the entry `args` gives and say in one line what was saved."""
-    from healjournal.domain.dates import check_not_future, describe_day, parse_day
+    from healjournal.domain.dates import check_not_future, describe_day
+    from healjournal.domain.day_words import parse_day
     from healjournal.domain.models import EntryKind, check_text
 
     today = get_clock().today()

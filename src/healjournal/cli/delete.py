@@ -10,7 +10,8 @@ from __future__ import annotations
 from healjournal.cli import opening, prompts
 from healjournal.cli.parser import EXIT_OK
 from healjournal.clock import get_clock
-from healjournal.domain.dates import describe_day, parse_day
+from healjournal.domain.dates import describe_day
+from healjournal.domain.day_words import parse_day
 from healjournal.domain.models import Entry, EntryKind
 from healjournal.domain.visible import visible
 from healjournal.errors import InputError

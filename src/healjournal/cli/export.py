@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     """Write the export to stdout or to the file -o names."""
     start = end = None
     if args.start or args.end:
-        from healjournal.domain.dates import parse_day
+        from healjournal.domain.day_words import parse_day
 
         today = get_clock().today()
         start = parse_day(args.start, today) if args.start else None

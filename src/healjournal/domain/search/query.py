@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from healjournal.domain.dates import parse_day
+from healjournal.domain.day_words import parse_day
 from healjournal.domain.models import EntryKind, find_tags
 from healjournal.domain.search.folding import fold_words
 from healjournal.errors import InputError

@@ -10,7 +10,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from healjournal.domain.dates import NOT_YET, check_not_future, describe_day, parse_day
+from healjournal.domain.dates import NOT_YET, check_not_future, describe_day
+from healjournal.domain.day_words import parse_day
 from healjournal.errors import InputError
 
 __all__ = ["NOT_YET", "DayField"]
