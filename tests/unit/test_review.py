@@ -21,6 +21,7 @@ from healjournal.domain.models import (
     Slip,
     Theme,
 )
+from healjournal.domain.moods import daily_moods, mood_level
 from healjournal.domain.stats import (
     HeatDay,
     Run,
@@ -28,8 +29,6 @@ from healjournal.domain.stats import (
     ThemeBalance,
     WeekCount,
     WeekMentions,
-    daily_moods,
-    mood_level,
 )
 from healjournal.insight.figures import (
     NAME_SETTING,

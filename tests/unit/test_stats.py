@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from healjournal.domain.dates import week_start
 from healjournal.domain.models import (
     Entry,
     EntryKind,
@@ -23,6 +24,13 @@ from healjournal.domain.models import (
     Slip,
     Theme,
 )
+from healjournal.domain.moods import (
+    daily_moods,
+    mean,
+    mood_level,
+    mood_series,
+    mood_trend,
+)
 from healjournal.domain.stats import (
     HeatDay,
     Run,
@@ -30,22 +38,16 @@ from healjournal.domain.stats import (
     ThemeBalance,
     WeekCount,
     WeekMentions,
-    daily_moods,
     fold,
     heatmap,
-    mean,
     mentions_by_week,
     milestones_reached,
-    mood_level,
-    mood_series,
-    mood_trend,
     neglected_themes,
     next_milestone,
     no_contact_runs,
     no_contact_streak,
     theme_balance,
     urges_by_week,
-    week_start,
     words_written,
     writing_streak,
 )

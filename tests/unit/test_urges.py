@@ -30,15 +30,15 @@ from healjournal.domain.search import parse_query, search
 from healjournal.domain.stats import Streak, WeekCount, urges_by_week
 from healjournal.errors import InputError, JournalUnreadable
 from healjournal.insight.figures import build_review, gather_review
-from healjournal.insight.urge import DEFAULT_MINUTES
-from healjournal.storage.interchange import ExportFormat, export, read_import
-from healjournal.storage.journal import Journal
-from healjournal.tips import TipsError, parse_tips, theme_tips
-from healjournal.tui.screens.urge import (
+from healjournal.insight.urge import (
+    DEFAULT_MINUTES,
     URGE_MINUTES_SETTING,
     urge_minutes,
     urge_support,
 )
+from healjournal.storage.interchange import ExportFormat, export, read_import
+from healjournal.storage.journal import Journal
+from healjournal.tips import TipsError, parse_tips, theme_tips
 
 LONDON = ZoneInfo("Europe/London")
 TODAY = date(2026, 11, 24)  # a Tuesday, as in conftest.FROZEN_AT

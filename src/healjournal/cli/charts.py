@@ -12,7 +12,7 @@ from rich.text import Text
 
 from healjournal.domain.moods import mean, mood_level
 from healjournal.domain.stats import HeatDay, Run
-from healjournal.insight.moods import MOOD_COLOURS, MOOD_MARKS
+from healjournal.insight.mood_marks import MOOD_COLOURS, MOOD_MARKS
 
 #: Eight heights for a sparkline of mean moods from 1 to 5.
 SPARKS = "▁▂▃▄▅▆▇█"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
+from healjournal.domain.dates import week_start
 from healjournal.domain.models import (
     MILESTONES,
     Entry,
@@ -22,15 +23,7 @@ from healjournal.domain.models import (
     Theme,
     Urge,
 )
-
-# The mood figures are in moods.py; importable from here as before.
-from healjournal.domain.moods import TREND_MIN_DAYS as TREND_MIN_DAYS
-from healjournal.domain.moods import TREND_STEADY as TREND_STEADY
-from healjournal.domain.moods import daily_moods as daily_moods
-from healjournal.domain.moods import mean as mean
-from healjournal.domain.moods import mood_level as mood_level
-from healjournal.domain.moods import mood_series as mood_series
-from healjournal.domain.moods import mood_trend as mood_trend
+from healjournal.domain.moods import mood_level
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,11 +121,6 @@ def _words(entry: Entry) -> int:
     count = entry.words
     _WORD_COUNTS[entry.id] = (entry, count)
     return count
-
-
-def week_start(day: date) -> date:
-    """The Monday of `day`'s week."""
-    return day - timedelta(days=day.weekday())
 
 
 # -- no contact runs ------------------------------------------------------------

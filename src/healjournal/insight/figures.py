@@ -13,6 +13,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from healjournal.domain.dates import week_start
 from healjournal.domain.models import (
     Entry,
     EntryKind,
@@ -22,6 +23,7 @@ from healjournal.domain.models import (
     Theme,
     Urge,
 )
+from healjournal.domain.moods import daily_moods, mean, mood_series, mood_trend
 from healjournal.domain.stats import (
     Heatmap,
     Run,
@@ -29,18 +31,13 @@ from healjournal.domain.stats import (
     ThemeBalance,
     WeekCount,
     WeekMentions,
-    daily_moods,
     heatmap,
-    mean,
     mentions_by_week,
-    mood_series,
-    mood_trend,
     neglected_themes,
     no_contact_runs,
     no_contact_streak,
     theme_balance,
     urges_by_week,
-    week_start,
     words_written,
     writing_streak,
 )

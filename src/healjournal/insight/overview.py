@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from healjournal.domain.models import Entry, Goal, NoContact
+from healjournal.domain.moods import daily_moods, mood_level
 from healjournal.domain.stats import (
     Streak,
-    daily_moods,
-    mood_level,
     no_contact_streak,
     ticks_this_week,
     writing_streak,

@@ -1,19 +1,38 @@
-"""What the urge screen counts and says, with no Textual: the wait, the count."""
+"""What the urge screen counts and says, with no Textual: the wait, the count,
+the line and the ideas beside the letter."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from rich.text import Text
 
+from healjournal.domain.models import Goal, Theme
 from healjournal.domain.stats import Streak
+from healjournal.tips import theme_tips
 
-__all__ = ["DEFAULT_MINUTES", "MAX_MINUTES", "clock_face", "count_line"]
+__all__ = [
+    "DEFAULT_MINUTES",
+    "MAX_MINUTES",
+    "URGE_MINUTES_SETTING",
+    "UrgeSupport",
+    "clock_face",
+    "count_line",
+    "urge_minutes",
+    "urge_support",
+]
 
 #: How many minutes the urge screen waits, unless the person chose otherwise.
 DEFAULT_MINUTES = 10
 #: The longest wait that can be chosen, in minutes.
 MAX_MINUTES = 60
+#: The setting holding how many minutes the urge screen waits.
+URGE_MINUTES_SETTING = "urge_minutes"
+#: Ideas to offer when the tips have none (they do; this is a safety net).
+_FALLBACK_IDEA = "Put the phone in another room and make a cup of tea."
 
 
 def clock_face(seconds: float) -> str:
@@ -40,3 +59,41 @@ def count_line(streak: Streak | None) -> Text:
     else:
         line.append(" · your best ever, and still going", style="")
     return line
+
+
+def urge_minutes(settings: Mapping[str, object]) -> int:
+    """The wait chosen in the settings, or DEFAULT_MINUTES if none (or a bad one)."""
+    value = settings.get(URGE_MINUTES_SETTING)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return DEFAULT_MINUTES
+    return value if 1 <= value <= MAX_MINUTES else DEFAULT_MINUTES
+
+
+@dataclass(frozen=True, slots=True)
+class UrgeSupport:
+    """What the urge screen shows beside the letter."""
+
+    line: str
+    """A line from the no-contact theme for this moment."""
+    no_contact: Streak | None
+    """The no-contact count and the best run; None before counting starts."""
+    ideas: tuple[str, ...]
+    """Things to do instead, the first one shown first; never empty."""
+
+
+def urge_support(
+    at: datetime, today: date, streak: Streak | None, goals: Iterable[Goal]
+) -> UrgeSupport:
+    """The line, the count and the ideas for an urge that began `at`.
+
+    Ideas: first the tips' first "instead" (call a friend), then up to three
+    goals from the checklist not done today, then the other tips.
+    """
+    tips = theme_tips(Theme.NO_CONTACT)
+    lines = tips.urge_lines or tips.advice
+    # A new line each minute, so two urges in one evening rarely repeat.
+    line = lines[int(at.timestamp() // 60) % len(lines)]
+    open_goals = [g for g in goals if not g.archived and not g.done_for(today)]
+    from_goals = [f"A goal not done today: {g.title}." for g in open_goals[:3]]
+    ideas = (*tips.instead[:1], *from_goals, *tips.instead[1:]) or (_FALLBACK_IDEA,)
+    return UrgeSupport(line=line, no_contact=streak, ideas=ideas)

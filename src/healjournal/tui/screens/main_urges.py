@@ -69,7 +69,8 @@ class UrgeHandlers:
 
     def action_urge(self) -> None:
         """I want to text him: a calm wait, a page for him, something else to do."""
-        from healjournal.tui.screens.urge import UrgeScreen, urge_minutes, urge_support
+        from healjournal.insight.urge import urge_minutes, urge_support
+        from healjournal.tui.screens.urge import UrgeScreen
 
         if any(isinstance(s, UrgeScreen) for s in self.app.screen_stack):
             return
@@ -132,8 +133,8 @@ class UrgeHandlers:
 
     def action_urge_minutes(self) -> None:
         """Choose how long the urge screen waits before it asks."""
+        from healjournal.insight.urge import urge_minutes
         from healjournal.tui.dialogs.minutes import MinutesDialog
-        from healjournal.tui.screens.urge import urge_minutes
 
         settings = self.overview.settings if self.overview else {}
         self.app.push_screen(MinutesDialog(urge_minutes(settings)), self._urge_minutes)
@@ -143,7 +144,7 @@ class UrgeHandlers:
             self._set_urge_minutes(minutes)
 
     def _set_urge_minutes(self, minutes: int) -> None:
-        from healjournal.tui.screens.urge import URGE_MINUTES_SETTING
+        from healjournal.insight.urge import URGE_MINUTES_SETTING
 
         unit = "minute" if minutes == 1 else "minutes"
         self.change(

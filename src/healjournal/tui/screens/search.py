@@ -33,7 +33,7 @@ from healjournal.domain.search import (
     parse_query,
 )
 from healjournal.domain.visible import visible
-from healjournal.insight.moods import MOOD_COLOURS, MOOD_MARKS
+from healjournal.insight.mood_marks import MOOD_COLOURS, MOOD_MARKS
 from healjournal.tui.widgets.day_list import KIND_MARKS
 from healjournal.tui.widgets.editor import KIND_NAMES
 from healjournal.tui.widgets.footer import KeyFooter

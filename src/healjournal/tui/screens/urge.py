@@ -12,9 +12,9 @@ waits on the disk and a quit or a closed terminal never takes the letter.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
@@ -27,29 +27,18 @@ from textual.timer import Timer
 from textual.widgets import Digits, Footer, Static, TextArea
 
 from healjournal.clock import Clock
-from healjournal.domain.models import Goal, Theme, UrgeOutcome
-from healjournal.domain.stats import Streak
+from healjournal.domain.models import UrgeOutcome
 from healjournal.insight.urge import (
     DEFAULT_MINUTES,
-    MAX_MINUTES,
+    UrgeSupport,
     clock_face,
     count_line,
 )
-from healjournal.tips import theme_tips
 from healjournal.tui.dialogs.minutes import MinutesDialog
 from healjournal.tui.widgets.urge_question import UrgeQuestion
 
-__all__ = [
-    "URGE_MINUTES_SETTING",
-    "UrgeAnswer",
-    "UrgeScreen",
-    "UrgeSupport",
-    "urge_minutes",
-    "urge_support",
-]
+__all__ = ["UrgeAnswer", "UrgeScreen"]
 
-#: The setting holding how many minutes the urge screen waits.
-URGE_MINUTES_SETTING = "urge_minutes"
 #: How often the countdown looks at the clock, in seconds.
 TICK_SECONDS = 1.0
 #: Seconds of quiet before the letter's words are handed over to be saved.
@@ -58,47 +47,6 @@ DRAFT_DELAY = 1.0
 #: person has stopped typing this long (by the clock): words typed on are
 #: words, not answers. Otherwise the question takes the keys at once.
 TYPING_QUIET = 2.0
-
-#: Ideas to offer when the tips have none (they do; this is a safety net).
-_FALLBACK_IDEA = "Put the phone in another room and make a cup of tea."
-
-
-def urge_minutes(settings: Mapping[str, object]) -> int:
-    """The wait chosen in the settings, or DEFAULT_MINUTES if none (or a bad one)."""
-    value = settings.get(URGE_MINUTES_SETTING)
-    if isinstance(value, bool) or not isinstance(value, int):
-        return DEFAULT_MINUTES
-    return value if 1 <= value <= MAX_MINUTES else DEFAULT_MINUTES
-
-
-@dataclass(frozen=True, slots=True)
-class UrgeSupport:
-    """What the urge screen shows beside the letter."""
-
-    line: str
-    """A line from the no-contact theme for this moment."""
-    no_contact: Streak | None
-    """The no-contact count and the best run; None before counting starts."""
-    ideas: tuple[str, ...]
-    """Things to do instead, the first one shown first; never empty."""
-
-
-def urge_support(
-    at: datetime, today: date, streak: Streak | None, goals: Iterable[Goal]
-) -> UrgeSupport:
-    """The line, the count and the ideas for an urge that began `at`.
-
-    Ideas: first the tips' first "instead" (call a friend), then up to three
-    goals from the checklist not done today, then the other tips.
-    """
-    tips = theme_tips(Theme.NO_CONTACT)
-    lines = tips.urge_lines or tips.advice
-    # A new line each minute, so two urges in one evening rarely repeat.
-    line = lines[int(at.timestamp() // 60) % len(lines)]
-    open_goals = [g for g in goals if not g.archived and not g.done_for(today)]
-    from_goals = [f"A goal not done today: {g.title}." for g in open_goals[:3]]
-    ideas = (*tips.instead[:1], *from_goals, *tips.instead[1:]) or (_FALLBACK_IDEA,)
-    return UrgeSupport(line=line, no_contact=streak, ideas=ideas)
 
 
 @dataclass(frozen=True, slots=True)

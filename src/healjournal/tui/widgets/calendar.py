@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from healjournal.insight.moods import MOOD_COLOURS
+from healjournal.insight.mood_marks import MOOD_COLOURS
 
 
 class MonthCalendar(Widget, can_focus=True):

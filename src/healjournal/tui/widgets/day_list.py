@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from healjournal.domain.dates import describe_day
 from healjournal.domain.models import Entry, EntryKind
-from healjournal.insight.moods import MOOD_COLOURS, MOOD_MARKS
+from healjournal.insight.mood_marks import MOOD_COLOURS, MOOD_MARKS
 from healjournal.tui.widgets.editor import KIND_NAMES
 
 #: How many pages are listed at first, and how many more each time.

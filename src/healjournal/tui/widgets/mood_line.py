@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from rich.text import Text
 from textual.widget import Widget
 
-from healjournal.insight.moods import MOOD_COLOURS
+from healjournal.insight.mood_marks import MOOD_COLOURS
 
 BARS = {1: "▁", 2: "▃", 3: "▄", 4: "▆", 5: "█"}
 
