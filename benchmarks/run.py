@@ -298,7 +298,7 @@ async def settled(app, pilot) -> None:
     The search index is warmed a moment after the journal is shown
     (BACKGROUND_AFTER_SECONDS, on a timer): its stalls are the load's."""
     main = app.screen
-    await _until(lambda: main._ready, pilot)
+    await _until(lambda: not main.busy, pilot)
     await _until(lambda: len(main.search_index) > 0, pilot)
     await _quiet(app, pilot)
 
@@ -340,7 +340,7 @@ async def inside(path: Path, saves: int) -> dict[str, float]:
             probe.start()
             start = time.perf_counter()
             main = app.screen
-            await _until(lambda: main._ready, pilot)
+            await _until(lambda: not main.busy, pilot)
             figures["load"] = (time.perf_counter() - start) * 1000
             await settled(app, pilot)
             figures["load stall"] = probe.take()
@@ -356,12 +356,7 @@ async def inside(path: Path, saves: int) -> dict[str, float]:
                 editor.save_now()  # what the autosave timer (or Ctrl+S) does
                 await _until(lambda stamp=stamp: _stamp(path) != stamp, pilot)
                 save_times.append((time.perf_counter() - before) * 1000)
-                await _until(
-                    lambda: (
-                        main._saving is None and not main._queue and not editor.dirty
-                    ),
-                    pilot,
-                )
+                await _until(lambda: not main.busy and not editor.dirty, pilot)
                 await _quiet(app, pilot)
                 save_stalls.append(probe.take())
             figures["save"] = statistics.median(save_times)

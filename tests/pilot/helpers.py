@@ -19,7 +19,7 @@ def _busy(app, timers: bool = True) -> bool:
         return False
     editor = main.query_one(EditorPane)
     # The journal is read just after the first frame; saves follow the timer.
-    return main.busy or (timers and editor._timer is not None and editor._error is None)
+    return main.busy or (timers and editor.autosave_waiting)
 
 
 async def settle(pilot, rounds: int = 500, *, timers: bool = True) -> None:

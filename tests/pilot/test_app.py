@@ -353,7 +353,7 @@ class TestGoals:
         async with again.run_test(size=WIDE) as pilot:
             await settle(pilot)
             checklist = again.screen.query_one(GoalChecklist)
-            assert checklist._goals[goal.id].ticked_on(TODAY)
+            assert checklist.shown_goal(goal.id).ticked_on(TODAY)
             assert "☑ Move for 20 minutes" in screen_text(again)
 
     async def test_add_a_goal_due_next_friday(self, welcomed, journal_path, clock):

@@ -43,7 +43,7 @@ async def quiet(pilot) -> None:
     for _ in range(500):
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if main is None or main._first_read_over:
+        if main is None or not main.busy:
             break
     await app.workers.wait_for_complete()
     await pilot.pause()

@@ -22,7 +22,7 @@ from healjournal.domain.dates import describe_day
 from healjournal.domain.drafts import Draft
 from healjournal.domain.models import Entry, EntryKind
 from healjournal.domain.visible import has_controls, visible
-from healjournal.insight.moods import MOOD_WORDS
+from healjournal.insight.mood_marks import MOOD_WORDS
 
 #: Seconds of quiet after the last keystroke before the page saves itself.
 AUTOSAVE_DELAY = 1.0
@@ -341,6 +341,12 @@ class EditorPane(Vertical):
     def _schedule(self, delay: float) -> None:
         self._cancel_timer()
         self._timer = self.set_timer(delay, self.save_now, name="autosave")
+
+    @property
+    def autosave_waiting(self) -> bool:
+        """Whether typed words are waiting for the autosave's timer (not held
+        back by a failed save, which the screen retries)."""
+        return self._timer is not None and self._error is None
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:

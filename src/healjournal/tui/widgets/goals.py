@@ -251,8 +251,10 @@ class GoalChecklist(Widget):
 
     def _highlighted_goal(self) -> Goal | None:
         goal_id = self.highlighted_goal_id
-        if goal_id is None:
-            return None
+        return None if goal_id is None else self.shown_goal(goal_id)
+
+    def shown_goal(self, goal_id: int) -> Goal | None:
+        """The goal with this id as the checklist has it, archived or not."""
         return self._goals.get(goal_id) or self._archived.get(goal_id)
 
 
