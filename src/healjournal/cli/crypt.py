@@ -13,7 +13,7 @@ from healjournal.cli.prompts import ask_passphrase
 from healjournal.clock import get_clock
 from healjournal.errors import InputError
 
-TYPE_CHECKING = False  # typing is for the type checker only (see cli.parser)
+TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.py)
 if TYPE_CHECKING:
     import argparse
 

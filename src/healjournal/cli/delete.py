@@ -16,7 +16,7 @@ from healjournal.domain.models import Entry, EntryKind
 from healjournal.domain.visible import visible
 from healjournal.errors import InputError
 
-TYPE_CHECKING = False  # typing is for the type checker only (see cli.parser)
+TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.py)
 if TYPE_CHECKING:
     import argparse
     from datetime import date

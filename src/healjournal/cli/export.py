@@ -14,7 +14,7 @@ from healjournal.cli.parser import EXIT_OK
 from healjournal.clock import get_clock
 from healjournal.errors import InputError
 
-TYPE_CHECKING = False  # typing is for the type checker only (see cli.parser)
+TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.py)
 if TYPE_CHECKING:
     import argparse
     from datetime import date

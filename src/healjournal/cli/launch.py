@@ -9,7 +9,7 @@ from __future__ import annotations
 from healjournal.cli import opening
 from healjournal.clock import get_clock
 
-TYPE_CHECKING = False  # typing is for the type checker only (see cli.parser)
+TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.py)
 if TYPE_CHECKING:
     import argparse
 

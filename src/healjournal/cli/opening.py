@@ -10,7 +10,7 @@ from pathlib import Path
 from healjournal.cli.prompts import ask_passphrase
 from healjournal.clock import get_clock
 
-TYPE_CHECKING = False  # typing is for the type checker only (see cli.parser)
+TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.py)
 if TYPE_CHECKING:
     import argparse
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from healjournal.cli import opening
 from healjournal.cli.parser import EXIT_OK
 
-TYPE_CHECKING = False  # typing is for the type checker only (see cli.parser)
+TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.py)
 if TYPE_CHECKING:
     import argparse
 

@@ -8,7 +8,7 @@ from healjournal.cli import opening
 from healjournal.cli.parser import EXIT_OK
 from healjournal.clock import get_clock
 
-TYPE_CHECKING = False  # typing is for the type checker only (see cli.parser)
+TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.py)
 if TYPE_CHECKING:
     import argparse
 

@@ -30,7 +30,7 @@ from healjournal.storage.records import (
     urge_record,
 )
 
-TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
+TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.py)
 if TYPE_CHECKING:
     from typing import Any
 

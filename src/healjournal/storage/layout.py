@@ -16,7 +16,7 @@ from pathlib import Path
 
 import orjson
 
-TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
+TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.py)
 if TYPE_CHECKING:
     from typing import Any
 

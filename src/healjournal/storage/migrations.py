@@ -16,7 +16,7 @@ from healjournal.domain.models import find_tags
 from healjournal.errors import JournalUnreadable
 from healjournal.storage.atomic import unreadable_message
 
-TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
+TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.py)
 if TYPE_CHECKING:
     from typing import Any
 

@@ -34,7 +34,7 @@ from healjournal.domain.models import (
     find_tags,
 )
 
-TYPE_CHECKING = False  # typing is for the type checker only (see cli.py)
+TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.py)
 if TYPE_CHECKING:
     from typing import Any, TypeVar
 
