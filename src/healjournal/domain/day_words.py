@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from healjournal.domain.dates import MONTH_NAMES, WEEKDAY_NAMES, long_day, week_start
 from healjournal.errors import InputError
 
-# dateutil is imported where a day is read, not here: showing a day
-# (describe_day) is on the app's way to its first frame, reading one is not.
+# dateutil is imported when a day is first read, not with this module: the
+# app imports it (the day field) on its way to its first frame.
 if TYPE_CHECKING:
     from dateutil.parser import parser
 
