@@ -33,6 +33,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "import": ("importing", "run"),
     "delete": ("delete", "run"),
     "path": ("path", "run"),
+    "status": ("status", "run"),
     "encrypt": ("crypt", "encrypt"),
     "decrypt": ("crypt", "decrypt"),
 }
@@ -226,6 +227,21 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
         )
 
     command("path", help="print where the journal is kept")
+    if status := command(
+        "status",
+        help="one short line for a shell prompt or a status bar",
+        description="Print one line: the no-contact count and whether you have "
+        "written today (no contact: day 23 · not written today). Prints nothing "
+        "where there is no journal yet, and for an encrypted journal, which "
+        "cannot be read without its passphrase: a status line never asks.",
+    ):
+        status.add_argument(
+            "--format",
+            metavar="TEMPLATE",
+            help="your own line, with the fields {no_contact_days} and {best} "
+            "(- when not counting), {streak} (days written in a row), "
+            "{written_today} (yes or no) and {pages_today}",
+        )
     command(
         "encrypt",
         help="protect the journal and its backups with a passphrase",
