@@ -34,6 +34,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "delete": ("delete", "run"),
     "path": ("path", "run"),
     "status": ("status", "run"),
+    "completion": ("completion", "run"),
     "encrypt": ("crypt", "encrypt"),
     "decrypt": ("crypt", "decrypt"),
 }
@@ -256,6 +257,18 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
         description="Decrypt the journal and its backups, after asking for the "
         f"passphrase (or reading it from ${PASSPHRASE_FILE_ENV}).",
     )
+    if completion := command(
+        "completion",
+        help="print a completion script for bash, zsh or fish",
+        description="Print a script that completes healjournal's commands, "
+        "options and file names. bash: source <(healjournal completion bash) "
+        "in ~/.bashrc; zsh: healjournal completion zsh > a folder on $fpath, "
+        "named _healjournal; fish: healjournal completion fish > "
+        "~/.config/fish/completions/healjournal.fish",
+    ):
+        completion.add_argument(
+            "shell", choices=["bash", "zsh", "fish"], help="bash, zsh or fish"
+        )
     return parser
 
 
