@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import signal
 import stat
 import subprocess
 import sys
@@ -182,9 +183,24 @@ class TestEditing:
         def interrupted(*args, **kwargs):
             raise KeyboardInterrupt
 
-        monkeypatch.setattr(subprocess, "run", interrupted)
+        monkeypatch.setattr(subprocess, "Popen", interrupted)
         with pytest.raises(KeyboardInterrupt):
             edit_text(["vi"], "private words", scratch)
+        assert list(scratch.folder.iterdir()) == []
+
+    def test_ctrl_c_in_the_editor_is_the_editors_alone(self, tmp_path, scratch):
+        # Sent to healjournal too, as a terminal sends it to the foreground
+        # group; healjournal carries on, and says the editor was stopped.
+        script = tmp_path / "interrupted.py"
+        script.write_text(
+            "import os, signal\n"
+            "os.kill(os.getppid(), signal.SIGINT)\n"
+            "os.kill(os.getpid(), signal.SIGINT)\n"
+        )
+        handler = signal.getsignal(signal.SIGINT)
+        with pytest.raises(EditorError, match=r"was stopped \(SIGINT\)"):
+            edit_text([sys.executable, str(script)], "private words", scratch)
+        assert signal.getsignal(signal.SIGINT) is handler  # as it was
         assert list(scratch.folder.iterdir()) == []
 
     def test_text_that_is_not_utf8_is_refused(self, tmp_path, scratch):

@@ -12,8 +12,10 @@ from __future__ import annotations
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -132,7 +134,7 @@ def edit_text(command: list[str], text: str, scratch: Scratch | None = None) -> 
     name = command[0] if command else "the editor"
     with private_file(text, scratch) as path:
         try:
-            done = subprocess.run([*command, str(path)], check=False)
+            returncode = _run(command, path)
         except FileNotFoundError:
             raise EditorError(
                 f"the editor {name!r} was not found: set $EDITOR to one that is "
@@ -142,10 +144,10 @@ def edit_text(command: list[str], text: str, scratch: Scratch | None = None) -> 
             raise EditorError(
                 f"the editor {name!r} could not start: {error.strerror or error}"
             ) from None
-        if done.returncode < 0:
-            raise EditorError(f"{name} was stopped (signal {-done.returncode})")
-        if done.returncode != 0:
-            raise EditorError(f"{name} ended with exit code {done.returncode}")
+        if returncode < 0:
+            raise EditorError(f"{name} was stopped ({_signal_name(-returncode)})")
+        if returncode != 0:
+            raise EditorError(f"{name} ended with exit code {returncode}")
         try:
             raw = path.read_bytes()
         except OSError:
@@ -156,6 +158,44 @@ def edit_text(command: list[str], text: str, scratch: Scratch | None = None) -> 
         raise EditorError(
             f"{name} saved text that is not UTF-8 (byte {error.start + 1})"
         ) from None
+
+
+def _run(command: list[str], path: Path) -> int:
+    """Run the editor on `path` and wait for it; its exit code.
+
+    Ctrl+C while it runs is the editor's alone (as git does it): this
+    process ignores SIGINT meanwhile, else the app's event loop would take it
+    as the end of the app once the editor returned.
+    """
+    process = subprocess.Popen([*command, str(path)])
+    try:
+        with _interrupts_ignored():
+            return process.wait()
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+
+
+@contextmanager
+def _interrupts_ignored() -> Iterator[None]:
+    """SIGINT ignored by this process while inside (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        if previous is not None:  # None: set outside Python, cannot be restored
+            signal.signal(signal.SIGINT, previous)
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
 
 
 def text_from_editor(before: str, written: str) -> str:
