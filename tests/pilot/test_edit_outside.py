@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import shlex
 import sys
-from contextlib import nullcontext
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,9 +49,23 @@ def seen(tmp_path, monkeypatch) -> Path:
     return tmp_path / "seen.json"
 
 
-def handing_over(app, monkeypatch) -> None:
-    """The terminal 'handed over' with nothing to hand: the editor just runs."""
-    monkeypatch.setattr(app, "suspend", nullcontext)
+def handing_over(app, monkeypatch) -> list[str]:
+    """The terminal 'handed over' with nothing to hand: the editor just runs.
+
+    As in Textual's own, the app comes back only when the `with` block ended
+    without an exception (else it would stay suspended: blank and deaf).
+    Returns what happened, one word a time.
+    """
+    happened: list[str] = []
+
+    @contextmanager
+    def suspend():
+        happened.append("suspended")
+        yield
+        happened.append("resumed")
+
+    monkeypatch.setattr(app, "suspend", suspend)
+    return happened
 
 
 def notices(app) -> list[str]:
@@ -64,12 +78,13 @@ class TestEditOutside:
     ):
         monkeypatch.setenv("FAKE_WORDS", "\nThen tea with Ana.\n")
         app = HealJournalApp(journal_path, clock=clock)
-        handing_over(app, monkeypatch)
+        happened = handing_over(app, monkeypatch)
         async with app.run_test(size=WIDE) as pilot:
             await settle(pilot)
             await pilot.press(*"Walked by the river.")
             await pilot.press("ctrl+e")
             await settle(pilot)
+            assert happened == ["suspended", "resumed"]
             # The editor's last line break is no change to the page.
             assert page(app).text == "Walked by the river.\nThen tea with Ana."
             state = str(app.screen.query_one(SaveIndicator).render())
@@ -109,12 +124,13 @@ class TestEditOutside:
         monkeypatch.setenv("FAKE_WORDS", "words that will not count")
         monkeypatch.setenv("FAKE_EXIT", "1")
         app = HealJournalApp(journal_path, clock=clock)
-        handing_over(app, monkeypatch)
+        happened = handing_over(app, monkeypatch)
         async with app.run_test(size=WIDE) as pilot:
             await settle(pilot)
             await pilot.press(*"Mine.")
             await pilot.press("ctrl+e")
             await settle(pilot)
+            assert happened == ["suspended", "resumed"]  # the app came back
             assert page(app).text == "Mine."
             (notice,) = notices(app)
             assert "ended with exit code 1" in notice and "\n" not in notice
@@ -157,3 +173,19 @@ class TestEditOutside:
             await settle(pilot)
             await pilot.press(*"ab", "home", "end", "c")
             assert page(app).text == "abc"
+
+    async def test_an_editor_not_installed_is_named_and_the_app_comes_back(
+        self, welcomed, journal_path, clock, seen, monkeypatch
+    ):
+        monkeypatch.setenv("VISUAL", "no-such-editor-x --wait")
+        app = HealJournalApp(journal_path, clock=clock)
+        happened = handing_over(app, monkeypatch)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await pilot.press(*"Mine.")
+            await pilot.press("ctrl+e")
+            assert happened == ["suspended", "resumed"]
+            (notice,) = notices(app)
+            assert "'no-such-editor-x' was not found" in notice
+            await pilot.press(*" Still here.")
+            assert page(app).text == "Mine. Still here."

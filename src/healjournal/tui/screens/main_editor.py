@@ -7,11 +7,16 @@ the page, which saves them the usual way (main_saves).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import SuspendNotSupported
 
 from healjournal.domain.models import check_text
 from healjournal.errors import HealJournalError
 from healjournal.tui.widgets.editor import EditorPane
+
+if TYPE_CHECKING:
+    from healjournal.machine.editor import Scratch
 
 
 class OutsideEditing:
@@ -24,7 +29,6 @@ class OutsideEditing:
     def action_edit_outside(self) -> None:
         """Open the page in the person's editor; take back what it saved."""
         from healjournal.machine.editor import (
-            edit_text,
             editor_command,
             scratch_place,
             text_from_editor,
@@ -42,20 +46,19 @@ class OutsideEditing:
             # a worker would go on drawing over the editor. Saves already in
             # workers carry on, and their results are read on return.
             with self.app.suspend():
-                written = edit_text(command, before, scratch)
-            after = text_from_editor(before, written)
-            check_text(after, "the text from the editor")
+                written, problem = _edited(command, before, scratch)
         except SuspendNotSupported:
-            self._editor_failed("this terminal cannot be handed to an editor")
-            return
-        except HealJournalError as error:
-            self._editor_failed(str(error))
-            return
-        except KeyboardInterrupt:
-            self._editor_failed("the editor was interrupted")
-            return
+            problem = "this terminal cannot be handed to an editor"
+        except HealJournalError as error:  # no editor set
+            problem = str(error)
         finally:
             self._after_editor()
+        if problem is None:
+            after = text_from_editor(before, written)
+            problem = _why_unfit(after)
+        if problem is not None:
+            self._editor_failed(problem)
+            return
         if self.app.encrypted and not scratch.in_memory:
             self.notify(
                 f"No RAM disk here: the page waited {scratch.label} while the "
@@ -87,3 +90,31 @@ class OutsideEditing:
         touched = getattr(self.app, "_touched", None)
         if touched is not None:
             touched()
+
+
+def _edited(command: list[str], text: str, scratch: Scratch) -> tuple[str, str | None]:
+    """What the editor saved, or ("", why not); never raises.
+
+    Textual's App.suspend gives the terminal back to the app only when its
+    `with` block ends without an exception: one raised through it would leave
+    the app suspended, deaf and blank, for good.
+    """
+    from healjournal.machine.editor import edit_text
+
+    try:
+        return edit_text(command, text, scratch), None
+    except HealJournalError as error:
+        return "", str(error)
+    except KeyboardInterrupt:
+        return "", "the editor was interrupted"
+    except Exception as error:  # a bug here must not cost the person the app
+        return "", f"the editor could not be run ({error!r})"
+
+
+def _why_unfit(text: str) -> str | None:
+    """Why the page cannot take `text` (the page's rules), or None."""
+    try:
+        check_text(text, "the text from the editor")
+    except HealJournalError as error:
+        return str(error)
+    return None
