@@ -145,18 +145,19 @@ def edit_text(command: list[str], text: str, scratch: Scratch | None = None) -> 
                 f"the editor {name!r} could not start: {error.strerror or error}"
             ) from None
         if returncode < 0:
-            raise EditorError(f"{name} was stopped ({_signal_name(-returncode)})")
+            why = f"was stopped ({_signal_name(-returncode)})"
+            raise EditorError(f"the editor {name} {why}")
         if returncode != 0:
-            raise EditorError(f"{name} ended with exit code {returncode}")
+            raise EditorError(f"the editor {name} ended with exit code {returncode}")
         try:
             raw = path.read_bytes()
         except OSError:
-            raise EditorError(f"{name} left no file to read back") from None
+            raise EditorError(f"the editor {name} left no file to read back") from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise EditorError(
-            f"{name} saved text that is not UTF-8 (byte {error.start + 1})"
+            f"the editor {name} saved text that is not UTF-8 (byte {error.start + 1})"
         ) from None
 
 
