@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 import shlex
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from helpers import TODAY, page, reopen, settle
 
+from healjournal.machine import editor as editor_module
 from healjournal.tui.app import HealJournalApp
 from healjournal.tui.widgets.editor import SaveIndicator
 
@@ -189,3 +191,24 @@ class TestEditOutside:
             assert "'no-such-editor-x' was not found" in notice
             await pilot.press(*" Still here.")
             assert page(app).text == "Mine. Still here."
+
+    async def test_an_encrypted_page_on_disk_is_said(
+        self, welcomed, journal_path, clock, seen, tmp_path, monkeypatch
+    ):
+        # No runtime folder and no /dev/shm: the page waits in the temp dir.
+        monkeypatch.delenv("XDG_RUNTIME_DIR")
+        monkeypatch.setattr(editor_module, "SHARED_MEMORY", tmp_path / "no-shm")
+        monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+        monkeypatch.setenv("FAKE_WORDS", " More.")
+        app = HealJournalApp(journal_path, clock=clock)
+        handing_over(app, monkeypatch)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            app.encrypted = True  # as after the passphrase (test_lock has that)
+            await pilot.press(*"Mine.")
+            await pilot.press("ctrl+e")
+            await settle(pilot)
+            assert page(app).text == "Mine. More."
+            (notice,) = notices(app)
+            assert f"No RAM disk here: the page waited on disk ({tmp_path})" in notice
+        assert Path(json.loads(seen.read_text())["path"]).parent.parent == tmp_path
