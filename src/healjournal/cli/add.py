@@ -1,4 +1,4 @@
-"""`healjournal add`: save an entry from the command line or stdin."""
+"""`healjournal add`: save an entry from the command line, stdin or an editor."""
 
 from __future__ import annotations
 
@@ -13,11 +13,19 @@ from healjournal.errors import InputError
 TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.py)
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
+
+    from healjournal.domain.models import EntryKind
+    from healjournal.storage.journal import Journal
+
+#: `add --edit` when the editor closed with nothing written: nothing added,
+#: which is no mistake (that is 2), but a script may want to know.
+EXIT_NOTHING = 1
 
 
 def run(args: argparse.Namespace) -> int:
     """Save the entry `args` gives and say in one line what was saved."""
-    from healjournal.domain.dates import check_not_future, describe_day
+    from healjournal.domain.dates import check_not_future
     from healjournal.domain.day_words import parse_day
     from healjournal.domain.models import EntryKind, check_text
 
@@ -29,13 +37,57 @@ def run(args: argparse.Namespace) -> int:
         day = check_not_future(parse_day(args.day, today), today, advice=advice)
     if args.title is not None:
         check_text(args.title, "the title")
+    if args.edit:
+        return _add_edited(args, day, kind, today)
     text = " ".join(args.text) if args.text else _read_stdin_text()
     check_text(text, "the entry")
     if not text.strip():
         raise InputError("nothing to add: the entry is empty")
     journal = opening.open_journal(args)
+    _add(journal, args, text.strip("\n") if not args.text else text, day, kind, today)
+    return EXIT_OK
+
+
+def _add_edited(
+    args: argparse.Namespace, day: date, kind: EntryKind, today: date
+) -> int:
+    """`add --edit`: the entry written in the person's editor, TEXT to start.
+
+    The journal is opened first, so an encrypted one's passphrase is asked
+    before the writing, not after it. An empty file adds nothing and exits 1:
+    not a mistake, but a script can tell that nothing was added.
+    """
+    from healjournal.domain.models import check_text
+    from healjournal.machine.editor import EditorError, edit_text, editor_command
+
+    command = editor_command(None)
+    journal = opening.open_journal(args)
+    try:
+        text = edit_text(command, " ".join(args.text)).strip("\n")
+    except EditorError as error:
+        raise EditorError(f"{error}: nothing added") from None
+    if not text.strip():
+        print("healjournal: nothing written, nothing added", file=sys.stderr)
+        return EXIT_NOTHING
+    check_text(text, "the entry")
+    _add(journal, args, text, day, kind, today)
+    return EXIT_OK
+
+
+def _add(
+    journal: Journal,
+    args: argparse.Namespace,
+    text: str,
+    day: date,
+    kind: EntryKind,
+    today: date,
+) -> None:
+    """Save the entry and say in one line what was saved."""
+    from healjournal.domain.dates import describe_day
+    from healjournal.domain.models import EntryKind
+
     entry = journal.add_entry(
-        text.strip("\n") if not args.text else text,
+        text,
         day=day,
         kind=kind,
         mood=args.mood,
@@ -56,7 +108,6 @@ def run(args: argparse.Namespace) -> int:
         f"Saved {what} for {describe_day(entry.day, today)} "
         f"({entry.day.isoformat()}): {', '.join(details)}."
     )
-    return EXIT_OK
 
 
 #: How much of the tags `add` names in its line: a few, each cut short.

@@ -123,7 +123,8 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     if add := command(
         "add",
         help="save an entry from the command line or stdin",
-        description="Save an entry. Without TEXT, reads it from stdin.",
+        description="Save an entry. Without TEXT (and without --edit), reads it "
+        "from stdin.",
     ):
         add.add_argument("text", nargs="*", help="the words to save")
         add.add_argument(
@@ -141,6 +142,13 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
             "--title", help="a title; otherwise a short first line becomes it"
         )
         add.add_argument("--star", action="store_true", help="star the entry")
+        add.add_argument(
+            "--edit",
+            "-e",
+            action="store_true",
+            help="write it in your editor ($VISUAL, $EDITOR or the config's "
+            "editor), starting from TEXT if given",
+        )
 
     if exporter := command(
         "export",

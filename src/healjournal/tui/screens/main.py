@@ -22,6 +22,7 @@ from textual.screen import Screen
 from healjournal.domain.models import Entry, Theme
 from healjournal.tui.save_queue import SaveQueue
 from healjournal.tui.screens.main_delete import PageDeletion
+from healjournal.tui.screens.main_editor import OutsideEditing
 from healjournal.tui.screens.main_goals import GoalHandlers
 from healjournal.tui.screens.main_loading import PageLoading
 from healjournal.tui.screens.main_saves import PageSaves
@@ -65,6 +66,7 @@ class MainScreen(
     GoalHandlers,
     UrgeHandlers,
     PageDeletion,
+    OutsideEditing,
     Screen[None],
 ):
     """The journal: pages on the left, the page in the middle, help on the right."""
@@ -88,6 +90,11 @@ class MainScreen(
             "ctrl+z", "undo_delete", "Undo delete", priority=True, id="undo.delete"
         ),
         Binding("ctrl+g", "jump", "Go to day", show=False, id="jump"),
+        # Priority, so it is heard over the page's own Ctrl+E (end of line,
+        # which the End key still does).
+        Binding(
+            "ctrl+e", "edit_outside", "Editor", show=False, priority=True, id="edit"
+        ),
         Binding("ctrl+f", "search", "Find", id="search"),
         Binding("f7", "review", "Review", id="review"),
         Binding(

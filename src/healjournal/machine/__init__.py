@@ -1,0 +1,1 @@
+"""This machine's setup: what belongs to the computer, not to the journal."""

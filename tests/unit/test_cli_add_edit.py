@@ -1,0 +1,167 @@
+"""`healjournal add --edit`: an entry written in one's own editor, as in jrnl."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from healjournal import cli
+from healjournal.cli import prompts as cli_prompts
+from healjournal.domain.models import EntryKind
+from healjournal.storage import crypto
+from healjournal.storage.crypto import KdfCost
+from healjournal.storage.journal import Journal
+
+#: A fake editor: notes the file it got and what was in it (beside itself),
+#: then appends $FAKE_WORDS and exits with $FAKE_EXIT.
+FAKE_EDITOR = """\
+import json, os, sys
+from pathlib import Path
+page = Path(sys.argv[-1])
+Path(__file__).with_name("seen.json").write_text(
+    json.dumps({"path": str(page), "text": page.read_text(encoding="utf-8")})
+)
+with page.open("a", encoding="utf-8") as out:
+    out.write(os.environ.get("FAKE_WORDS", ""))
+sys.exit(int(os.environ.get("FAKE_EXIT", "0")))
+"""
+
+
+@pytest.fixture
+def editor(tmp_path, monkeypatch) -> Path:
+    """$EDITOR is the fake editor; private folders go to a runtime folder of
+    this test's. Returns where the editor notes what it saw."""
+    script = tmp_path / "fake_editor.py"
+    script.write_text(FAKE_EDITOR, encoding="utf-8")
+    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, str(script)]))
+    monkeypatch.delenv("VISUAL", raising=False)
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    return tmp_path / "seen.json"
+
+
+def run(*argv: str) -> int:
+    return cli.main(list(argv))
+
+
+def entries(journal_path, clock):
+    return Journal.open(journal_path, clock=clock).entries()
+
+
+def one_line(err: str) -> str:
+    assert err.count("\n") == 1, err
+    assert "Traceback" not in err
+    return err
+
+
+class TestAddEdit:
+    def test_what_is_written_is_added(
+        self, journal_path, clock, editor, monkeypatch, capsys
+    ):
+        monkeypatch.setenv("FAKE_WORDS", "Slept badly\nBut I went for a run. #calm\n")
+        assert run("add", "--edit", "--mood", "3") == 0
+        (entry,) = entries(journal_path, clock)
+        # The title is split off as for any page; the editor's last line
+        # break is not kept.
+        assert entry.title == "Slept badly"
+        assert entry.body == "But I went for a run. #calm"
+        assert entry.mood == 3 and entry.tags == ("#calm",)
+        assert "Saved a reflection for today (2026-11-24)" in capsys.readouterr().out
+        seen = json.loads(editor.read_text())
+        assert seen["text"] == "" and seen["path"].endswith(".md")
+        assert not Path(seen["path"]).parent.exists()  # the private folder went
+
+    def test_text_given_starts_the_file(self, journal_path, clock, editor, monkeypatch):
+        monkeypatch.setenv("FAKE_WORDS", " Then tea.")
+        assert run("add", "--edit", "--kind", "letter", "Dear", "you,") == 0
+        (entry,) = entries(journal_path, clock)
+        assert json.loads(editor.read_text())["text"] == "Dear you,"
+        assert entry.text == "Dear you, Then tea." and entry.kind is EntryKind.LETTER
+
+    def test_nothing_written_adds_nothing(self, journal_path, clock, editor, capsys):
+        assert run("add", "--edit") == 1
+        err = one_line(capsys.readouterr().err)
+        assert err == "healjournal: nothing written, nothing added\n"
+        assert not journal_path.exists()
+
+    def test_only_blank_lines_are_nothing_too(
+        self, journal, journal_path, clock, editor, monkeypatch, capsys
+    ):
+        journal.add_entry("yesterday's words")
+        before = journal_path.read_bytes()
+        monkeypatch.setenv("FAKE_WORDS", "\n  \n")
+        assert run("add", "--edit") == 1
+        assert journal_path.read_bytes() == before
+
+    def test_a_failing_editor_adds_nothing(
+        self, journal, journal_path, clock, editor, monkeypatch, capsys
+    ):
+        journal.add_entry("yesterday's words")
+        before = journal_path.read_bytes()
+        monkeypatch.setenv("FAKE_WORDS", "words that will not count")
+        monkeypatch.setenv("FAKE_EXIT", "1")
+        assert run("add", "--edit") == 2
+        err = one_line(capsys.readouterr().err)
+        assert "ended with exit code 1: nothing added" in err
+        assert journal_path.read_bytes() == before
+        assert list((editor.parent / "runtime").iterdir()) == []
+
+    def test_an_editor_not_installed_is_named(
+        self, journal_path, editor, monkeypatch, capsys
+    ):
+        monkeypatch.setenv("EDITOR", "no-such-editor-x --wait")
+        assert run("add", "--edit") == 2
+        err = one_line(capsys.readouterr().err)
+        assert "'no-such-editor-x' was not found" in err and "nothing added" in err
+        assert not journal_path.exists()
+
+    def test_no_editor_set_says_how(self, journal_path, monkeypatch, capsys):
+        monkeypatch.delenv("EDITOR", raising=False)
+        monkeypatch.delenv("VISUAL", raising=False)
+        assert run("add", "--edit") == 2
+        err = one_line(capsys.readouterr().err)
+        assert "no editor set: set $EDITOR" in err
+        assert not journal_path.exists()
+
+    def test_a_wrong_passphrase_is_told_before_any_writing(
+        self, journal, journal_path, tmp_path, editor, monkeypatch, capsys
+    ):
+        monkeypatch.setattr(crypto, "DEFAULT_COST", KdfCost(log2_n=10, r=8, p=1))
+        monkeypatch.setattr(cli_prompts, "has_terminal", lambda: False)
+        secret = tmp_path / "passphrase"
+        secret.write_text("lemon cake\n")
+        secret.chmod(0o600)
+        monkeypatch.setenv(cli_prompts.PASSPHRASE_FILE_ENV, str(secret))
+        journal.add_entry("yesterday's words")
+        assert run("encrypt") == 0
+        secret.write_text("not it\n")
+        capsys.readouterr()
+        assert run("add", "--edit") == 2
+        assert not editor.exists()  # the editor never opened
+
+
+def test_add_edit_imports_no_textual(tmp_path):
+    script = tmp_path / "editor.py"
+    script.write_text("import sys\nopen(sys.argv[1], 'a').write('quick note')\n")
+    code = (
+        "import os, sys\n"
+        f"os.environ['HEALJOURNAL_DB'] = {str(tmp_path / 'j.json')!r}\n"
+        f"os.environ['EDITOR'] = {shlex.join([sys.executable, str(script)])!r}\n"
+        "os.environ.pop('VISUAL', None)\n"
+        "from healjournal import cli\n"
+        "assert cli.main(['add', '--edit']) == 0\n"
+        "print(' '.join(sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    modules = set(done.stdout.split())
+    assert "healjournal.machine.editor" in modules
+    assert "textual" not in modules

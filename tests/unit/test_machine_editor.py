@@ -1,0 +1,231 @@
+"""Writing in one's own editor: which editor, and the private file it gets."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import signal
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from healjournal.machine import editor as editor_module
+from healjournal.machine.editor import (
+    NO_EDITOR,
+    EditorError,
+    edit_text,
+    editor_command,
+    private_file,
+    scratch_place,
+    text_from_editor,
+)
+
+#: A fake editor: writes what it saw (its file, modes, text) beside itself,
+#: then appends the words in $FAKE_WORDS and exits with $FAKE_EXIT.
+FAKE_EDITOR = """\
+import json, os, stat, sys
+from pathlib import Path
+page = Path(sys.argv[-1])
+seen = {
+    "args": sys.argv[1:],
+    "path": str(page),
+    "file_mode": stat.S_IMODE(page.stat().st_mode),
+    "folder_mode": stat.S_IMODE(page.parent.stat().st_mode),
+    "text": page.read_text(encoding="utf-8"),
+}
+Path(__file__).with_name("seen.json").write_text(json.dumps(seen))
+with page.open("a", encoding="utf-8") as out:
+    out.write(os.environ.get("FAKE_WORDS", ""))
+sys.exit(int(os.environ.get("FAKE_EXIT", "0")))
+"""
+
+
+@pytest.fixture
+def fake_editor(tmp_path) -> list[str]:
+    script = tmp_path / "fake_editor.py"
+    script.write_text(FAKE_EDITOR, encoding="utf-8")
+    return [sys.executable, str(script)]
+
+
+def seen(fake_editor: list[str]) -> dict:
+    return json.loads(Path(fake_editor[1]).with_name("seen.json").read_text())
+
+
+@pytest.fixture
+def scratch(tmp_path, monkeypatch):
+    """Private folders made under this test's own runtime folder."""
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    return scratch_place()
+
+
+class TestWhichEditor:
+    def test_the_config_comes_first(self):
+        environ = {"VISUAL": "vim", "EDITOR": "nano"}
+        assert editor_command("code --wait", environ) == ["code", "--wait"]
+
+    def test_then_visual(self):
+        assert editor_command(None, {"VISUAL": "vim -n", "EDITOR": "nano"}) == [
+            "vim",
+            "-n",
+        ]
+
+    def test_then_editor(self):
+        assert editor_command(None, {"EDITOR": "nano"}) == ["nano"]
+
+    def test_blank_settings_are_not_editors(self):
+        assert editor_command("  ", {"VISUAL": "", "EDITOR": "nano"}) == ["nano"]
+
+    def test_split_as_a_shell_would(self):
+        command = editor_command("'/opt/my editor/bin/ed' --wait", {})
+        assert command == ["/opt/my editor/bin/ed", "--wait"]
+
+    def test_none_set_says_how_to_set_one(self):
+        with pytest.raises(EditorError) as raised:
+            editor_command(None, {})
+        assert str(raised.value) == NO_EDITOR
+        assert "$EDITOR" in NO_EDITOR and "healjournal config editor" in NO_EDITOR
+
+    def test_an_unclosed_quote_is_named(self):
+        with pytest.raises(EditorError, match=r"\$EDITOR .*quotes"):
+            editor_command(None, {"EDITOR": "vim 'oops"})
+
+
+class TestWhereTheWordsWait:
+    def test_the_runtime_folder_when_it_is_ours(self, tmp_path):
+        runtime = tmp_path / "run"
+        runtime.mkdir()
+        place = scratch_place({"XDG_RUNTIME_DIR": str(runtime)})
+        assert place.folder == runtime and place.in_memory
+        assert "$XDG_RUNTIME_DIR" in place.label
+
+    def test_not_a_runtime_folder_that_is_missing_or_a_link(
+        self, tmp_path, monkeypatch
+    ):
+        monkeypatch.setattr(editor_module, "SHARED_MEMORY", tmp_path / "no-shm")
+        real = tmp_path / "real"
+        real.mkdir()
+        link = tmp_path / "link"
+        link.symlink_to(real)
+        for runtime in (tmp_path / "missing", link):
+            place = scratch_place({"XDG_RUNTIME_DIR": str(runtime)})
+            assert place.folder is None and not place.in_memory
+            assert place.label.startswith("on disk")
+
+    def test_not_a_runtime_folder_of_someone_else(self, tmp_path, monkeypatch):
+        monkeypatch.setattr(editor_module, "SHARED_MEMORY", tmp_path / "no-shm")
+        runtime = tmp_path / "run"
+        runtime.mkdir()
+        monkeypatch.setattr(os, "getuid", lambda: os.stat(runtime).st_uid + 1)
+        assert scratch_place({"XDG_RUNTIME_DIR": str(runtime)}).folder is None
+
+    def test_shared_memory_next(self, tmp_path, monkeypatch):
+        shm = tmp_path / "shm"
+        shm.mkdir()
+        monkeypatch.setattr(editor_module, "SHARED_MEMORY", shm)
+        place = scratch_place({})
+        assert place.folder == shm and place.in_memory
+
+    def test_the_file_and_folder_are_private_and_go_afterwards(self, scratch):
+        with private_file("Dear me,", scratch) as path:
+            assert path.read_text(encoding="utf-8") == "Dear me,"
+            assert path.suffix == ".md"
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600
+            assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+            assert path.parent.parent == scratch.folder
+        assert not path.parent.exists()
+        assert list(scratch.folder.iterdir()) == []
+
+    def test_they_go_after_an_interrupt_too(self, scratch):
+        with pytest.raises(KeyboardInterrupt), private_file("words", scratch) as path:
+            (path.parent / ".page.md.swp").write_text("the editor's own copy")
+            raise KeyboardInterrupt
+        assert list(scratch.folder.iterdir()) == []
+
+
+class TestEditing:
+    def test_the_editor_gets_the_page_and_gives_words_back(
+        self, fake_editor, scratch, monkeypatch
+    ):
+        monkeypatch.setenv("FAKE_WORDS", " Then tea.\n")
+        written = edit_text(fake_editor, "Walked by the river.", scratch)
+        assert written == "Walked by the river. Then tea.\n"
+        what = seen(fake_editor)
+        assert what["text"] == "Walked by the river."
+        assert (what["file_mode"], what["folder_mode"]) == (0o600, 0o700)
+        assert Path(what["path"]).parent.parent == scratch.folder
+        assert not Path(what["path"]).parent.exists()  # gone once it closed
+
+    def test_code_wait_style_options_come_before_the_file(self, fake_editor, scratch):
+        edit_text([*fake_editor, "--wait"], "", scratch)
+        args = seen(fake_editor)["args"]
+        assert args[0] == "--wait" and args[1].endswith("page.md")
+
+    def test_a_failing_editor_says_so_and_leaves_nothing(
+        self, fake_editor, scratch, monkeypatch
+    ):
+        monkeypatch.setenv("FAKE_EXIT", "3")
+        with pytest.raises(EditorError, match="ended with exit code 3"):
+            edit_text(fake_editor, "private words", scratch)
+        assert list(scratch.folder.iterdir()) == []
+
+    def test_an_editor_not_installed_is_named(self, scratch):
+        with pytest.raises(EditorError, match="'no-such-editor-x' was not found"):
+            edit_text(["no-such-editor-x"], "private words", scratch)
+        assert list(scratch.folder.iterdir()) == []
+
+    def test_an_interrupt_while_it_runs_leaves_nothing(self, scratch, monkeypatch):
+        def interrupted(*args, **kwargs):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(subprocess, "Popen", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            edit_text(["vi"], "private words", scratch)
+        assert list(scratch.folder.iterdir()) == []
+
+    def test_ctrl_c_in_the_editor_is_the_editors_alone(self, tmp_path, scratch):
+        # Sent to healjournal too, as a terminal sends it to the foreground
+        # group; healjournal carries on, and says the editor was stopped.
+        script = tmp_path / "interrupted.py"
+        script.write_text(
+            "import os, signal\n"
+            "os.kill(os.getppid(), signal.SIGINT)\n"
+            "os.kill(os.getpid(), signal.SIGINT)\n"
+        )
+        handler = signal.getsignal(signal.SIGINT)
+        with pytest.raises(EditorError, match=r"was stopped \(SIGINT\)"):
+            edit_text([sys.executable, str(script)], "private words", scratch)
+        assert signal.getsignal(signal.SIGINT) is handler  # as it was
+        assert list(scratch.folder.iterdir()) == []
+
+    def test_text_that_is_not_utf8_is_refused(self, tmp_path, scratch):
+        script = tmp_path / "latin1.py"
+        script.write_text(
+            "import sys\nopen(sys.argv[1], 'wb').write('café'.encode('latin-1'))\n"
+        )
+        with pytest.raises(EditorError, match="not UTF-8"):
+            edit_text([sys.executable, str(script)], "", scratch)
+
+    def test_spaces_in_the_interpreter_path_survive_shlex(
+        self, fake_editor, scratch, monkeypatch
+    ):
+        monkeypatch.setenv("EDITOR", shlex.join(fake_editor))
+        monkeypatch.delenv("VISUAL", raising=False)
+        monkeypatch.setenv("FAKE_WORDS", "x")
+        assert edit_text(editor_command(None), "", scratch) == "x"
+
+
+class TestTextBack:
+    def test_the_final_line_break_an_editor_adds_is_no_change(self):
+        assert text_from_editor("Walked.", "Walked.\n") == "Walked."
+
+    def test_a_page_that_ended_in_a_line_break_keeps_it(self):
+        assert text_from_editor("Walked.\n", "Walked.\n") == "Walked.\n"
+
+    def test_new_lines_written_are_kept(self):
+        assert text_from_editor("Walked.", "Walked.\n\nTea.\n") == "Walked.\n\nTea."
