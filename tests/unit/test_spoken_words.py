@@ -24,6 +24,7 @@ from healjournal.insight.figures import build_review, suggestion
 from healjournal.insight.overview import gather
 from healjournal.insight.urge import urge_support
 from healjournal.storage.crypto import KdfCost
+from healjournal.storage.journal import Journal
 from healjournal.tips import theme_tips
 
 TODAY = date(2026, 11, 24)
@@ -132,3 +133,23 @@ class TestTheDemosPerson:
         journal.encrypt("a long passphrase here")
         journal.close()
         assert demo_person(argparse.Namespace()) == Person()
+
+    def test_the_demo_command_speaks_of_them(self, journal, clock, monkeypatch):
+        from healjournal import cli
+        from healjournal.tui import app as app_module
+
+        journal.set_setting("person", "she")
+        journal.close()
+        seen = []
+
+        def fake_run(path, *, demo=False):
+            demo_journal = Journal.open(path, clock=clock)
+            seen.append(demo_journal.settings().get("person"))
+            seen.extend(e.text for e in demo_journal.entries())
+            demo_journal.close()
+            return 0
+
+        monkeypatch.setattr(app_module, "run", fake_run)
+        assert cli.main(["--demo"]) == 0
+        assert seen[0] == "she"
+        assert [text for text in seen[1:] if HIM.search(text)] == []
