@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 
 from healjournal import cli
@@ -56,3 +57,28 @@ def test_stats_on_an_unreadable_journal_is_one_line_and_exit_2(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert journal_path.read_text() == "{not json"  # untouched
+
+
+#: The ex as a default "him" would say it, as whole words.
+HIM = re.compile(r"(?<!\w)(?:he|him|his|himself|he's)(?!\w)", re.IGNORECASE)
+
+
+def test_stats_speaks_of_the_ex_as_the_journal_chose(journal_path, clock, capsys):
+    journal = Journal.open(journal_path, clock=clock)
+    journal.set_setting("person", "she")
+    journal.add_entry("Still going.", day=clock.today(), mood=3)
+    journal.close()
+    start, suggested = clock.now(), set()
+    for days in range(5):  # a new suggestion each day: see every one of them
+        clock.set(start + timedelta(days=days))
+        assert cli.main(["stats"]) == 0
+        out = capsys.readouterr().out
+        assert "When she is on your mind, F8" in " ".join(out.split())
+        assert HIM.findall(out) == []
+        assert cli.main(["stats", "--json"]) == 0
+        out = capsys.readouterr().out
+        assert HIM.findall(out) == []
+        suggested |= {t["suggestion"] for t in json.loads(out)["themes"]}
+    assert "Archive or mute her chat so it's not the first thing you see." in (
+        suggested
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -12,18 +13,10 @@ import pytest
 
 from healjournal.demo import build_demo_journal, demo_journal_path
 from healjournal.domain.models import EntryKind
+from healjournal.domain.person import Person
 from healjournal.domain.stats import writing_streak
 from healjournal.storage.journal import Journal
-from healjournal.tips import BANNED_PHRASES
-
-try:
-    from healjournal.tips import banned_phrases_in
-except ImportError:  # pragma: no cover - older tips module
-
-    def banned_phrases_in(text: str) -> list[str]:
-        folded = text.casefold()
-        return [phrase for phrase in BANNED_PHRASES if phrase in folded]
-
+from healjournal.tips import banned_phrases_in
 
 TODAY = date(2026, 11, 24)
 DAYS = 90
@@ -178,3 +171,68 @@ def test_demo_path_is_fresh_and_private(tmp_path):
     finally:
         first.parent.rmdir()
         second.parent.rmdir()
+
+
+#: How the default demo speaks of the ex: "him", "his", "he ".
+HIM = re.compile(r"(?<!\w)(?:him|his)(?!\w)|(?<!\w)he ", re.IGNORECASE)
+
+
+def every_word(journal: Journal) -> list[str]:
+    """Every text the journal holds: pages, goals and the slip's note."""
+    texts = [e.text for e in journal.entries()]
+    texts += [g.title for g in journal.goals(include_archived=True)]
+    return texts + [s.note for s in journal.no_contact().slips]
+
+
+@pytest.fixture(scope="module")
+def her_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "journal.json"
+    build_demo_journal(path, TODAY, tz=LONDON, person=Person("she")).close()
+    return path
+
+
+def test_a_demo_about_her_never_says_him(her_demo):
+    journal = Journal.open(her_demo)
+    texts = every_word(journal)
+    assert [t for t in texts if HIM.search(t)] == []
+    (slip,) = journal.no_contact().slips
+    assert slip.note.startswith("She texted 'hope you're ok' and I replied.")
+    assert "A day without contacting her" in texts
+    assert [t for t in texts if banned_phrases_in(t, Person("she"))] == []
+    assert journal.settings()["person"] == "she"
+    journal.close()
+
+
+def test_a_demo_is_the_same_for_the_same_person(tmp_path, her_demo):
+    again = tmp_path / "again.json"
+    build_demo_journal(again, TODAY, tz=LONDON, person=Person("she")).close()
+    assert again.read_bytes() == her_demo.read_bytes()
+
+
+def test_the_default_demo_keeps_no_choice(demo):
+    assert "person" not in demo.settings()
+    assert "A day without contacting him" in every_word(demo)
+
+
+@pytest.mark.parametrize(
+    ("person", "first", "goal"),
+    [
+        (Person("ex"), "My ex ended it tonight.", "A day without contacting my ex"),
+        (
+            Person("they", "Alex"),
+            "Alex ended it tonight.",
+            "A day without contacting Alex",
+        ),
+    ],
+    ids=["your ex", "a name"],
+)
+def test_the_writer_speaks_in_their_own_voice(tmp_path, person, first, goal):
+    journal = build_demo_journal(tmp_path / "j.json", TODAY, days=30, person=person)
+    texts = every_word(journal)
+    (page,) = journal.entries_on(TODAY - timedelta(days=29))
+    assert first in page.text
+    assert goal in texts
+    assert [t for t in texts if "your ex" in t or "{" in t] == []
+    assert journal.settings()["person"] == person.who
+    assert journal.settings().get("person_name", "") == person.name
+    journal.close()

@@ -11,8 +11,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from healjournal import cli
 from healjournal.clock import FrozenClock
 from healjournal.domain.models import Entry, EntryKind, Goal, GoalKind, Slip, Theme
+from healjournal.domain.person import Person
 from healjournal.errors import InputError
 from healjournal.storage.interchange import ExportFormat, export, read_import
 from healjournal.storage.journal import Journal
@@ -146,6 +148,45 @@ class TestText:
         assert "starred" in head
         assert text.index("2026-11-22") < text.index("2026-11-24 07:30")
         assert text.index("2026-11-24 07:30") < text.index("2026-11-24 21:04")
+
+
+class TestTheSlipLine:
+    """A slip in Markdown and text says who was contacted, as the journal chose."""
+
+    SLIPS = (Slip(1, MONDAY, "one message"), Slip(2, TUESDAY))
+
+    @pytest.mark.parametrize(
+        ("person", "said"),
+        [
+            (Person(), "Contacted him."),
+            (Person("she"), "Contacted her."),
+            (Person("they"), "Contacted them."),
+            (Person("ex"), "Contacted my ex."),
+            (Person("she", "Sam"), "Contacted Sam."),
+        ],
+        ids=lambda value: value.label if isinstance(value, Person) else value,
+    )
+    def test_in_the_writers_own_words(self, person: Person, said: str) -> None:
+        markdown = export(ExportFormat.MARKDOWN, [], slips=self.SLIPS, person=person)
+        assert f"> {said} one message" in markdown.splitlines()
+        assert f"> {said}" in markdown.splitlines()
+        text = export(ExportFormat.TEXT, [], slips=self.SLIPS, person=person)
+        assert f"{said} one message" in text.splitlines()
+
+    def test_without_a_person_it_is_the_default(self) -> None:
+        text = export(ExportFormat.MARKDOWN, [], slips=self.SLIPS)
+        assert "> Contacted him. one message" in text
+
+    def test_the_export_command_reads_the_journals_choice(
+        self, journal: Journal, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        journal.set_setting("person", "she")
+        journal.log_slip(MONDAY, "one message")
+        journal.close()
+        assert cli.main(["export", "--format", "markdown"]) == 0
+        out = capsys.readouterr().out
+        assert "> Contacted her. one message" in out
+        assert "him" not in out
 
 
 # -- jrnl's file format --

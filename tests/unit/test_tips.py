@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from healjournal.domain.models import Entry, Goal, GoalKind, Theme
+from healjournal.domain.person import Person
 from healjournal.tips import (
     BANNED_PHRASES,
     DailyTip,
@@ -21,13 +22,31 @@ from healjournal.tips import (
     ThemeTips,
     TipsError,
     all_copy,
+    banned_phrases,
     banned_phrases_in,
     journal_start,
     load_tips,
     parse_tips,
     theme_tips,
     tip_for,
+    tip_templates,
 )
+
+
+def label(value: object) -> str:
+    """A test id: the person's choice as the welcome shows it."""
+    return value.label if isinstance(value, Person) else "-"
+
+
+#: Every choice the welcome offers, with and without a name.
+PEOPLE = [
+    Person("he"),
+    Person("she"),
+    Person("they"),
+    Person("ex"),
+    Person("she", "Sam"),
+    Person("he", "Jo"),
+]
 
 PACKAGED = files("healjournal.tips").joinpath("tips.toml")
 
@@ -81,8 +100,10 @@ class TestThePackagedCopy:
             assert 2 <= len(tips.prompts) <= 3, tips.theme
             assert 3 <= len(tips.goals) <= 5, tips.theme
 
-    def test_copy_is_short_enough_for_the_sidebar(self) -> None:
-        for tips in load_tips():
+    @pytest.mark.parametrize("person", [Person(), Person("ex")], ids=label)
+    def test_copy_is_short_enough_for_the_sidebar(self, person: Person) -> None:
+        # "your ex's" is the longest way the copy speaks of them without a name.
+        for tips in load_tips(person):
             assert len(tips.summary) <= 80, tips.summary
             assert all(len(action) <= 90 for action in tips.actions), tips.theme
             assert all(len(prompt) <= 90 for prompt in tips.prompts), tips.theme
@@ -129,7 +150,7 @@ class TestTone:
 
     def test_all_copy_covers_every_string(self) -> None:
         copy = all_copy()
-        for tips in load_tips():
+        for tips in tip_templates():
             assert tips.name in copy
             assert tips.summary in copy
             assert set(tips.advice) | set(tips.actions) | set(tips.prompts) <= set(copy)
@@ -150,7 +171,29 @@ class TestTone:
             "loser",
             "pathetic",
         ):
-            assert phrase in BANNED_PHRASES
+            assert phrase in banned_phrases(Person())
+
+    @pytest.mark.parametrize(
+        ("person", "phrases"),
+        [
+            (Person("she"), ["make her miss you", "show her what she's missing"]),
+            (Person("they"), ["win them back", "show them what they're missing"]),
+            (Person("ex"), ["get your ex back", "win my ex back", "make them jealous"]),
+            (Person("she", "Sam"), ["get sam back", "get her back", "sam'll regret"]),
+        ],
+        ids=label,
+    )
+    def test_banned_phrases_are_spoken_for_each_choice(
+        self, person: Person, phrases: list[str]
+    ) -> None:
+        for phrase in phrases:
+            assert phrase in banned_phrases(person)
+            assert phrase in banned_phrases_in(f"Time to {phrase.upper()}!", person)
+
+    def test_without_a_person_every_pronoun_is_checked(self) -> None:
+        for text in ("Make her miss you.", "Win them back.", "Get your ex back."):
+            assert banned_phrases_in(text), text
+        assert banned_phrases_in("Win her back.", Person("he")) == []
 
     def test_banned_phrases_are_found_whatever_the_case(self) -> None:
         assert banned_phrases_in("Time to MAKE HIM JEALOUS!") == ["make him jealous"]
@@ -207,14 +250,14 @@ class TestTheFirstDay:
     """A new user's first day shows the first theme, a life of your own, and
     the themes follow in order from there (issue 14 item 15)."""
 
-    @pytest.mark.parametrize("start", STARTS, ids=str)
+    @pytest.mark.parametrize("start", STARTS, ids=label)
     def test_the_first_day_shows_the_first_theme(self, start) -> None:
         first = tip_for(start, start)
         assert first.theme.theme is Theme.LIFE
         assert first.action == theme_tips(Theme.LIFE).actions[0]
         assert first.prompt == theme_tips(Theme.LIFE).prompts[0]
 
-    @pytest.mark.parametrize("start", STARTS, ids=str)
+    @pytest.mark.parametrize("start", STARTS, ids=label)
     def test_then_one_theme_a_day_in_order(self, start) -> None:
         days = [start + timedelta(days=n) for n in range(14)]
         shown = [tip_for(day, start).theme.theme for day in days]
@@ -247,15 +290,17 @@ class TestLoading:
 
     def test_load_tips_reads_the_installed_package(self) -> None:
         assert PACKAGED.is_file()
-        assert parse_tips(PACKAGED.read_text(encoding="utf-8")) == load_tips()
+        assert parse_tips(PACKAGED.read_text(encoding="utf-8")) == tip_templates()
 
     def test_load_tips_reads_once(self) -> None:
         assert load_tips() is load_tips()
+        assert load_tips(Person("she")) is load_tips(Person("she"))
+        assert tip_templates() is tip_templates()
 
     def test_file_order_does_not_matter(self) -> None:
         data = packaged_data()
         data["theme"].reverse()
-        assert parse_tips(to_toml(data)) == load_tips()
+        assert parse_tips(to_toml(data)) == tip_templates()
 
     def test_note_is_optional(self) -> None:
         data = packaged_data()
@@ -338,6 +383,18 @@ def _name_not_text(data: dict[str, Any]) -> None:
     theme_table(data, "career")["name"] = 3
 
 
+def _a_pronoun_nobody_can_speak(data: dict[str, Any]) -> None:
+    theme_table(data, "nocontact")["advice"][1] = "If {he} writes, wait."
+
+
+def _a_stray_brace_in_a_goal(data: dict[str, Any]) -> None:
+    theme_table(data, "nocontact")["goals"][0]["title"] = "A day without {them"
+
+
+def _a_verb_with_one_form(data: dict[str, Any]) -> None:
+    theme_table(data, "social")["note"] = "If {they} {writes}, wait."
+
+
 BROKEN: list[tuple[Callable[[dict[str, Any]], None], str]] = [
     (_drop_career, r"theme 'career' is missing"),
     (_duplicate_body, r"theme 'body' appears more than once"),
@@ -353,6 +410,12 @@ BROKEN: list[tuple[Callable[[dict[str, Any]], None], str]] = [
     (_empty_advice_line, r"theme 'body' advice #1 is empty"),
     (_misspelt_field, r"theme 'social' has an unknown field 'promts'"),
     (_name_not_text, r"theme 'career' field 'name' must be text"),
+    (
+        _a_pronoun_nobody_can_speak,
+        r"theme 'nocontact' advice #2: unknown placeholder \{he\}",
+    ),
+    (_a_stray_brace_in_a_goal, r"theme 'nocontact' goals #1: a stray brace"),
+    (_a_verb_with_one_form, r"theme 'social' field 'note': unknown placeholder"),
 ]
 
 
@@ -384,3 +447,91 @@ def test_tips_error_is_a_value_error() -> None:
 def test_parse_tips_rejects_malformed_files(text: str, message: str) -> None:
     with pytest.raises(TipsError, match=message):
         parse_tips(text)
+
+
+class TestSpokenForThePerson:
+    """The copy is kept as templates and spoken for the person's choice."""
+
+    @pytest.mark.parametrize("person", PEOPLE, ids=label)
+    def test_no_placeholder_is_left_for_any_choice(self, person: Person) -> None:
+        texts = []
+        for tips in load_tips(person):
+            texts += [tips.name, tips.summary, *tips.advice, *tips.actions]
+            texts += [*tips.prompts, tips.note, *tips.urge_lines, *tips.instead]
+            texts += [goal.title for goal in tips.goals]
+        start = date(2026, 1, 5)
+        for offset in range(70):
+            tip = tip_for(start + timedelta(days=offset), start, person)
+            texts += [tip.action, tip.prompt, tip.theme.summary]
+        assert [t for t in texts if "{" in t or "}" in t or "|" in t] == []
+
+    @pytest.mark.parametrize(
+        ("person", "reply"),
+        [
+            (Person(), "If he writes, you don't owe him a quick reply."),
+            (Person("she"), "If she writes, you don't owe her a quick reply."),
+            (Person("they"), "If they write, you don't owe them a quick reply."),
+            (Person("ex"), "If your ex writes, you don't owe them a quick reply."),
+            (Person("she", "Sam"), "If Sam writes, you don't owe her a quick reply."),
+            (Person("he", "Jo"), "If Jo writes, you don't owe him a quick reply."),
+        ],
+        ids=label,
+    )
+    def test_the_verb_and_the_pronoun_agree(self, person: Person, reply: str) -> None:
+        advice = theme_tips(Theme.NO_CONTACT, person).advice
+        assert advice[1].startswith(reply)
+
+    def test_a_few_lines_read_as_written_by_hand(self) -> None:
+        ex, sam = theme_tips(Theme.NO_CONTACT, Person("ex")), Person("she", "Sam")
+        assert ex.actions[0] == (
+            "Archive or mute your ex's chat so it's not the first thing you see."
+        )
+        assert ex.prompts[2] == (
+            "What do you need today that you were hoping your ex would give you?"
+        )
+        assert (
+            theme_tips(Theme.NO_CONTACT, sam)
+            .advice[2]
+            .startswith(
+                "You don't have to block Sam, but the distance has to be real rather "
+                "than performed. Watching her stories"
+            )
+        )
+        assert theme_tips(Theme.LIFE, Person("they")).summary == (
+            "Fill the hours that used to be theirs with things that are yours."
+        )
+        assert theme_tips(Theme.SOCIAL, Person("she")).prompts[1] == (
+            "What would you share if you knew she would never see it?"
+        )
+
+    def test_starter_goals_are_the_writers_own(self) -> None:
+        titles = {
+            who: theme_tips(Theme.NO_CONTACT, Person(who)).goals[0].title
+            for who in ("he", "she", "they", "ex")
+        }
+        assert titles == {
+            "he": "A day without contacting him",
+            "she": "A day without contacting her",
+            "they": "A day without contacting them",
+            "ex": "A day without contacting my ex",
+        }
+
+    def test_the_default_is_the_briefs_him(self) -> None:
+        day, start = date(2026, 3, 14), date(2026, 3, 1)
+        assert tip_for(day, start) == tip_for(day, start, Person())
+        assert theme_tips(Theme.LIFE).summary == (
+            "Fill the hours that used to be his with things that are yours."
+        )
+
+    def test_templates_are_spoken_by_one_method(self) -> None:
+        she, day = Person("she"), date(2026, 3, 14)
+        template = tip_templates()[list(Theme).index(Theme.NO_CONTACT)]
+        spoken = theme_tips(Theme.NO_CONTACT, she)
+        assert template.spoken(she) == spoken
+        tip = DailyTip(day, template, template.actions[1], template.prompts[0])
+        assert tip.spoken(she) == DailyTip(
+            day, spoken, spoken.actions[1], spoken.prompts[0]
+        )
+        assert tip.spoken(she).prompt == "What did you want to tell her today? " + (
+            "Write it here instead."
+        )

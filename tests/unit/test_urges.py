@@ -13,7 +13,7 @@ import pytest
 from rich.console import Console
 
 import healjournal.tips
-from healjournal.cli.report import URGES_EMPTY, print_review
+from healjournal.cli.report import print_review, urges_empty
 from healjournal.domain.models import (
     Entry,
     EntryKind,
@@ -26,6 +26,7 @@ from healjournal.domain.models import (
     UrgeOutcome,
     check_strength,
 )
+from healjournal.domain.person import Person
 from healjournal.domain.search import parse_query, search
 from healjournal.domain.stats import Streak, WeekCount, urges_by_week
 from healjournal.errors import InputError, JournalUnreadable
@@ -266,7 +267,7 @@ class TestTheReview:
         console = Console(width=80, record=True, color_system=None, file=io.StringIO())
         print_review(review, console)
         text = " ".join(console.export_text().split())
-        assert " ".join(URGES_EMPTY.format(weeks=8).split()) in text
+        assert " ".join(urges_empty(8, Person()).split()) in text
         assert "F8" in text
 
 
@@ -444,7 +445,8 @@ class TestWhatTheUrgeScreenOffers:
         broken = text.replace("instead = [\n", 'instead = [\n    "",\n', 1)
         with pytest.raises(TipsError, match="'nocontact' instead #1 is empty"):
             parse_tips(broken)
-        assert parse_tips(text)[-1].instead == theme_tips(Theme.NO_CONTACT).instead
+        spoken = parse_tips(text)[-1].spoken(Person())
+        assert spoken.instead == theme_tips(Theme.NO_CONTACT).instead
 
     def test_without_goals_there_are_still_ideas(self):
         assert urge_support(EVENING, TODAY, None, ()).ideas

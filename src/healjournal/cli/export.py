@@ -89,6 +89,7 @@ def _export(
     args: argparse.Namespace, start: date | None, end: date | None
 ) -> tuple[int, str]:
     """The export of the journal, opened read-only: how many entries, and the text."""
+    from healjournal.domain.person import Person
     from healjournal.storage.interchange import ExportFormat, export
 
     journal = opening.open_journal(args, read_only=True)
@@ -107,5 +108,6 @@ def _export(
             if (start is None or s.day >= start) and (end is None or s.day <= end)
         ],
         exported_at=get_clock().now(),
+        person=Person.from_settings(journal.settings()),
     )
     return len(entries), text

@@ -13,11 +13,13 @@ TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.p
 if TYPE_CHECKING:
     import argparse
 
+    from healjournal.domain.person import Person
+
 
 def run(args: argparse.Namespace) -> int:
     """Open the app on the journal (or the demo's) and return its exit code."""
     if args.demo:
-        return _run_demo()
+        return _run_demo(args)
     from healjournal.storage import crypto
 
     # The journal is read by the app, behind its first frame: a broken one
@@ -46,17 +48,43 @@ def run(args: argparse.Namespace) -> int:
     return run_app(path, collector_paused=True)
 
 
-def _run_demo() -> int:
+def _run_demo(args: argparse.Namespace) -> int:
     """Build the demo journal in a folder of its own, open it, then remove it."""
     import shutil
 
     from healjournal.demo import build_demo_journal, demo_journal_path
 
+    person = demo_person(args)
     path = demo_journal_path()
     try:
-        build_demo_journal(path, get_clock().today())
+        build_demo_journal(path, get_clock().today(), person=person)
         from healjournal.tui.app import run as run_app
 
         return run_app(path, demo=True)
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
+
+
+def demo_person(args: argparse.Namespace) -> Person:
+    """Who the demo's writer is getting over: the person chosen in the user's
+    own journal, if it can be read without a passphrase, else the default.
+
+    The journal is opened read-only, so nothing is written and no lock is
+    taken; a missing, encrypted or unreadable one is simply not asked.
+    """
+    from healjournal.domain.person import Person
+    from healjournal.errors import HealJournalError
+
+    path = opening.journal_file(args)
+    if not path.is_file() or opening.encrypted(path):
+        return Person()
+    from healjournal.storage.journal import Journal
+
+    try:
+        journal = Journal.open(path, clock=get_clock(), read_only=True)
+        try:
+            return Person.from_settings(journal.settings())
+        finally:
+            journal.close()
+    except (HealJournalError, OSError, ValueError):
+        return Person()

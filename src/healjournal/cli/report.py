@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from healjournal.cli import charts
+from healjournal.domain.person import Person
 from healjournal.domain.visible import visible
 from healjournal.insight.figures import Review
 from healjournal.tips import theme_tips
@@ -31,6 +32,7 @@ __all__ = [
     "print_review",
     "review_json",
     "review_sections",
+    "urges_empty",
 ]
 
 #: What an empty journal shows instead of a wall of zeros.
@@ -41,11 +43,11 @@ EMPTY_MESSAGE = (
     "passed) will show up."
 )
 
-#: The urges section before any urge: what it is for, and how to log one.
+#: The urges section before any urge: what it is for, and how to log one
+#: (a template: see urges_empty).
 URGES_EMPTY = (
-    "None in the last {weeks} weeks. When he's on your mind, F8 in the app "
-    "gives you a countdown and a page to say it all; each urge shows up here, "
-    "with how many passed."
+    "When {they} {is|are} on your mind, F8 in the app gives you a countdown and "
+    "a page to say it all; each urge shows up here, with how many passed."
 )
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -175,7 +177,7 @@ def _urges(review: Review, width: int) -> Section:
     weeks = review.urges
     title = f"Urges, week by week (last {len(weeks)} weeks, from Monday)"
     if not any(w.logged for w in weeks):
-        return _note(title, URGES_EMPTY.format(weeks=len(weeks)))
+        return _note(title, urges_empty(len(weeks), review.person))
     most = max(w.logged for w in weeks)
     rows: list[tuple[str, RenderableType]] = []
     for week in weeks:
@@ -197,6 +199,11 @@ def _urges(review: Review, width: int) -> Section:
     passed = sum(w.resisted for w in weeks)
     rows.append(("In all", _urges_passed(logged, passed)))
     return _section(title, rows)
+
+
+def urges_empty(weeks: int, person: Person) -> str:
+    """What the urges section says before any urge, spoken for `person`."""
+    return f"None in the last {weeks:,} weeks. {person.say(URGES_EMPTY)}"
 
 
 def _urges_passed(logged: int, passed: int) -> str:

@@ -64,15 +64,9 @@ def status_line(
     no_contact: Streak | None, written_today: bool, started: date | None, today: date
 ) -> str:
     """`no contact: day 23 · not written today`, in the top bar's words."""
-    if no_contact is not None:
-        if no_contact.current == 0:
-            counting = "no contact: starting again today"
-        else:
-            counting = f"no contact: day {no_contact.current:,}"
-    elif started is not None and started > today:
-        counting = f"no contact counts from {started.day} {started:%b}"
-    else:
-        counting = "no-contact count not set"
+    from healjournal.insight.count_words import count_words
+
+    counting = count_words(no_contact, started, today)
     written = "written today" if written_today else "not written today"
     return f"{counting} · {written}"
 

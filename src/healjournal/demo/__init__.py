@@ -4,8 +4,8 @@
 writing: reflections whose mood drifts upward, a handful of unsent letters and
 urges, goals from the starter list with their ticks, and a no-contact record
 with one slip. The person, their friends and every word are invented; the ex
-is only ever "him". The same seed, `today` and time zone always give the same
-file, byte for byte.
+is spoken of as the person using the app chose (`person`). The same seed,
+`today`, time zone and person always give the same file, byte for byte.
 
 The words are data, in `story.toml` (read by `story`); the code that turns
 them into a journal is `plan` (what happens on each day), `writing` (the text

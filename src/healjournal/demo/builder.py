@@ -9,8 +9,9 @@ from pathlib import Path
 
 from healjournal.clock import Clock, FrozenClock, get_clock
 from healjournal.demo.plan import Day, plan_goals, plan_story, plan_ticks
-from healjournal.demo.story import load_story
+from healjournal.demo.story import spoken_story
 from healjournal.demo.writing import moment, write_journal
+from healjournal.domain.person import PERSON_NAME_SETTING, PERSON_SETTING, Person
 from healjournal.storage.journal import Journal
 
 __all__ = ["MIN_DAYS", "build_demo_journal", "demo_journal_path"]
@@ -27,6 +28,7 @@ def build_demo_journal(
     seed: int = 7,
     tz: tzinfo | None = None,
     clock: Clock | None = None,
+    person: Person | None = None,
 ) -> Journal:
     """Write a new, clearly fictional journal at `path` covering the `days` days
     that end with `today`, and return it opened.
@@ -34,8 +36,13 @@ def build_demo_journal(
     Today is left blank, so the app opens on an empty page. Everything is saved
     in one transaction. `tz` is the zone of the `created` stamps (default: the
     local zone); `clock` is the returned journal's clock (default: the global
-    one). Raises ValueError if `path` exists or `days` is under MIN_DAYS.
+    one). `person` is who the demo's writer is getting over: every word
+    speaks of them, and the journal's settings keep the choice, as the
+    welcome would (the default, "him", keeps no setting, so its file is the
+    one it always was). Raises ValueError if `path` exists or `days` is under
+    MIN_DAYS.
     """
+    person = person or Person()
     path = Path(path)
     if path.exists():
         raise ValueError(f"{path} already exists; the demo only writes a new journal")
@@ -60,8 +67,8 @@ def build_demo_journal(
             index += 1
         return index
 
-    story = load_story()
-    goals = plan_goals(story, plan, at, free)
+    story = spoken_story(person)
+    goals = plan_goals(story, plan, at, free, person)
 
     # About one day in ten goes unwritten, never one that carries the story.
     moments = [*story.moments.values(), *(when for when, _ in story.letters)]
@@ -80,6 +87,10 @@ def build_demo_journal(
     journal = Journal.open(path, clock=writer)
     with journal.transaction():
         write_journal(story, journal, writer, rng, plan, goals, slip, at, tz)
+        if person != Person():
+            journal.set_setting(PERSON_SETTING, person.who)
+            if person.name:
+                journal.set_setting(PERSON_NAME_SETTING, person.name)
     journal.close()
     return Journal.open(path, clock=clock or get_clock())
 

@@ -10,9 +10,11 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
-from healjournal.demo.story import Story
+from healjournal.demo.story import RUN, Story
 from healjournal.domain.models import EntryKind, GoalKind, Theme
+from healjournal.domain.person import Person
 from healjournal.tips import load_tips
 
 __all__ = [
@@ -86,10 +88,10 @@ class InOrder:
         return self._after.draw() if self._after else None
 
 
-def _starter(theme: Theme, kind: GoalKind, title: str) -> str:
-    """A starter goal's title from the tips: `title` if it is listed, else the
-    first of its kind in the theme, else `title` itself."""
-    goals = next((t.goals for t in load_tips() if t.theme is theme), ())
+def _starter(theme: Theme, kind: GoalKind, title: str, person: Person) -> str:
+    """A starter goal's title from the tips, spoken for `person`: `title` if it
+    is listed, else the first of its kind in the theme, else `title` itself."""
+    goals = next((t.goals for t in load_tips(person) if t.theme is theme), ())
     if any(g.title == title for g in goals):
         return title
     return next((g.title for g in goals if g.kind is kind), title)
@@ -100,9 +102,12 @@ def plan_goals(
     plan: list[Day],
     at: Callable[[float], int],
     free: Callable[[int], int],
+    person: Person | None = None,
 ) -> list[GoalPlan]:
-    """The goals, when each is set, and when the one-offs are done."""
+    """The goals, when each is set, and when the one-offs are done; the
+    starter goals' titles spoken for `person` (the default one without)."""
     titles, beats = story.goals, story.beats
+    starter = partial(_starter, person=person or Person())
     last = len(plan) - 1
     cv_created = at(0.45)
     cv_due = min(cv_created + 14, last - 2)
@@ -115,19 +120,19 @@ def plan_goals(
     return [
         GoalPlan(
             Theme.NO_CONTACT,
-            _starter(Theme.NO_CONTACT, GoalKind.DAILY, titles["no_contact"]),
+            starter(Theme.NO_CONTACT, GoalKind.DAILY, titles["no_contact"]),
             GoalKind.DAILY,
             created=0,
         ),
         GoalPlan(
             Theme.LIFE,
-            _starter(Theme.LIFE, GoalKind.DAILY, titles["outside"]),
+            starter(Theme.LIFE, GoalKind.DAILY, titles["outside"]),
             GoalKind.DAILY,
             created=at(0.04),
         ),
         GoalPlan(
             Theme.BODY,
-            _starter(Theme.BODY, GoalKind.WEEKLY, titles["workouts"]),
+            starter(Theme.BODY, GoalKind.WEEKLY, titles["workouts"]),
             GoalKind.WEEKLY,
             created=at(0.1),
         ),
@@ -142,13 +147,13 @@ def plan_goals(
         ),
         GoalPlan(
             Theme.PEOPLE,
-            _starter(Theme.PEOPLE, GoalKind.WEEKLY, titles["new_person"]),
+            starter(Theme.PEOPLE, GoalKind.WEEKLY, titles["new_person"]),
             GoalKind.WEEKLY,
             created=at(0.22),
         ),
         GoalPlan(
             Theme.GOAL,
-            _starter(Theme.GOAL, GoalKind.ONCE, titles["cook"]),
+            starter(Theme.GOAL, GoalKind.ONCE, titles["cook"]),
             GoalKind.ONCE,
             created=at(0.33),
             done=free(at(0.56)),
@@ -157,14 +162,14 @@ def plan_goals(
         ),
         GoalPlan(
             Theme.CAREER,
-            _starter(Theme.CAREER, GoalKind.ONCE, titles["cv"]),
+            starter(Theme.CAREER, GoalKind.ONCE, titles["cv"]),
             GoalKind.ONCE,
             created=cv_created,
             due=plan[cv_due].day,
         ),
         GoalPlan(
             Theme.LIFE,
-            _starter(Theme.LIFE, GoalKind.ONCE, titles["weekend"]),
+            starter(Theme.LIFE, GoalKind.ONCE, titles["weekend"]),
             GoalKind.ONCE,
             created=at(0.5),
             done=weekend,
@@ -225,7 +230,7 @@ def plan_story(
     plan[0].script = story.days["first"]
     plan[0].mood_shift = -5
     run = (plan[slip].day - plan[0].day).days - 1
-    plan[slip].script = story.days["slip"].format(run=run)
+    plan[slip].script = story.days["slip"].replace(RUN, str(run))
     plan[slip].mood_shift -= 1.3
     plan[slip + 1].script = story.days["after_slip"]
     plan[slip + 1].mood_shift -= 0.6

@@ -2,19 +2,29 @@
 
 The file is read once, through `importlib.resources` (as the tips are), so it
 works from a wheel or a zip as well as a checkout. A missing or misspelt
-field fails on load, naming it, rather than halfway through building a demo.
+field, or a placeholder nobody can speak, fails on load, naming it, rather
+than halfway through building a demo.
+
+The texts are templates that speak of the ex (see healjournal.domain.person);
+they are the demo person's own words, so `spoken_story` speaks them in the
+writer's voice ("I didn't text my ex") for the person chosen.
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
-__all__ = ["Phase", "Story", "load_story"]
+from healjournal.domain.person import Person, TemplateError, check_template
+
+__all__ = ["RUN", "Phase", "Story", "load_story", "spoken_story"]
+
+#: In the slip day's text, where the days without contact before it go.
+RUN = "{run}"
 
 _SOURCE = "story.toml"
 _GOALS = frozenset(
@@ -30,7 +40,7 @@ _MOMENTS = frozenset({"archived_chat", "cooking_practice"})
 _EVERYDAY = frozenset(
     {"friends", "body", "outside", "new_people", "people_again", "closers"}
 )
-_PHASE = frozenset({"titles", "feelings", "about_him", "one_liners", "mornings"})
+_PHASE = frozenset({"titles", "feelings", "about_them", "one_liners", "mornings"})
 _PHASES = 3
 
 
@@ -42,8 +52,8 @@ class Phase:
     """A reflection's first line, now and then."""
     feelings: tuple[str, ...]
     """How the day felt: every longer reflection has one."""
-    about_him: tuple[str, ...]
-    """A thought about him, added to a feeling."""
+    about_them: tuple[str, ...]
+    """A thought about the ex, added to a feeling."""
     one_liners: tuple[str, ...]
     """A short reflection on a day with nothing else to tell."""
     mornings: tuple[str, ...]
@@ -57,7 +67,7 @@ class Story:
     goals: Mapping[str, str]
     """The goals' titles, by the builder's name for each."""
     days: Mapping[str, str]
-    """The days written by hand, whole; "slip" has a {run} to fill in."""
+    """The days written by hand, whole; "slip" has a RUN to fill in."""
     beats: Mapping[str, str]
     """What a day's reflection leads with when something happened."""
     moments: Mapping[str, float]
@@ -76,9 +86,37 @@ class Story:
 
 @cache
 def load_story() -> Story:
-    """The story in `story.toml`, read once; raises ValueError if it is malformed."""
+    """The story in `story.toml` as written (templates), read once; raises
+    ValueError if it is malformed."""
     text = files("healjournal.demo").joinpath(_SOURCE).read_text(encoding="utf-8")
     return parse_story(text)
+
+
+@cache
+def spoken_story(person: Person) -> Story:
+    """The story in the demo person's own words, about `person`."""
+    return _spoken(load_story(), lambda text: _say(person, text))
+
+
+def _say(person: Person, text: str) -> str:
+    # RUN is filled in later, by the plan: each side of it is spoken alone.
+    return RUN.join(person.say(part, mine=True) for part in text.split(RUN))
+
+
+def _spoken(value: Any, say: Callable[[str], str]) -> Any:
+    """`value` (a Story, a Phase or any of their fields) with every text said."""
+    if isinstance(value, str):
+        return say(value)
+    if isinstance(value, Story | Phase):
+        return replace(
+            value,
+            **{f.name: _spoken(getattr(value, f.name), say) for f in fields(value)},
+        )
+    if isinstance(value, Mapping):
+        return {key: _spoken(item, say) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_spoken(item, say) for item in value)
+    return value  # a moment's number
 
 
 def parse_story(text: str) -> Story:
@@ -90,7 +128,7 @@ def parse_story(text: str) -> Story:
     phases = data.get("phases")
     if not isinstance(phases, list) or len(phases) != _PHASES:
         raise ValueError(f"{_SOURCE}: [[phases]] must be there {_PHASES} times")
-    return Story(
+    story = Story(
         goals=_table(data, "goals", _GOALS, str),
         days=_table(data, "days", _DAYS, str),
         beats=_table(data, "beats", _BEATS, str),
@@ -103,6 +141,17 @@ def parse_story(text: str) -> Story:
         letters=_moments(data, "letters"),
         urges=_moments(data, "urges"),
     )
+    _spoken(story, _checked)
+    return story
+
+
+def _checked(text: str) -> str:
+    """`text`, or ValueError if it has a placeholder nobody can speak."""
+    try:
+        check_template(text.replace(RUN, ""))
+    except TemplateError as error:
+        raise ValueError(f"{_SOURCE}: {error}") from None
+    return text
 
 
 def _table(data: dict[str, Any], name: str, keys: frozenset[str], kind: type) -> Any:

@@ -43,7 +43,7 @@ class _Writer:
         self._last = last
         self._decks = {
             name: [Deck(rng, getattr(phase, name)) for phase in story.phases]
-            for name in ("feelings", "about_him", "titles", "one_liners", "mornings")
+            for name in ("feelings", "about_them", "titles", "one_liners", "mornings")
         }
         self._friends = Deck(rng, story.everyday["friends"])
         self._closers = Deck(rng, story.everyday["closers"])
@@ -76,7 +76,7 @@ class _Writer:
         if size == "long" or lead or len(details) > 1:
             paragraphs = [*lead, feeling]
             if rng.random() < (0.8, 0.5, 0.2)[phase]:
-                paragraphs[-1] += " " + self._draw("about_him", phase)
+                paragraphs[-1] += " " + self._draw("about_them", phase)
             if details:
                 paragraphs.append(" ".join(details))
             if rng.random() < 0.6:

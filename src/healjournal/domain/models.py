@@ -191,7 +191,7 @@ class Goal:
 
 @dataclass(frozen=True, slots=True)
 class Slip:
-    """A day the person contacted him, with what they want to remember of it."""
+    """A day the person contacted the ex, with what they want to remember of it."""
 
     id: int
     day: date
@@ -200,7 +200,7 @@ class Slip:
 
 
 class UrgeOutcome(StrEnum):
-    """How an urge to contact him ended: it passed, it won, or it is still open.
+    """How an urge to contact the ex ended: it passed, it won, or it is still open.
 
     WRITING means the person chose to keep writing when asked: still open,
     like an urge with no outcome at all.
@@ -212,7 +212,7 @@ class UrgeOutcome(StrEnum):
 
     @property
     def final(self) -> bool:
-        """Whether the urge is over (it passed, or he was contacted)."""
+        """Whether the urge is over (it passed, or the ex was contacted)."""
         return self is not UrgeOutcome.WRITING
 
 
@@ -243,7 +243,7 @@ def check_strength(strength: int | None) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class Urge:
-    """A moment he was on the person's mind: when, how strong, how it ended."""
+    """A moment the ex was on the person's mind: when, how strong, how it ended."""
 
     id: int
     #: When the urge screen opened: the urge's own moment, and its key.

@@ -7,7 +7,7 @@ numbers are computed once, here and in domain/stats.py. No Textual here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -24,6 +24,7 @@ from healjournal.domain.models import (
     Urge,
 )
 from healjournal.domain.moods import daily_moods, mean, mood_series, mood_trend
+from healjournal.domain.person import Person
 from healjournal.domain.stats import (
     Heatmap,
     Run,
@@ -107,6 +108,9 @@ class Review:
     #: The name from the settings, and its mentions over MENTION_WEEKS weeks.
     name: str | None
     mentions: tuple[WeekMentions, ...]
+    #: Who the journal's writer is getting over: the review's words that
+    #: speak of them (the suggestions, the urges' note) are spoken for it.
+    person: Person = field(default_factory=Person)
 
     @property
     def is_empty(self) -> bool:
@@ -250,6 +254,7 @@ def build_review(
     month_ago_day = today - relativedelta(months=1)
     year_ago_day = today - relativedelta(years=1)
     name = _name(settings)
+    person = Person.from_settings(settings)
     return Review(
         today=today,
         entries=len(written),
@@ -278,13 +283,14 @@ def build_review(
         heatmap=heatmap(moods, today, HEATMAP_WEEKS),
         balance=balance,
         neglected=neglected,
-        suggestions=tuple((t, suggestion(t, today)) for t in neglected),
+        suggestions=tuple((t, suggestion(t, today, person)) for t in neglected),
         month_ago_day=month_ago_day,
         month_ago=entry_of_the_day(written, month_ago_day),
         year_ago_day=year_ago_day,
         year_ago=entry_of_the_day(written, year_ago_day),
         name=name,
         mentions=mentions_by_week(written, name, today, MENTION_WEEKS) if name else (),
+        person=person,
     )
 
 
@@ -299,9 +305,10 @@ def gather_review(journal: Journal, today: date) -> Review:
     return build_review(entries, goals, record, settings, today, urges)
 
 
-def suggestion(theme: Theme, today: date) -> str:
-    """One of the theme's actions from the tips, a different one each day."""
-    actions = theme_tips(theme).actions
+def suggestion(theme: Theme, today: date, person: Person | None = None) -> str:
+    """One of the theme's actions from the tips, a different one each day,
+    spoken for `person` (the default one without)."""
+    actions = theme_tips(theme, person or Person()).actions
     return actions[today.toordinal() % len(actions)]
 
 

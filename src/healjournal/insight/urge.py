@@ -11,6 +11,7 @@ from datetime import date, datetime
 from rich.text import Text
 
 from healjournal.domain.models import Goal, Theme
+from healjournal.domain.person import Person
 from healjournal.domain.stats import Streak
 from healjournal.tips import theme_tips
 
@@ -82,14 +83,19 @@ class UrgeSupport:
 
 
 def urge_support(
-    at: datetime, today: date, streak: Streak | None, goals: Iterable[Goal]
+    at: datetime,
+    today: date,
+    streak: Streak | None,
+    goals: Iterable[Goal],
+    person: Person | None = None,
 ) -> UrgeSupport:
-    """The line, the count and the ideas for an urge that began `at`.
+    """The line, the count and the ideas for an urge that began `at`, spoken
+    for the journal's `person` (the default one without).
 
     Ideas: first the tips' first "instead" (call a friend), then up to three
     goals from the checklist not done today, then the other tips.
     """
-    tips = theme_tips(Theme.NO_CONTACT)
+    tips = theme_tips(Theme.NO_CONTACT, person or Person())
     lines = tips.urge_lines or tips.advice
     # A new line each minute, so two urges in one evening rarely repeat.
     line = lines[int(at.timestamp() // 60) % len(lines)]

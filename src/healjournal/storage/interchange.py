@@ -21,6 +21,7 @@ from healjournal.domain.models import (
     Slip,
     Urge,
 )
+from healjournal.domain.person import Person
 from healjournal.storage.importing import Imported, read_import
 from healjournal.storage.migrations import SCHEMA_VERSION
 from healjournal.storage.records import (
@@ -74,16 +75,19 @@ def export(
     slips: Iterable[Slip] = (),
     urges: Iterable[Urge] | None = None,
     exported_at: datetime | None = None,
+    person: Person | None = None,
 ) -> str:
     """The entries (oldest first) in the chosen format, as one text.
 
-    Markdown and text also carry the `slips` of those days with their notes;
-    JSON carries the whole `no_contact` record and the `urges`.
+    Markdown and text also carry the `slips` of those days with their notes,
+    each saying who was contacted as the journal's `person` chose (the
+    default, "him", without one); JSON carries the whole `no_contact` record
+    and the `urges`.
     """
     if fmt is ExportFormat.MARKDOWN:
-        return to_markdown(entries, slips)
+        return to_markdown(entries, slips, person)
     if fmt is ExportFormat.TEXT:
-        return to_text(entries, slips)
+        return to_text(entries, slips, person)
     if fmt is ExportFormat.JRNL:
         return to_jrnl(entries)
     return to_json(
@@ -110,12 +114,20 @@ def _by_day(
     return [(day, *days[day]) for day in sorted(days)]
 
 
-def _slip_line(slip: Slip) -> str:
-    return f"Contacted him. {slip.note}" if slip.note else "Contacted him."
+#: A slip, as the journal's writer would say it.
+SLIP_LINE = "Contacted {them}."
 
 
-def to_markdown(entries: list[Entry], slips: Iterable[Slip] = ()) -> str:
-    """A Markdown document: one heading per day, one section per entry."""
+def _slip_line(slip: Slip, person: Person | None) -> str:
+    said = (person or Person()).say(SLIP_LINE, mine=True)
+    return f"{said} {slip.note}" if slip.note else said
+
+
+def to_markdown(
+    entries: list[Entry], slips: Iterable[Slip] = (), person: Person | None = None
+) -> str:
+    """A Markdown document: one heading per day, one section per entry; a slip
+    says who was contacted as `person` (the journal's choice) has it."""
     out: list[str] = ["# healjournal", ""]
     days = _by_day(entries, slips)
     if not days:
@@ -133,12 +145,15 @@ def to_markdown(entries: list[Entry], slips: Iterable[Slip] = ()) -> str:
             if entry.body:
                 out += [entry.body.rstrip("\n"), ""]
         for slip in day_slips:
-            out += [f"> {_slip_line(slip)}", ""]
+            out += [f"> {_slip_line(slip, person)}", ""]
     return "\n".join(out)
 
 
-def to_text(entries: list[Entry], slips: Iterable[Slip] = ()) -> str:
-    """Plain text: a dated line per entry, then its words."""
+def to_text(
+    entries: list[Entry], slips: Iterable[Slip] = (), person: Person | None = None
+) -> str:
+    """Plain text: a dated line per entry, then its words; slips as in
+    to_markdown."""
     blocks = []
     for day, day_entries, day_slips in _by_day(entries, slips):
         for entry in day_entries:
@@ -150,7 +165,9 @@ def to_text(entries: list[Entry], slips: Iterable[Slip] = ()) -> str:
             head = f"{day.isoformat()} {_clock_time(entry)}  ({', '.join(meta)})"
             blocks.append(f"{head}\n{entry.text.rstrip()}\n")
         for slip in day_slips:
-            blocks.append(f"{day.isoformat()}  (no contact)\n{_slip_line(slip)}\n")
+            blocks.append(
+                f"{day.isoformat()}  (no contact)\n{_slip_line(slip, person)}\n"
+            )
     return "\n".join(blocks)
 
 

@@ -35,7 +35,7 @@ class UrgesMixin(TableStore):
         saved for that moment updates it instead of adding another, so the app
         can log an urge when it starts and again when it ends, in any order.
         A strength, letter or note left as None keeps what was saved, and a
-        final outcome (it passed, or he was contacted) is never undone by a
+        final outcome (it passed, or the ex was contacted) is never undone by a
         write without one.
         """
         at = aware(at or self._clock.now()).replace(microsecond=0)

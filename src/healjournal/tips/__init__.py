@@ -3,11 +3,19 @@
 The copy lives in `tips.toml` next to this module and is read once, through
 `importlib.resources`, so it works from a wheel or a zip as well as a checkout.
 Pure Python: no Textual, no TinyDB.
+
+Copy that speaks of the ex is a template ("If {they} {writes|write}, you don't
+owe {them} a quick reply": see healjournal.domain.person), checked when it is
+read. It is spoken in one place, `spoken(person)` on a ThemeTips, DailyTip or
+StarterGoal: `load_tips`, `theme_tips` and `tip_for` return the copy spoken
+for the person they are given (the default, "him", when none is), and
+`tip_templates` the templates as written. Starter goals become the person's
+own goals, so their titles are spoken in the writer's voice ("A day without
+contacting my ex"); everything else in the reader's ("your ex's chat").
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +25,8 @@ from importlib.resources import files
 from typing import Any
 
 from healjournal.domain.models import Entry, Goal, GoalKind, Theme
+from healjournal.domain.person import Person, TemplateError, check_template
+from healjournal.tips.tone import BANNED_PHRASES, banned_phrases, banned_phrases_in
 
 __all__ = [
     "BANNED_PHRASES",
@@ -25,60 +35,18 @@ __all__ = [
     "ThemeTips",
     "TipsError",
     "all_copy",
+    "banned_phrases",
     "banned_phrases_in",
     "journal_start",
     "load_tips",
     "parse_tips",
     "theme_tips",
     "tip_for",
+    "tip_templates",
 ]
 
-#: Lower-case phrases that must never appear in the app's copy: healjournal is
-#: about living for yourself, never about winning anyone back or shaming anyone.
-#: tests/unit/test_copy.py checks every string in the app and the tips.
-BANNED_PHRASES: tuple[str, ...] = (
-    "make him miss you",
-    "win him back",
-    "get him back",
-    "make him jealous",
-    "revenge body",
-    "show him what he's missing",
-    "show him what he is missing",
-    "ex back",
-    "win back",
-    "make him regret",
-    "he'll regret",
-    "he will regret",
-    "he'll come running",
-    "come crawling back",
-    "loser",
-    "pathetic",
-    "desperate",
-    "needy",
-    "clingy",
-    "get over yourself",
-    # Shame: a slip is a Tuesday, not a verdict.
-    "you failed",
-    "failed again",
-    "a failure",
-    "weak",
-    "weakness",
-    "ashamed",
-    "shameful",
-    "shame on you",
-    "your fault",
-    "stupid",
-    "idiot",
-    "crazy",
-    "psycho",
-    "obsessed",
-    "relapse",
-    "no excuses",
-    "get over it",
-    "move on already",
-    "should have known better",
-    "hopeless",
-)
+#: Who the copy speaks of when a caller names nobody: the brief's "him".
+_DEFAULT = Person()
 
 _SOURCE = "tips.toml"
 
@@ -108,6 +76,10 @@ class StarterGoal:
     title: str
     kind: GoalKind
 
+    def spoken(self, person: Person) -> StarterGoal:
+        """This goal as the person's own: its title in the writer's voice."""
+        return StarterGoal(person.say(self.title, mine=True), self.kind)
+
 
 @dataclass(frozen=True, slots=True)
 class ThemeTips:
@@ -123,8 +95,27 @@ class ThemeTips:
     note: str = ""
     #: Lines for the moment the urge hits, one per urge on the urge screen.
     urge_lines: tuple[str, ...] = ()
-    #: Things to do instead of texting him, offered on the urge screen.
+    #: Things to do instead of texting the ex, offered on the urge screen.
     instead: tuple[str, ...] = ()
+
+    def spoken(self, person: Person) -> ThemeTips:
+        """This theme's copy spoken for `person`; the goals in the writer's voice."""
+
+        def say(texts: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(person.say(text) for text in texts)
+
+        return ThemeTips(
+            theme=self.theme,
+            name=person.say(self.name),
+            summary=person.say(self.summary),
+            advice=say(self.advice),
+            actions=say(self.actions),
+            prompts=say(self.prompts),
+            goals=tuple(goal.spoken(person) for goal in self.goals),
+            note=person.say(self.note),
+            urge_lines=say(self.urge_lines),
+            instead=say(self.instead),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,12 +127,23 @@ class DailyTip:
     action: str
     prompt: str
 
+    def spoken(self, person: Person) -> DailyTip:
+        """This day's tip spoken for `person` (see ThemeTips.spoken)."""
+        return DailyTip(
+            day=self.day,
+            theme=self.theme.spoken(person),
+            action=person.say(self.action),
+            prompt=person.say(self.prompt),
+        )
+
 
 def parse_tips(text: str) -> tuple[ThemeTips, ...]:
-    """Parse and check tips copy in TOML; return the seven themes in Theme order.
+    """Parse and check tips copy in TOML; return the seven themes in Theme order,
+    as templates.
 
     Raises TipsError, naming the theme and field, if anything is missing,
-    duplicated, empty, out of range or of the wrong type.
+    duplicated, empty, out of range or of the wrong type, or has a placeholder
+    nobody can speak.
     """
     try:
         data = tomllib.loads(text)
@@ -178,18 +180,27 @@ def parse_tips(text: str) -> tuple[ThemeTips, ...]:
 
 
 @cache
-def load_tips() -> tuple[ThemeTips, ...]:
-    """The packaged tips, read and checked once, in Theme order."""
+def tip_templates() -> tuple[ThemeTips, ...]:
+    """The packaged tips as written, templates and all, read and checked once,
+    in Theme order."""
     text = files(__name__).joinpath(_SOURCE).read_text(encoding="utf-8")
     return parse_tips(text)
 
 
-def theme_tips(theme: Theme) -> ThemeTips:
-    """The tips for one theme."""
-    return _by_theme()[Theme(theme)]
+@cache
+def load_tips(person: Person = _DEFAULT) -> tuple[ThemeTips, ...]:
+    """The packaged tips spoken for `person`, in Theme order."""
+    return tuple(tips.spoken(person) for tips in tip_templates())
 
 
-def tip_for(day: date, start: date | None = None) -> DailyTip:
+def theme_tips(theme: Theme, person: Person = _DEFAULT) -> ThemeTips:
+    """The tips for one theme, spoken for `person`."""
+    return _by_theme(person)[Theme(theme)]
+
+
+def tip_for(
+    day: date, start: date | None = None, person: Person = _DEFAULT
+) -> DailyTip:
     """The tip shown on `day`: the same every time, a new theme each day.
 
     `start` is the journal's first day (see journal_start): it shows the
@@ -197,9 +208,9 @@ def tip_for(day: date, start: date | None = None) -> DailyTip:
     user never meets the optional social theme first. Without a start the
     themes follow the calendar. Seven consecutive days cover the seven themes;
     each week moves every theme on to its next action and prompt, so all of
-    them come round in time.
+    them come round in time. The tip is spoken for `person`.
     """
-    themes = load_tips()
+    themes = load_tips(person)
     ordinal = (day - start).days if start is not None else day.toordinal()
     tips = themes[ordinal % len(themes)]
     week = ordinal // len(themes)
@@ -223,9 +234,10 @@ def journal_start(entries: Iterable[Entry], goals: Iterable[Goal], today: date) 
 
 
 def all_copy() -> list[str]:
-    """Every user-facing string in the tips, for checking the tone."""
+    """Every user-facing string in the tips as written (templates and all),
+    for checking the tone."""
     copy: list[str] = []
-    for tips in load_tips():
+    for tips in tip_templates():
         copy += [tips.name, tips.summary, *tips.advice, *tips.actions, *tips.prompts]
         copy += [goal.title for goal in tips.goals]
         if tips.note:
@@ -234,23 +246,9 @@ def all_copy() -> list[str]:
     return copy
 
 
-def banned_phrases_in(text: str) -> list[str]:
-    """The BANNED_PHRASES found in `text`, as whole words, ignoring case."""
-    folded = text.casefold().replace("\u2019", "'")
-    return [
-        phrase for phrase in BANNED_PHRASES if _phrase_pattern(phrase).search(folded)
-    ]
-
-
 @cache
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    # Whole words only, so "closer" does not count as "loser".
-    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
-
-
-@cache
-def _by_theme() -> dict[Theme, ThemeTips]:
-    return {tips.theme: tips for tips in load_tips()}
+def _by_theme(person: Person) -> dict[Theme, ThemeTips]:
+    return {tips.theme: tips for tips in load_tips(person)}
 
 
 def _parse_theme(theme: Theme, table: dict[str, Any]) -> ThemeTips:
@@ -271,6 +269,7 @@ def _parse_theme(theme: Theme, table: dict[str, Any]) -> ThemeTips:
     note = table.get("note", "")
     if not isinstance(note, str):
         raise TipsError(f"{where} field 'note' must be text")
+    _template(note, f"{where} field 'note'")
     optional = {
         name: _texts(table, name, where) if name in table else ()
         for name in _OPTIONAL_LISTS
@@ -298,7 +297,7 @@ def _text(table: dict[str, Any], name: str, where: str) -> str:
         raise TipsError(f"{where} field {name!r} must be text")
     if not value.strip():
         raise TipsError(f"{where} has an empty {name}")
-    return value.strip()
+    return _template(value.strip(), f"{where} field {name!r}")
 
 
 def _texts(table: dict[str, Any], name: str, where: str) -> tuple[str, ...]:
@@ -311,7 +310,7 @@ def _texts(table: dict[str, Any], name: str, where: str) -> tuple[str, ...]:
     for index, item in enumerate(value, start=1):
         if not isinstance(item, str) or not item.strip():
             raise TipsError(f"{where} {name} #{index} is empty or not text")
-        items.append(item.strip())
+        items.append(_template(item.strip(), f"{where} {name} #{index}"))
     return tuple(items)
 
 
@@ -337,5 +336,16 @@ def _goals(table: dict[str, Any], where: str) -> tuple[StarterGoal, ...]:
                 f"{where} goals #{index} has kind {kind!r}; "
                 f"use one of {', '.join(kinds)}"
             )
-        goals.append(StarterGoal(title=title.strip(), kind=kinds[kind]))
+        title = _template(title.strip(), f"{where} goals #{index}")
+        goals.append(StarterGoal(title=title, kind=kinds[kind]))
     return tuple(goals)
+
+
+def _template(text: str, where: str) -> str:
+    """`text` if every placeholder in it can be spoken; else TipsError saying
+    where it is."""
+    try:
+        check_template(text)
+    except TemplateError as error:
+        raise TipsError(f"{where}: {error}") from None
+    return text

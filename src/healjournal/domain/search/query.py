@@ -6,7 +6,7 @@ The query language, one criterion after another, all of which must hold:
                     case and accents do not matter ("cafe" finds "Café")
     "went home"     these words in this order, any spacing or line break
                     between them; a quote left open runs to the end
-    -sad  -"his mum"  the word or phrase does not appear
+    -sad  -"old cafe"  the word or phrase does not appear
     #sleep  @sam    the entry has this tag or name
     -#work          the entry does not have this tag
     mood:2          mood 2; also mood:<=2, mood:<3, mood:>=4, mood:>2,
