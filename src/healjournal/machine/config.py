@@ -270,7 +270,7 @@ _MAIN_IDS = tuple(BINDING_KEYS)[: tuple(BINDING_KEYS).index("review") + 1]
 def _ids_like(mistyped: str) -> str:
     import difflib
 
-    like = difflib.get_close_matches(mistyped, BINDING_KEYS, n=3, cutoff=0.5)
+    like = difflib.get_close_matches(mistyped, BINDING_KEYS, n=3, cutoff=0.55)
     if like:
         return "did you mean " + " or ".join(f"keys.{id_}" for id_ in like) + "?"
     return "the main ones: " + ", ".join(_MAIN_IDS)
