@@ -110,10 +110,33 @@ class TestReading:
             ),
             ('keys.urge = "f9"\nkeys.lock = "f9"\n', "line 2: the key 'f9'"),
             ("[colour]\nred = 1\n", "line 1: unknown key 'colour'"),
+            (
+                '[keys]\nsearch = "ctrl+u"\nreview = "f2"\n',
+                "line 3: keys.review takes 'f2', the key of pane.days already",
+            ),
+            (
+                '[keys]\nlock = "f7"\n',
+                "line 2: keys.lock takes 'f7', the key of review",
+            ),
+            ('[keys]\nurge = "f1"\n', "line 2: keys.urge takes 'f1', the key of help"),
         ],
     )
     def test_each_mistake_is_one_line_with_its_line(self, path, text, said):
         assert mistake(path, text).startswith(said)
+
+    @pytest.mark.parametrize(
+        "keys",
+        [
+            'urge = "f9"\n"urge.main" = "f9"',  # one key, followed
+            'help = "f8"\nurge = "f1"',  # a swap
+            '"pane.days" = "f7"\nreview = "f2"',
+            'urge = "f1"\nhelp = "f10"',  # F1 still closes help, as do Esc and q
+            '"mood.lower" = "ctrl+left"',
+        ],
+    )
+    def test_keys_that_take_nothing_from_another_are_fine(self, path, keys):
+        written(path, f"[keys]\n{keys}\n")
+        assert load_config(path).keys
 
     def test_the_ids_offered_when_nothing_is_like_it(self, path):
         said = mistake(path, '[keys]\nxyzzy = "f9"\n')
@@ -197,6 +220,7 @@ class TestWriting:
             ({"lock_minutes": -1}, "lock_minutes must be a whole number"),
             ({"keys.nope": "f9"}, "keys.nope is not one of the app's keys"),
             ({"keys.quit": "f9"}, "the key 'f9' is keys.urge's already"),
+            ({"keys.review": "f2"}, "keys.review takes 'f2', the key of pane.days"),
             ({"colour": "red"}, "unknown key 'colour'"),
             ({"colour": None}, "unknown key 'colour'"),
         ],

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from healjournal.errors import HealJournalError
-from healjournal.machine.keys import BINDING_KEYS, key_list
+from healjournal.machine.keys import BINDING_KEYS, clash, family, key_list
 
 __all__ = [
     "CONFIG_ENV",
@@ -176,7 +176,7 @@ def parse_config(text: str, path: Path) -> Config:
         if problem := problem_with(f"keys.{binding}", value):
             _fail(text, path, ("keys", binding), problem)
         for key in key_list(value):
-            if key in owners:
+            if key in owners and family(owners[key]) != family(binding):
                 _fail(
                     text,
                     path,
@@ -185,6 +185,17 @@ def parse_config(text: str, path: Path) -> Config:
                     f"keys.{binding}; give each its own",
                 )
             owners[key] = binding
+    if found := clash(keys):  # type: ignore[arg-type]  # each checked to be a str
+        binding, key, other = found
+        if binding not in keys:  # it follows another: urge.main follows urge
+            binding = family(binding)
+        _fail(
+            text,
+            path,
+            ("keys", binding),
+            f"keys.{binding} takes {key!r}, the key of {other} already; "
+            "give each its own",
+        )
     return Config(
         theme=data.get("theme"),
         editor=data.get("editor"),

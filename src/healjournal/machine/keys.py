@@ -10,105 +10,164 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["BINDING_KEYS", "FOLLOWERS", "key_list", "keymap"]
+__all__ = [
+    "APP",
+    "BINDING_KEYS",
+    "FOLLOWERS",
+    "PLACES",
+    "clash",
+    "family",
+    "key_list",
+    "keymap",
+]
 
-#: Every binding id, with its key before any remapping. "edit" (Ctrl+E, the
-#: page in your own editor) is listed ahead of the binding itself.
+#: Every binding id, with its key before any remapping, by the class that
+#: binds it (the app, a screen, a dialog, a widget): the keys of one place
+#: are in force together, and the app's everywhere. "edit" (Ctrl+E, the page
+#: in your own editor) is listed ahead of the binding itself.
+PLACES: dict[str, dict[str, str]] = {
+    "HealJournalApp": {
+        "quit": "ctrl+q",
+        "help": "f1",
+        "urge": "f8",
+        "help.key": "question_mark",
+        "lock": "ctrl+l",
+    },
+    "ConfirmDialog": {
+        "confirm.yes": "y",
+        "confirm.no": "n",
+        "confirm.cancel": "escape",
+    },
+    "LeaveDemoDialog": {
+        "demo.stay": "escape",
+    },
+    "EncryptDialog": {
+        "encrypt.cancel": "escape",
+    },
+    "GoalForm": {
+        "goal_form.save": "ctrl+s",
+        "goal_form.cancel": "escape",
+    },
+    "JumpToDate": {
+        "jump.cancel": "escape",
+    },
+    "LetterScreen": {
+        "letter.keep": "ctrl+s",
+        "letter.close": "escape",
+    },
+    "MinutesDialog": {
+        "minutes.cancel": "escape",
+    },
+    "NameDialog": {
+        "name.cancel": "escape",
+    },
+    "SlipDialog": {
+        "slip.log": "ctrl+s",
+        "slip.cancel": "escape",
+    },
+    "HelpScreen": {
+        "help.close": "escape,f1,q",
+    },
+    "MainScreen": {
+        "help.main": "f1",
+        "save": "ctrl+s",
+        "edit": "ctrl+e",
+        "pane.days": "f2",
+        "pane.tips": "f3",
+        "pane.goals": "f4",
+        "urge.main": "f8",
+        "letter": "f5",
+        "slip": "f6",
+        "new_page": "ctrl+n",
+        "undo.delete": "ctrl+z",
+        "jump": "ctrl+g",
+        "search": "ctrl+f",
+        "review": "f7",
+        "pane.editor": "escape",
+    },
+    "ReviewScreen": {
+        "review.close": "escape,f7",
+        "review.month_ago": "o",
+        "review.name": "n",
+        "review.unslip": "u",
+    },
+    "SearchScreen": {
+        "search.close": "escape",
+        "search.focus": "ctrl+f",
+    },
+    "UrgeScreen": {
+        "urge.help": "f1",
+        "urge.ask": "escape",
+        "urge.idea": "f3",
+        "urge.minutes": "ctrl+t",
+        "urge.keep": "ctrl+s",
+        "urge.write": "f8",
+    },
+    "WelcomeScreen": {
+        "welcome.start": "ctrl+s",
+        "welcome.skip": "escape",
+    },
+    "MonthCalendar": {
+        "calendar.left": "left",
+        "calendar.right": "right",
+        "calendar.up": "up",
+        "calendar.down": "down",
+        "calendar.month_before": "pageup",
+        "calendar.month_after": "pagedown",
+        "calendar.open": "enter",
+    },
+    "DayList": {
+        "days.delete": "delete",
+    },
+    "MoodPicker": {
+        "mood.lower": "left",
+        "mood.higher": "right",
+        "mood.1": "1",
+        "mood.2": "2",
+        "mood.3": "3",
+        "mood.4": "4",
+        "mood.5": "5",
+        "mood.clear": "0,backspace,delete",
+    },
+    "PageText": {
+        "page.newline": "ctrl+j",
+    },
+    "GoalChecklist": {
+        "goals.toggle": "space",
+        "goals.add": "a",
+        "goals.edit": "e",
+        "goals.archive": "x",
+        "goals.delete": "delete",
+        "goals.show_archived": "h",
+    },
+    "StrengthPicker": {
+        "strength.lower": "left",
+        "strength.higher": "right",
+        "strength.1": "1",
+        "strength.2": "2",
+        "strength.3": "3",
+        "strength.4": "4",
+        "strength.5": "5",
+    },
+    "TipSidebar": {
+        "tips.previous_theme": "left,left_square_bracket",
+        "tips.next_theme": "right,right_square_bracket",
+        "tips.cursor_up": "up",
+        "tips.cursor_down": "down",
+        "tips.choose": "enter",
+        "tips.today": "t",
+    },
+    "UrgeQuestion": {
+        "urge.passed": "p",
+        "urge.writing": "w,escape",
+        "urge.contacted": "c",
+    },
+}
+#: The place whose keys work everywhere.
+APP = "HealJournalApp"
+#: Every binding id and its key.
 BINDING_KEYS: dict[str, str] = {
-    # The app, wherever you are.
-    "quit": "ctrl+q",
-    "help": "f1",
-    "help.key": "question_mark",
-    "urge": "f8",
-    "lock": "ctrl+l",
-    # The main screen.
-    "help.main": "f1",
-    "save": "ctrl+s",
-    "edit": "ctrl+e",
-    "pane.days": "f2",
-    "pane.tips": "f3",
-    "pane.goals": "f4",
-    "pane.editor": "escape",
-    "urge.main": "f8",
-    "letter": "f5",
-    "slip": "f6",
-    "new_page": "ctrl+n",
-    "undo.delete": "ctrl+z",
-    "jump": "ctrl+g",
-    "search": "ctrl+f",
-    "review": "f7",
-    # The page, the mood, the days, the calendar.
-    "page.newline": "ctrl+j",
-    "mood.1": "1",
-    "mood.2": "2",
-    "mood.3": "3",
-    "mood.4": "4",
-    "mood.5": "5",
-    "mood.clear": "0,backspace,delete",
-    "mood.higher": "right",
-    "mood.lower": "left",
-    "days.delete": "delete",
-    "calendar.up": "up",
-    "calendar.down": "down",
-    "calendar.left": "left",
-    "calendar.right": "right",
-    "calendar.month_before": "pageup",
-    "calendar.month_after": "pagedown",
-    "calendar.open": "enter",
-    # Tips and goals.
-    "tips.choose": "enter",
-    "tips.cursor_up": "up",
-    "tips.cursor_down": "down",
-    "tips.previous_theme": "left,left_square_bracket",
-    "tips.next_theme": "right,right_square_bracket",
-    "tips.today": "t",
-    "goals.toggle": "space",
-    "goals.add": "a",
-    "goals.edit": "e",
-    "goals.archive": "x",
-    "goals.delete": "delete",
-    "goals.show_archived": "h",
-    "goal_form.save": "ctrl+s",
-    "goal_form.cancel": "escape",
-    # The urge screen.
-    "urge.help": "f1",
-    "urge.ask": "escape",
-    "urge.idea": "f3",
-    "urge.minutes": "ctrl+t",
-    "urge.keep": "ctrl+s",
-    "urge.write": "f8",
-    "urge.contacted": "c",
-    "urge.passed": "p",
-    "urge.writing": "w,escape",
-    "strength.1": "1",
-    "strength.2": "2",
-    "strength.3": "3",
-    "strength.4": "4",
-    "strength.5": "5",
-    "strength.higher": "right",
-    "strength.lower": "left",
-    "minutes.cancel": "escape",
-    # The other screens and dialogs.
-    "help.close": "escape,f1,q",
-    "letter.keep": "ctrl+s",
-    "letter.close": "escape",
-    "slip.log": "ctrl+s",
-    "slip.cancel": "escape",
-    "review.close": "escape,f7",
-    "review.month_ago": "o",
-    "review.name": "n",
-    "review.unslip": "u",
-    "name.cancel": "escape",
-    "search.focus": "ctrl+f",
-    "search.close": "escape",
-    "jump.cancel": "escape",
-    "confirm.yes": "y",
-    "confirm.no": "n",
-    "confirm.cancel": "escape",
-    "encrypt.cancel": "escape",
-    "demo.stay": "escape",
-    "welcome.start": "ctrl+s",
-    "welcome.skip": "escape",
+    binding: key for keys in PLACES.values() for binding, key in keys.items()
 }
 
 #: Bindings that are the same key in another place (F8 in the main screen's
@@ -134,3 +193,50 @@ def keymap(keys: Mapping[str, str]) -> dict[str, str]:
             for follower in followers:
                 mapped.setdefault(follower, mapped[leader])
     return mapped
+
+
+def family(binding: str) -> str:
+    """The binding a follower follows; any other is its own."""
+    return next((lead for lead, of in FOLLOWERS.items() if binding in of), binding)
+
+
+def clash(keys: Mapping[str, str]) -> tuple[str, str, str] | None:
+    """A binding the config's `keys` leaves with no key that works, because
+    another in force in the same place took them all (the app's are in force
+    everywhere, and win; a moved key wins over one that was not moved): the
+    id moved, the key, and the other id; None if there is none.
+
+    Keys shared before any remapping are left as they were: only a clash the
+    config made is one.
+    """
+    moved = keymap(keys)
+    app = {
+        binding: key_list(moved.get(binding, default))
+        for binding, default in PLACES[APP].items()
+    }
+    for place, bindings in PLACES.items():
+        held = dict(app)
+        if place != APP:
+            held.update(
+                (binding, key_list(moved.get(binding, default)))
+                for binding, default in bindings.items()
+            )
+        rank = {binding: (binding not in app, binding not in moved) for binding in held}
+        winner: dict[str, str] = {}
+        for binding in sorted(held, key=rank.__getitem__):  # stable: in order
+            for key in held[binding]:
+                winner.setdefault(key, binding)
+        for binding, its_keys in held.items():
+            others = [
+                (key, winner[key])
+                for key in its_keys
+                if family(winner[key]) != family(binding)
+            ]
+            if not its_keys or len(others) < len(its_keys):
+                continue  # it keeps a key of its own
+            key, other = others[0]
+            if other in moved:
+                return other, key, binding
+            if binding in moved:
+                return binding, key, other
+    return None

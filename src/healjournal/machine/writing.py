@@ -20,7 +20,7 @@ from healjournal.machine.config import (
     parse_config,
     problem_with,
 )
-from healjournal.machine.keys import key_list
+from healjournal.machine.keys import clash, family, key_list
 
 __all__ = ["FOLDER_MODE", "ConfigSaveFailed", "save_settings"]
 
@@ -57,7 +57,8 @@ def save_settings(path: Path, changes: Mapping[str, object]) -> None:
         target = Path(os.path.realpath(path))
         text = _read(target, path)
         # A mistake already there: never written over.
-        taken = _keys_taken(parse_config(text, path).keys)
+        keys = parse_config(text, path).keys
+        taken = _keys_taken(keys)
         for key, value in changes.items():
             if key.startswith("keys.") and isinstance(value, str):
                 for one in key_list(value):
@@ -67,6 +68,7 @@ def save_settings(path: Path, changes: Mapping[str, object]) -> None:
                             f"the key {one!r} is {owner}'s already: give each "
                             f"its own; {path} is unchanged"
                         )
+        _refuse_a_clash(path, keys, changes)
         document = tomlkit.parse(text)
         for key, value in changes.items():
             _change(document, key, value)
@@ -83,6 +85,25 @@ def save_settings(path: Path, changes: Mapping[str, object]) -> None:
 def _keys_taken(keys: Mapping[str, str]) -> dict[str, str]:
     """Each key the config's [keys] gives, and the id it is given to."""
     return {one: id_ for id_, value in keys.items() for one in key_list(value)}
+
+
+def _refuse_a_clash(
+    path: Path, keys: Mapping[str, str], changes: Mapping[str, object]
+) -> None:
+    """Say so if the keys changed take another binding's key where it works."""
+    merged = dict(keys)
+    for key, value in changes.items():
+        if key.startswith("keys."):
+            merged.pop(key.removeprefix("keys."), None)
+            if isinstance(value, str) and value:
+                merged[key.removeprefix("keys.")] = value
+    if found := clash(merged):
+        binding, key, other = found
+        binding = binding if binding in merged else family(binding)
+        raise ConfigError(
+            f"keys.{binding} takes {key!r}, the key of {other} already: give "
+            f"each its own; {path} is unchanged"
+        )
 
 
 def _read(target: Path, path: Path) -> str:
