@@ -664,7 +664,7 @@ class TestDemo:
 
         opened = []
 
-        def fake_run(path, *, demo=False):
+        def fake_run(path, *, demo=False, setup=None):
             assert demo  # the app is told, so it says it is the demo
             journal = Journal.open(path, clock=clock)
             opened.append(

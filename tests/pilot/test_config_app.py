@@ -225,3 +225,31 @@ class TestTheMoveOutOfAnOlderJournal:
             assert app.theme == "dracula"  # still used, from the journal
         assert path.read_text() == mistake
         assert reopen(journal_path, clock).get_setting("theme") == "dracula"
+
+
+class TestLaunch:
+    @pytest.mark.parametrize("where", ["option", "environment"])
+    def test_the_config_is_read_before_the_app_starts(
+        self, welcomed, tmp_path, monkeypatch, where
+    ):
+        from healjournal import cli
+        from healjournal.tui import app as app_module
+
+        path = tmp_path / "mine.toml"
+        path.write_text('theme = "nord"\ncolour = 1\n')
+        started = []
+
+        def fake_run(journal, *, collector_paused=False, setup=None):
+            started.append(setup)
+            return 0
+
+        monkeypatch.setattr(app_module, "run", fake_run)
+        if where == "environment":
+            monkeypatch.setenv("HEALJOURNAL_CONFIG", str(path))
+        assert cli.main(["--config", str(path)] if where == "option" else []) == 0
+        (setup,) = started
+        assert setup.path == path
+        assert setup.problem == f"{path}, line 2: unknown key 'colour'; known: " + (
+            "theme, editor, lock_minutes, keys"
+        )
+        assert path.read_text() == 'theme = "nord"\ncolour = 1\n'

@@ -291,3 +291,20 @@ class TestTheMoveByAWritingCommand:
         assert "stay in the journal" in err
         assert path.read_text() == "theme = nord\n"
         assert Journal.open(journal.path, clock=clock).get_setting("theme") == "nord"
+
+
+def test_the_config_command_does_not_import_textual(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from healjournal import cli\n"
+        "assert cli.main(['config']) == 0\n"
+        "assert cli.main(['config', 'theme', 'nord']) == 0\n"
+        "assert 'textual' not in sys.modules, 'textual'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
