@@ -23,6 +23,12 @@ def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.delenv("HEALJOURNAL_DB", raising=False)
+    # Never the real user's config file: each test has one of its own (not
+    # made yet), which the app and the config command find here.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv(
+        "HEALJOURNAL_CONFIG", str(home / ".config" / "healjournal" / "config.toml")
+    )
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from textual.widgets import TextArea
 
 from healjournal.domain.models import EntryKind, GoalKind, Theme
 from healjournal.insight import overview as overview_module
+from healjournal.machine.config import config_path, load_config
 from healjournal.storage import atomic
 from healjournal.storage.journal import Journal
 from healjournal.tips import theme_tips
@@ -613,7 +614,9 @@ class TestKeys:
             await settle(pilot)
             app.theme = "nord"
             await settle(pilot)
-        assert reopen(journal_path, clock).get_setting("theme") == "nord"
+        # This machine's setting: in the config file, not the journal.
+        assert load_config(config_path()).theme == "nord"
+        assert reopen(journal_path, clock).get_setting("theme") is None
         again = HealJournalApp(journal_path, clock=clock)
         async with again.run_test(size=WIDE) as pilot:
             await settle(pilot)
@@ -661,7 +664,7 @@ class TestDemo:
 
         opened = []
 
-        def fake_run(path, *, demo=False):
+        def fake_run(path, *, demo=False, setup=None):
             assert demo  # the app is told, so it says it is the demo
             journal = Journal.open(path, clock=clock)
             opened.append(

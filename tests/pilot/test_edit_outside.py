@@ -7,6 +7,7 @@ tests put a no-op in its place; the editor is a real process all the same.
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import sys
 import tempfile
@@ -101,6 +102,26 @@ class TestEditOutside:
         assert not Path(what["path"]).parent.exists()  # the private folder went
         saved = reopen(journal_path, clock).reflection_for(TODAY)
         assert saved.text == "Walked by the river."  # the undo was saved too
+
+    async def test_the_config_files_editor_is_the_one_opened(
+        self, welcomed, journal_path, clock, seen, monkeypatch
+    ):
+        from healjournal.machine.config import config_path
+
+        chosen = os.environ["EDITOR"]  # the fake editor, now named by the config
+        monkeypatch.setenv("EDITOR", "no-such-editor-x")
+        config_path().parent.mkdir(parents=True, exist_ok=True)
+        config_path().write_text(f"editor = {chosen!r}\n", encoding="utf-8")
+        monkeypatch.setenv("FAKE_WORDS", " And a swim.")
+        app = HealJournalApp(journal_path, clock=clock)
+        handing_over(app, monkeypatch)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await pilot.press(*"A walk.")
+            await pilot.press("ctrl+e")
+            await settle(pilot)
+            assert page(app).text == "A walk. And a swim."
+            assert notices(app) == []
 
     async def test_unchanged_text_saves_nothing_and_says_nothing(
         self, welcomed, journal_path, clock, seen, monkeypatch

@@ -9,6 +9,7 @@ import pytest
 from helpers import TODAY, page, screen_text, settle
 from textual.widgets import Input, TextArea
 
+from healjournal.machine.config import config_path, load_config
 from healjournal.storage import crypto
 from healjournal.storage.crypto import KdfCost
 from healjournal.storage.journal import Journal
@@ -343,8 +344,8 @@ class TestIdleLock:
             await settle(pilot)
             assert app.lock_after_minutes == 5
             assert "locks itself after 5 minutes" in notices(app)
-        again = Journal.open(encrypted.path, clock=clock, passphrase=PASSPHRASE)
-        assert again.get_setting("lock_after_minutes") == 5
+        # This machine's setting: in the config file, not the journal.
+        assert load_config(config_path()).lock_minutes == 5
 
     async def test_a_plain_journal_never_locks(self, welcomed, clock, now):
         app = HealJournalApp(welcomed.path, clock=clock)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import subprocess
 import sys
@@ -83,6 +84,21 @@ class TestAddEdit:
         (entry,) = entries(journal_path, clock)
         assert json.loads(editor.read_text())["text"] == "Dear you,"
         assert entry.text == "Dear you, Then tea." and entry.kind is EntryKind.LETTER
+
+    def test_the_config_files_editor_comes_before_the_environment(
+        self, journal_path, clock, editor, monkeypatch
+    ):
+        from healjournal.machine.config import config_path
+
+        chosen = os.environ["EDITOR"]  # the fake editor, now named by the config
+        monkeypatch.setenv("EDITOR", "no-such-editor-x")
+        monkeypatch.setenv("VISUAL", "no-such-editor-y")
+        config_path().parent.mkdir(parents=True, exist_ok=True)
+        config_path().write_text(f"editor = {chosen!r}\n", encoding="utf-8")
+        monkeypatch.setenv("FAKE_WORDS", "From the configured editor.")
+        assert run("add", "--edit") == 0
+        (entry,) = entries(journal_path, clock)
+        assert entry.text == "From the configured editor."
 
     def test_nothing_written_adds_nothing(self, journal_path, clock, editor, capsys):
         assert run("add", "--edit") == 1

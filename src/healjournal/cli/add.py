@@ -58,9 +58,13 @@ def _add_edited(
     not a mistake, but a script can tell that nothing was added.
     """
     from healjournal.domain.models import check_text
+    from healjournal.machine.config import config_path, load_setup
     from healjournal.machine.editor import EditorError, edit_text, editor_command
 
-    command = editor_command(None)
+    setup = load_setup(config_path(getattr(args, "config", None)))
+    if setup.problem:  # the environment's editor still serves
+        print(f"healjournal: {setup.problem}", file=sys.stderr)
+    command = editor_command(setup.config.editor)
     journal = opening.open_journal(args)
     try:
         text = edit_text(command, " ".join(args.text)).strip("\n")

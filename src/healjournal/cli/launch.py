@@ -14,12 +14,18 @@ if TYPE_CHECKING:
     import argparse
 
     from healjournal.domain.person import Person
+    from healjournal.machine.config import Setup
 
 
 def run(args: argparse.Namespace) -> int:
     """Open the app on the journal (or the demo's) and return its exit code."""
+    from healjournal.machine.config import config_path, load_setup
+
+    # The config is read before the app starts; one with a mistake opens the
+    # app with the defaults, and a notification says what is wrong.
+    setup = load_setup(config_path(getattr(args, "config", None)))
     if args.demo:
-        return _run_demo(args)
+        return _run_demo(args, setup)
     from healjournal.storage import crypto
 
     # The journal is read by the app, behind its first frame: a broken one
@@ -45,11 +51,12 @@ def run(args: argparse.Namespace) -> int:
     pause_collector()
     from healjournal.tui.app import run as run_app  # Textual only here
 
-    return run_app(path, collector_paused=True)
+    return run_app(path, collector_paused=True, setup=setup)
 
 
-def _run_demo(args: argparse.Namespace) -> int:
-    """Build the demo journal in a folder of its own, open it, then remove it."""
+def _run_demo(args: argparse.Namespace, setup: Setup) -> int:
+    """Build the demo journal in a folder of its own, open it, then remove it.
+    It takes the config's theme and keys, and never writes the config."""
     import shutil
 
     from healjournal.demo import build_demo_journal, demo_journal_path
@@ -60,7 +67,7 @@ def _run_demo(args: argparse.Namespace) -> int:
         build_demo_journal(path, get_clock().today(), person=person)
         from healjournal.tui.app import run as run_app
 
-        return run_app(path, demo=True)
+        return run_app(path, demo=True, setup=setup)
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
 

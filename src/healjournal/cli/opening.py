@@ -36,9 +36,37 @@ def open_journal(args: argparse.Namespace, *, read_only: bool = False) -> Journa
 
     path = journal_file(args)
     passphrase = ask_passphrase(path) if encrypted(path) else None
-    return Journal.open(
+    journal = Journal.open(
         path, clock=get_clock(), passphrase=passphrase, read_only=read_only
     )
+    if not read_only:
+        _move_machine_settings(journal, args)
+    return journal
+
+
+def _move_machine_settings(journal: Journal, args: argparse.Namespace) -> None:
+    """The theme and the lock minutes an older healjournal kept in the journal
+    go to the config file, once (see machine/moving.py). Only tried: a config
+    with a mistake, or one that cannot be saved, leaves them where they are,
+    says why on stderr, and the command goes on."""
+    from healjournal.machine.moving import to_move
+
+    if not to_move(journal.settings()):
+        return  # nothing left to move: the usual case, and a quick one
+    import sys
+
+    from healjournal.errors import HealJournalError
+    from healjournal.machine.config import config_path
+    from healjournal.machine.moving import move_to_config
+
+    try:
+        move_to_config(journal, config_path(getattr(args, "config", None)))
+    except HealJournalError as error:
+        print(
+            f"healjournal: {error} (the theme and lock minutes stay in the "
+            "journal until they can move to the config file)",
+            file=sys.stderr,
+        )
 
 
 def encrypted(path: Path) -> bool:

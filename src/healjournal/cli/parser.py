@@ -35,6 +35,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "path": ("path", "run"),
     "status": ("status", "run"),
     "completion": ("completion", "run"),
+    "config": ("config", "run"),
     "encrypt": ("crypt", "encrypt"),
     "decrypt": ("crypt", "decrypt"),
 }
@@ -84,6 +85,13 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
         metavar="PATH",
         default=argparse.SUPPRESS,
         help="use the journal at PATH (default: $HEALJOURNAL_DB, else the data folder)",
+    )
+    common.add_argument(
+        "--config",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="use the config file at PATH (default: $HEALJOURNAL_CONFIG, else "
+        "~/.config/healjournal/config.toml)",
     )
     parser = _Parser(
         prog="healjournal",
@@ -277,6 +285,24 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
         completion.add_argument(
             "shell", choices=["bash", "zsh", "fish"], help="bash, zsh or fish"
         )
+    if configure := command(
+        "config",
+        help="show or change your settings: theme, keys, editor, who it is about",
+        description="With no KEY, print where the config file is and every "
+        "setting with where it comes from. With KEY, print that one; with KEY "
+        "and VALUE, change it where it belongs: theme, editor, lock_minutes and "
+        "keys.ID (a key's id: keys.urge f9) in the config file, this machine's; "
+        "person (he, she, they or ex), person_name, name (counted by the "
+        "review) and urge_minutes in the journal, which travels with it. An "
+        'empty VALUE ("") clears one.',
+    ):
+        configure.add_argument(
+            "key",
+            nargs="?",
+            help="theme, editor, lock_minutes, keys.ID, person, person_name, name "
+            "or urge_minutes",
+        )
+        configure.add_argument("value", nargs="?", help='its new value ("" clears it)')
     return parser
 
 
@@ -286,7 +312,7 @@ def chosen_command(argv: Sequence[str]) -> str | None:
     if that word is no command (argparse says so)."""
     words = iter(argv)
     for word in words:
-        if word == "--db":
+        if word in _GLOBAL_OPTIONS:
             next(words, None)  # its value
         elif word in ("-h", "--help"):
             return ""
@@ -295,9 +321,12 @@ def chosen_command(argv: Sequence[str]) -> str | None:
     return ""
 
 
+#: The options of every command that take a value: --db PATH, --config PATH.
+_GLOBAL_OPTIONS = ("--db", "--config")
+
 # Options the search command takes; anything else starting with "-" is a word
 # to leave out (`healjournal search walk -work`), not a mistyped option.
-_SEARCH_OPTIONS = {"--limit": True, "--db": True, "--json": False}
+_SEARCH_OPTIONS = {"--limit": True, "--db": True, "--config": True, "--json": False}
 _SEARCH_OPTIONS |= {"-h": False, "--help": False}
 
 
@@ -306,7 +335,7 @@ def search_words_last(argv: Sequence[str]) -> list[str]:
     argv = list(argv)
     at = 0
     while at < len(argv) and argv[at].startswith("-"):
-        at += 2 if argv[at] == "--db" else 1  # global options before the command
+        at += 2 if argv[at] in _GLOBAL_OPTIONS else 1  # options before the command
     if at >= len(argv) or argv[at] != "search":
         return argv
     options: list[str] = []

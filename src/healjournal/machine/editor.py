@@ -35,29 +35,40 @@ class EditorError(HealJournalError):
     """The editor could not be found or started, failed, or left no words."""
 
 
-def editor_command(
+def editor_choice(
     configured: str | None, environ: Mapping[str, str] | None = None
-) -> list[str]:
-    """The editor to run, as words: the config's `editor` when given, else
-    $VISUAL, else $EDITOR; EditorError when none is set (or one cannot be read).
-
-    Split as a shell would, so "code --wait" or "vim -n -i NONE" works.
-    """
+) -> tuple[str, str] | None:
+    """The editor's command line as set, and where: the config's `editor`
+    when given, else $VISUAL, else $EDITOR; None when none is set."""
     environ = os.environ if environ is None else environ
     for where, value in (
         ("the config's editor", configured),
         ("$VISUAL", environ.get("VISUAL")),
         ("$EDITOR", environ.get("EDITOR")),
     ):
-        if not value or not value.strip():
-            continue
-        try:
-            return shlex.split(value)
-        except ValueError as error:  # an unclosed quote
-            raise EditorError(
-                f"{where} ({value!r}) cannot be read: {error}; fix its quotes"
-            ) from None
-    raise EditorError(NO_EDITOR)
+        if value and value.strip():
+            return value, where
+    return None
+
+
+def editor_command(
+    configured: str | None, environ: Mapping[str, str] | None = None
+) -> list[str]:
+    """The editor to run, as words (see editor_choice); EditorError when none
+    is set or it cannot be read.
+
+    Split as a shell would, so "code --wait" or "vim -n -i NONE" works.
+    """
+    choice = editor_choice(configured, environ)
+    if choice is None:
+        raise EditorError(NO_EDITOR)
+    value, where = choice
+    try:
+        return shlex.split(value)
+    except ValueError as error:  # an unclosed quote
+        raise EditorError(
+            f"{where} ({value!r}) cannot be read: {error}; fix its quotes"
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)

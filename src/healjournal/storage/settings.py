@@ -33,3 +33,10 @@ class SettingsMixin(TableStore):
     def settings(self) -> dict[str, Any]:
         """Every saved setting."""
         return dict(s for s in self._convert_all(SETTINGS).values() if s is not None)
+
+    def delete_setting(self, key: str) -> None:
+        """Forget a setting (nothing happens if there is none)."""
+        with self.transaction():
+            for record_id, setting in list(self._convert_all(SETTINGS).items()):
+                if setting is not None and setting[0] == key:
+                    self._remove(SETTINGS, record_id)

@@ -1,7 +1,8 @@
 """HealJournalApp: today's page, one keystroke away.
 
-The app itself holds the screens, the keys and the colour theme; the lock
-(locking.py) and every way of leaving (leaving.py) are mixed in.
+The app itself holds the screens and the keys; the lock (locking.py), every
+way of leaving (leaving.py) and the config file's theme, keys and lock minutes
+(configured.py) are mixed in.
 """
 
 from __future__ import annotations
@@ -11,30 +12,25 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from healjournal.clock import Clock, get_clock
-from healjournal.errors import HealJournalError
+from healjournal.machine.config import Setup
 from healjournal.storage.files import write_problem
 from healjournal.storage.journal import Journal
 from healjournal.tui.collector import resume_collector
+from healjournal.tui.configured import Configured
 from healjournal.tui.leaving import Leaving
-from healjournal.tui.locking import (
-    IDLE_CHECK_SECONDS,
-    LOCK_AFTER_MINUTES,
-    Locking,
-    starts_encrypted,
-)
+from healjournal.tui.locking import IDLE_CHECK_SECONDS, Locking, starts_encrypted
 from healjournal.tui.screens.main import MainScreen
 
 #: The app's title in the demo, in the top bar's place and the window's.
 DEMO_TITLE = "healjournal demo · nothing is kept"
 
 
-class HealJournalApp(Locking, Leaving):
+class HealJournalApp(Locking, Leaving, Configured):
     """The full-screen journal over one journal file."""
 
     TITLE = "healjournal"
@@ -60,6 +56,7 @@ class HealJournalApp(Locking, Leaving):
         journal: Journal | None = None,
         collector_paused: bool = False,
         demo: bool = False,
+        setup: Setup | None = None,
     ) -> None:
         """The app on the journal at `path` (or `journal`, already opened on it).
 
@@ -67,6 +64,8 @@ class HealJournalApp(Locking, Leaving):
         start (see collector.py) and is resumed once the first frame is drawn.
         With `demo`, the journal is the made-up one, deleted on quitting: the
         app says so everywhere, and offers the words typed before it goes.
+        `setup`: the config file, as read before the app starts (by default
+        it is read now).
         """
         super().__init__()
         self._collector_paused = collector_paused
@@ -79,15 +78,14 @@ class HealJournalApp(Locking, Leaving):
         )
         self._quitting = False
         self.encrypted = starts_encrypted(self.journal.path)
-        self.lock_after_minutes = LOCK_AFTER_MINUTES
         self._touched()
         self.farewell = None
         self.goodbye = None
-        self._theme_restored = False
         self._hanging_up = False
         self.demo = demo
         if demo:
             self.title = DEMO_TITLE
+        self._configure(setup)
 
     def get_default_screen(self) -> Screen:
         """The main screen opens straight on today's page; an encrypted journal
@@ -100,6 +98,7 @@ class HealJournalApp(Locking, Leaving):
         """Ask for the passphrase of an encrypted journal; save on a hang-up."""
         if self._collector_paused:
             self.call_after_refresh(self._first_frame_drawn)
+        self._configured()
         if self.encrypted:
             from healjournal.tui.screens.lock import LockScreen
 
@@ -121,26 +120,6 @@ class HealJournalApp(Locking, Leaving):
         if self.demo and not self.is_headless and self._driver is not None:
             self._driver.write("\x1b[23;0t")
         self._release_hang_up()
-
-    def use_saved_theme(self, theme: object) -> None:
-        """Bring back the colour theme chosen last time (the main screen reads
-        it with the journal), then remember every change; once."""
-        if self._theme_restored:
-            return
-        self._theme_restored = True
-        if isinstance(theme, str) and theme in self.available_themes:
-            self.theme = theme
-        self.theme_changed_signal.subscribe(
-            self, lambda theme: self.save_theme(theme.name)
-        )
-
-    @work(thread=True, group="settings")
-    def save_theme(self, name: str) -> None:
-        """Remember the theme for next time."""
-        try:
-            self.journal.set_setting("theme", name)
-        except HealJournalError as error:
-            self.call_from_thread(self.notify, str(error), severity="error")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every journal action, the colour themes, and quit.
@@ -203,14 +182,23 @@ class HealJournalApp(Locking, Leaving):
         self.action_help()
 
 
-def run(path: Path, *, collector_paused: bool = False, demo: bool = False) -> int:
+def run(
+    path: Path,
+    *,
+    collector_paused: bool = False,
+    demo: bool = False,
+    setup: Setup | None = None,
+) -> int:
     """Run the app on the journal at `path`; return the exit code.
 
     The app reads and checks the journal itself, after its first frame, and
     closes with exit code 2 and one line on stderr if it cannot be read.
     `collector_paused`: the caller paused the garbage collector for the start.
+    `setup`: the config file, read before the app starts.
     """
-    app = HealJournalApp(path, collector_paused=collector_paused, demo=demo)
+    app = HealJournalApp(
+        path, collector_paused=collector_paused, demo=demo, setup=setup
+    )
     app.run()
     if app.farewell:
         print(f"healjournal: {app.farewell}", file=sys.stderr)

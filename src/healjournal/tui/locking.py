@@ -7,7 +7,7 @@ also gives a plain journal its passphrase from inside the app.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
 from time import monotonic
@@ -18,7 +18,7 @@ from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 
 from healjournal.domain.visible import visible
-from healjournal.errors import HealJournalError
+from healjournal.machine.config import DEFAULT_LOCK_MINUTES
 from healjournal.storage.crypto import file_header
 from healjournal.storage.journal import Journal
 from healjournal.tui.screens.main import MainScreen
@@ -34,15 +34,13 @@ __all__ = [
     "JOURNAL_ACTIONS",
     "LOCK_AFTER_MINUTES",
     "LOCK_CHOICES",
-    "LOCK_SETTING",
     "Locking",
     "starts_encrypted",
 ]
 
-#: The journal setting that says after how many idle minutes an encrypted
-#: journal locks itself (0: never), and its default.
-LOCK_SETTING = "lock_after_minutes"
-LOCK_AFTER_MINUTES = 10
+#: After how many idle minutes an encrypted journal locks itself (0: never),
+#: unless the config file's lock_minutes says otherwise.
+LOCK_AFTER_MINUTES = DEFAULT_LOCK_MINUTES
 #: The choices the command palette offers for it.
 LOCK_CHOICES = (5, 10, 30, 60, 0)
 #: How often the idle time is looked at, in seconds.
@@ -61,6 +59,12 @@ class Locking(App[None]):
     #: Minutes without a key or a click before the journal locks (0: never).
     lock_after_minutes: float = LOCK_AFTER_MINUTES
     _last_input: float = 0.0
+
+    if TYPE_CHECKING:
+
+        def write_config(self, changes: Mapping[str, object]) -> bool:
+            """Save `changes` to the config file (configured.py)."""
+            ...
 
     def _touched(self) -> None:
         """A key or a click now: the idle time counts from here."""
@@ -157,7 +161,6 @@ class Locking(App[None]):
         self.encrypted = True
         self._touched()
         self.set_interval(IDLE_CHECK_SECONDS, self.lock_if_idle, name="idle-lock")
-        self.read_lock_setting()
         self.notify(
             "healjournal will ask for the passphrase each time it opens. Ctrl+L "
             "locks it now, and it locks itself after a while untouched. Nobody "
@@ -187,7 +190,6 @@ class Locking(App[None]):
             self.pop_screen()  # help, opened over the lock while it checked
         if message.first:
             self.switch_screen(MainScreen(self.journal, self.clock.today()))
-            self.read_lock_setting()
         else:
             self.pop_screen()
 
@@ -220,22 +222,10 @@ class Locking(App[None]):
         self.exit(return_code=2)
 
     @work(thread=True, group="settings")
-    def read_lock_setting(self) -> None:
-        """Read how long the journal may stay idle before it locks."""
-        try:
-            minutes = self.journal.get_setting(LOCK_SETTING, LOCK_AFTER_MINUTES)
-        except HealJournalError:
-            return
-        if isinstance(minutes, int | float) and not isinstance(minutes, bool):
-            self.call_from_thread(setattr, self, "lock_after_minutes", max(minutes, 0))
-
-    @work(thread=True, group="settings")
     def save_lock_setting(self, minutes: int) -> None:
-        """Remember how long the journal may stay idle before it locks."""
-        try:
-            self.journal.set_setting(LOCK_SETTING, minutes)
-        except HealJournalError as error:
-            self.call_from_thread(self.notify, str(error), severity="error")
+        """Remember how long the journal may stay idle before it locks, in
+        the config file: this machine's setting."""
+        if not self.write_config({"lock_minutes": minutes}):
             return
         self.call_from_thread(setattr, self, "lock_after_minutes", minutes)
         self.call_from_thread(

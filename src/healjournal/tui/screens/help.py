@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -9,6 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
+
+from healjournal.machine.keys import BINDING_KEYS, key_list
 
 KEYS = """\
 # When it's too much
@@ -60,6 +64,84 @@ them in place of the page, and Esc brings the page back.
 *Esc or F1 to close.*
 """
 
+#: The key column above, cell by cell, with the binding ids it shows: a key
+#: moved by the config file's [keys] is shown where it is now.
+KEY_CELLS: dict[str, str] = {
+    "Ctrl+S": "{save}",
+    "Ctrl+E": "{edit}",
+    "F2": "{pane.days}",
+    "F3": "{pane.tips}",
+    "F4": "{pane.goals}",
+    "`h` in goals": "{goals.show_archived} in goals",
+    "Esc": "{pane.editor}",
+    "F5": "{letter}",
+    "F6": "{slip}",
+    "F8": "{urge}",
+    "F7": "{review}",
+    "Ctrl+F": "{search}",
+    "Ctrl+N": "{new_page}",
+    "Ctrl+G": "{jump}",
+    "F1 (or ? outside the page)": "{help} (or {help.key} outside the page)",
+    "Ctrl+L": "{lock}",
+    "Ctrl+Q": "{quit}",
+}
+_ID = re.compile(r"\{([a-z0-9_.]+)\}")
+#: How a key's name is shown, where it is not its name capitalised.
+_NAMES = {
+    "escape": "Esc",
+    "question_mark": "?",
+    "delete": "Del",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+}
+
+
+def help_text(keymap: Mapping[str, str]) -> str:
+    """The help, its keys as `keymap` (binding id → keys) has moved them."""
+    lines = []
+    for line in KEYS.splitlines():
+        cell, bar, rest = line.removeprefix("| ").partition(" | ")
+        template = KEY_CELLS.get(cell) if line.startswith("| ") and bar else None
+        if template and any(id_ in keymap for id_ in _ID.findall(template)):
+            line = f"| {_spoken(template, keymap)} | {rest}"
+        lines.append(line)
+    text = "\n".join(lines) + "\n"
+    if "urge" in keymap:  # "Press **F8**, wherever you are"
+        text = text.replace("**F8**", f"**{_spoken('{urge}', keymap)}**")
+    return text
+
+
+def _spoken(template: str, keymap: Mapping[str, str]) -> str:
+    """`template` with each {id} as its keys are shown: "Ctrl+U or F9"."""
+
+    def keys(match: re.Match[str]) -> str:
+        id_ = match[1]
+        return " or ".join(
+            key_name(key) for key in key_list(keymap.get(id_, BINDING_KEYS[id_]))
+        )
+
+    return _ID.sub(keys, template).replace("|", "\\|")
+
+
+def key_name(key: str) -> str:
+    """A key as the help writes it: "ctrl+u" is Ctrl+U, "f9" F9, "h" `h`."""
+    *modifiers, name = key.split("+")
+    if name in _NAMES:
+        shown = _NAMES[name]
+    elif len(name) == 1:
+        shown = name.upper() if modifiers else f"`{name}`"
+    elif name[:1] == "f" and name[1:].isdigit():
+        shown = name.upper()
+    else:
+        shown = name.replace("_", " ").capitalize()
+    return "+".join([*(modifier.capitalize() for modifier in modifiers), shown])
+
 
 class HelpScreen(ModalScreen[None]):
     """The keys, and the way to real help when a journal is not enough."""
@@ -84,7 +166,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll() as box:
             box.border_title = "Help"
             box.border_subtitle = "Esc or F1 closes · arrows scroll"
-            yield Markdown(KEYS)
+            yield Markdown(help_text(getattr(self.app, "keymap", {})))
 
     def on_mount(self) -> None:
         """Scroll with the keyboard at once."""

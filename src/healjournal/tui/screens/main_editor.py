@@ -24,7 +24,7 @@ class OutsideEditing:
 
     def configured_editor(self) -> str | None:
         """The config file's `editor` setting, if any (None: the environment's)."""
-        return None
+        return self.app.setup.config.editor
 
     def action_edit_outside(self) -> None:
         """Open the page in the person's editor; take back what it saved."""

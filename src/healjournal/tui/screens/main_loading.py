@@ -35,7 +35,7 @@ class PageLoading:
         """Today's page from a glimpse of the file, before the full read."""
         found = message.glimpse
         if found is not None:
-            self.app.use_saved_theme(found.settings.get("theme"))
+            self.app.use_journal_settings(found.settings)
             editor = self.query_one(EditorPane)
             page = next(
                 (e for e in found.entries if e.kind is EntryKind.REFLECTION), None
@@ -124,7 +124,7 @@ class PageLoading:
         editor = self.query_one(EditorPane)
         if first_load:
             self._first_read_over = True
-            self.app.use_saved_theme(message.overview.settings.get("theme"))
+            self.app.use_journal_settings(message.overview.settings, read=True)
         self._show(message.overview)
         self._ready = True
         glimpsed, self._glimpsed_page = self._glimpsed_page, None
