@@ -142,7 +142,7 @@ class TestTheDemosPerson:
         journal.close()
         seen = []
 
-        def fake_run(path, *, demo=False):
+        def fake_run(path, *, demo=False, setup=None):
             demo_journal = Journal.open(path, clock=clock)
             seen.append(demo_journal.settings().get("person"))
             seen.extend(e.text for e in demo_journal.entries())

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from healjournal import __version__
 from healjournal.cli.prompts import PASSPHRASE_FILE_ENV
+from healjournal.domain.person import WHO
 
 # typing is for the type checker only: importing it cost every command 2 ms.
 TYPE_CHECKING = False
@@ -292,7 +293,7 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
         "setting with where it comes from. With KEY, print that one; with KEY "
         "and VALUE, change it where it belongs: theme, editor, lock_minutes and "
         "keys.ID (a key's id: keys.urge f9) in the config file, this machine's; "
-        "person (he, she, they or ex), person_name, name (counted by the "
+        f"person ({', '.join(WHO)}), person_name, name (counted by the "
         "review) and urge_minutes in the journal, which travels with it. An "
         'empty VALUE ("") clears one.',
     ):
