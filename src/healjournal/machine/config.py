@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from healjournal.errors import HealJournalError
-from healjournal.machine.keys import BINDING_KEYS, clash, family, key_list
+from healjournal.machine.keys import BINDING_KEYS, PLACES, clash, family, key_list
 
 __all__ = [
     "CONFIG_ENV",
@@ -260,7 +260,7 @@ def problem_with(key: str, value: object) -> str | None:
 
 #: The ids offered when a mistyped one is like none of them: the app's own
 #: keys and the main screen's.
-_MAIN_IDS = tuple(BINDING_KEYS)[: tuple(BINDING_KEYS).index("review") + 1]
+_MAIN_IDS = (*PLACES["HealJournalApp"], *PLACES["MainScreen"])
 
 
 def _ids_like(mistyped: str) -> str:
