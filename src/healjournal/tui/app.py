@@ -7,16 +7,18 @@ The app itself holds the screens, the keys and the colour theme; the lock
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import ClassVar
 
 from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from healjournal.clock import Clock, get_clock
+from healjournal.domain.person import Person
 from healjournal.errors import HealJournalError
 from healjournal.storage.files import write_problem
 from healjournal.storage.journal import Journal
@@ -44,13 +46,17 @@ class HealJournalApp(Locking, Leaving):
         # Priority, so help and the urge screen are one key away from every
         # screen and dialog too (neither key is one that typing uses).
         Binding("f1", "help", "Help", priority=True, id="help"),
-        Binding("f8", "urge", "I want to text him", priority=True, id="urge"),
+        Binding("f8", "urge", "I want to text {them}", priority=True, id="urge"),
         Binding(
             "question_mark", "help_outside_editor", "Help", show=False, id="help.key"
         ),
         # Priority, so it locks from any dialog too (typing never uses it).
         Binding("ctrl+l", "lock", "Lock", show=False, priority=True, id="lock"),
     ]
+
+    person: reactive[Person] = reactive(Person(), init=False)
+    """Who the person is getting over, as the app speaks of them (see
+    tui/speaking.py); read from the journal's settings with its first read."""
 
     def __init__(
         self,
@@ -84,6 +90,7 @@ class HealJournalApp(Locking, Leaving):
         self.farewell = None
         self.goodbye = None
         self._theme_restored = False
+        self._person_restored = False
         self._hanging_up = False
         self.demo = demo
         if demo:
@@ -142,6 +149,20 @@ class HealJournalApp(Locking, Leaving):
         except HealJournalError as error:
             self.call_from_thread(self.notify, str(error), severity="error")
 
+    def use_saved_person(self, settings: Mapping[str, object]) -> None:
+        """Speak of the ex as the journal's settings say (the main screen's
+        first read brings them), unless the person chose meanwhile; once."""
+        if not self._person_restored:
+            self._person_restored = True
+            self.person = Person.from_settings(settings)
+
+    def watch_person(self) -> None:
+        """Everything on screen speaks again: every screen's keys, and the
+        widgets watching `person`."""
+        self._person_restored = True  # a choice made now is not undone by a read
+        for screen in self.screen_stack:
+            screen.refresh_bindings()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every journal action, the colour themes, and quit.
 
@@ -190,7 +211,7 @@ class HealJournalApp(Locking, Leaving):
             self.push_screen(HelpScreen())
 
     def action_urge(self) -> None:
-        """I want to text him: the urge screen, over whatever is showing."""
+        """I want to text them: the urge screen, over whatever is showing."""
         main = self._main()
         if main is not None:
             main.action_urge()

@@ -2,6 +2,7 @@
 
 It opens on today's theme and pages through all seven. Choosing a prompt or a
 starter goal only posts a message; the screen decides what to do with it.
+Every line is spoken for the person chosen, and again when the choice changes.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from healjournal.domain.models import GoalKind, Theme
+from healjournal.domain.person import Person
 from healjournal.tips import DailyTip, StarterGoal, ThemeTips, theme_tips, tip_for
+from healjournal.tui.speaking import person_of
 from healjournal.tui.widgets.tip_rows import ThemeArrow, TipChoice, TipItem
 
 __all__ = ["TipSidebar"]
@@ -137,7 +140,7 @@ class TipSidebar(VerticalScroll, can_focus=True):
         """The person wants to write about a prompt."""
 
         prompt: str
-        """The prompt, word for word."""
+        """The prompt, word for word, as spoken."""
 
     @dataclass
     class StarterGoalChosen(Message):
@@ -146,7 +149,7 @@ class TipSidebar(VerticalScroll, can_focus=True):
         theme: Theme
         """The theme the goal belongs to."""
         title: str
-        """What the goal says."""
+        """What the goal says, as spoken."""
         kind: GoalKind
         """How it is ticked: once, daily or weekly."""
 
@@ -161,6 +164,13 @@ class TipSidebar(VerticalScroll, can_focus=True):
         self._cursor: int | None = None
         self.border_title = "Tips"
         self.set_reactive(TipSidebar.theme, self._daily().theme.theme)
+
+    def on_mount(self) -> None:
+        """Speak again when the person chosen changes."""
+        self.watch(self.app, "person", self._person_changed, init=False)
+
+    def _person_changed(self) -> None:
+        self.refresh(recompose=True)
 
     def _daily(self) -> DailyTip:
         return tip_for(self._today, self._start)
@@ -177,8 +187,8 @@ class TipSidebar(VerticalScroll, can_focus=True):
 
     @property
     def todays_prompt(self) -> str:
-        """The reflection prompt of the day."""
-        return self._daily().prompt
+        """The reflection prompt of the day, spoken."""
+        return person_of(self).say(self._daily().prompt)
 
     def show_theme(self, theme: Theme) -> None:
         """Show the tips for `theme`."""
@@ -195,6 +205,7 @@ class TipSidebar(VerticalScroll, can_focus=True):
         tips = theme_tips(self.theme)
         daily = self._daily()
         is_today = daily.theme.theme is self.theme
+        say = person_of(self).say
 
         with Horizontal(id="tip-nav"):
             yield ThemeArrow(-1)
@@ -203,24 +214,24 @@ class TipSidebar(VerticalScroll, can_focus=True):
             yield Static(f"{position} · {where}", id="tip-position", markup=False)
             yield ThemeArrow(1)
 
-        yield Static(tips.name, id="tip-name", markup=False)
-        yield Static(tips.summary, id="tip-summary", markup=False)
+        yield Static(say(tips.name), id="tip-name", markup=False)
+        yield Static(say(tips.summary), id="tip-summary", markup=False)
         if tips.note:
-            yield Static(tips.note, id="tip-note", markup=False)
+            yield Static(say(tips.note), id="tip-note", markup=False)
         # Today's idea comes first, where a glance finds it; the advice after.
         yield Static("Try this", classes="heading")
         for action in tips.actions:
             if is_today and action == daily.action:
                 text = Content.assemble(
-                    action, (" · today's idea", "italic $text-accent")
+                    say(action), (" · today's idea", "italic $text-accent")
                 )
                 yield TipItem("★", text, classes="today-idea")
             else:
-                yield TipItem("•", Content(action))
+                yield TipItem("•", Content(say(action)))
         for paragraph in tips.advice:
-            yield Static(paragraph, classes="advice", markup=False)
+            yield Static(say(paragraph), classes="advice", markup=False)
 
-        for index, (value, text, first) in enumerate(_choices(tips)):
+        for index, (value, text, first) in enumerate(_choices(tips, person_of(self))):
             if first:
                 heading = "Write about" if isinstance(value, str) else "Starter goals"
                 yield Static(heading, classes="heading")
@@ -309,24 +320,28 @@ class TipSidebar(VerticalScroll, can_focus=True):
 
     def _use(self, choice: TipChoice) -> None:
         value = choice.value
+        person = person_of(self)
         if isinstance(value, StarterGoal):
+            title = person.say(value.title, mine=True)
             self.post_message(
-                self.StarterGoalChosen(
-                    theme=self.theme, title=value.title, kind=value.kind
-                )
+                self.StarterGoalChosen(theme=self.theme, title=title, kind=value.kind)
             )
         else:
-            self.post_message(self.PromptChosen(prompt=value))
+            self.post_message(self.PromptChosen(prompt=person.say(value)))
 
 
-def _choices(tips: ThemeTips) -> list[tuple[str | StarterGoal, Content, bool]]:
-    """Each prompt and starter goal, its text, and whether it starts its section."""
+def _choices(
+    tips: ThemeTips, person: Person
+) -> list[tuple[str | StarterGoal, Content, bool]]:
+    """Each prompt and starter goal, its text spoken for `person` (a goal in
+    the writer's own voice), and whether it starts its section."""
     choices: list[tuple[str | StarterGoal, Content, bool]] = []
     for n, prompt in enumerate(tips.prompts):
-        choices.append((prompt, Content(prompt), n == 0))
+        choices.append((prompt, Content(person.say(prompt)), n == 0))
     for n, goal in enumerate(tips.goals):
         text = Content.assemble(
-            goal.title, (f" · {_KIND_LABELS[goal.kind]}", "$foreground-muted")
+            person.say(goal.title, mine=True),
+            (f" · {_KIND_LABELS[goal.kind]}", "$foreground-muted"),
         )
         choices.append((goal, text, n == 0))
     return choices
