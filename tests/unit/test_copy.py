@@ -137,7 +137,9 @@ class TestTheWalk:
         # A plain string, two joined by the parser, and an f-string.
         assert "Kept here, sent nowhere. That's an urge you didn't act on." in texts
         assert any(
-            t.startswith("Write exactly what you would send him. Nothing is ever")
+            t.startswith(
+                "Write exactly what you want to tell {them}. It stays here, and"
+            )
             for t in texts
         )
         assert (

@@ -26,9 +26,10 @@ class PersonDialog(Dialog[Person | None]):
     """The welcome's choice again, filled in; returns the Person, or None (Esc)."""
 
     DEFAULT_CSS = """
-    PersonDialog > #box { width: 66; padding: 1 1 0 1; }
+    PersonDialog > #box { width: 70; padding: 1 1 0 1; }
     PersonDialog #explain { height: auto; padding: 0 1 1 1; }
     PersonDialog #keys { padding: 1 1 0 1; }
+    PersonDialog #how { padding: 0 1; color: $text-muted; }
     """
 
     AUTO_FOCUS = "#person-choice"
@@ -47,8 +48,9 @@ class PersonDialog(Dialog[Person | None]):
         with self.box("Who you're getting over"):
             yield Static(EXPLAIN, id="explain", markup=False)
             yield PersonFields(self.current, "Who:")
+            yield Static("← → or h s t e choose · Tab: the name", id="how")
             yield self.bar(
-                "← → or h s t e · Enter saves · Esc leaves it",
+                "Enter saves · Esc leaves it",
                 Button("Save", variant="primary", id="save"),
                 Button("Cancel", id="cancel"),
             )

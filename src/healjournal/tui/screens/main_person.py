@@ -11,8 +11,8 @@ if TYPE_CHECKING:
     from healjournal.domain.person import Person
     from healjournal.insight.overview import Overview
 
-#: What the app says once the choice is kept, spoken for the new choice.
-CHOSEN = "Got it: from now on, the app speaks of {them} that way."
+#: What the app says once the choice is kept: "Got it: Sam (she / her). …".
+CHOSEN = "Got it: {label}. The app speaks that way from now on."
 
 
 class PersonHandlers:
@@ -47,4 +47,6 @@ class PersonHandlers:
         if person is None or person == self.app.person:
             return
         self.app.person = person  # everything on screen speaks again at once
-        self.change(lambda j: save_person(j, person), lambda p: p.say(CHOSEN))
+        self.change(
+            lambda j: save_person(j, person), lambda p: CHOSEN.format(label=p.label)
+        )

@@ -200,7 +200,7 @@ class TestChangingItLater:
             assert sidebar_summary(app) == "The hours that were theirs are yours."
             gate.set()
             await settle(pilot)
-            assert "speaks of them that way" in notices(app)
+            assert "Got it: they / them." in notices(app)
         assert reopen(journal_path, clock).get_setting(PERSON_SETTING) == "they"
 
     async def test_the_dialog_shows_the_choice_and_escape_leaves_it(
