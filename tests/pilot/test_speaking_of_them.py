@@ -98,7 +98,7 @@ class TestTheWelcome:
             await pilot.press("up")  # from the first goal, up to the name
             await pilot.press("shift+tab", "right", "right", "enter")
             assert app.focused.id == "person-name"
-            await pilot.press("enter", "ctrl+s")
+            await pilot.press("enter", "tab", "enter")  # Enter in the day starts
             await settle(pilot)
             assert app.person == Person("they")
         assert reopen(journal_path, clock).get_setting(PERSON_SETTING) == "they"
