@@ -14,6 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from healjournal.demo import build_demo_journal
+from healjournal.domain.person import PERSON_SETTING
+from healjournal.storage.journal import Journal
 from healjournal.tui.app import HealJournalApp
 from healjournal.tui.dialogs.goal_form import GoalForm
 from healjournal.tui.screens.help import HelpScreen
@@ -186,6 +188,15 @@ class TestCare:
 
         app = HealJournalApp(demo_path, clock=clock)
         assert snap_compare(app, terminal_size=SIZES[size], run_before=time_is_up)
+
+
+class TestPerson:
+    """The app as someone getting over a "she" sees it."""
+
+    def test_main_screen_for_she(self, snap_compare, demo_path, clock):
+        Journal.open(demo_path, clock=clock).set_setting(PERSON_SETTING, "she")
+        app = HealJournalApp(demo_path, clock=clock)
+        assert snap_compare(app, terminal_size=SIZES["80x24"], run_before=quiet)
 
 
 async def test_quiet_leaves_no_cursor_blinking(demo_path, clock):

@@ -8,15 +8,17 @@ way of leaving (leaving.py) and the config file's theme, keys and lock minutes
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from healjournal.clock import Clock, get_clock
+from healjournal.domain.person import Person
 from healjournal.machine.config import Setup
 from healjournal.storage.files import write_problem
 from healjournal.storage.journal import Journal
@@ -40,13 +42,17 @@ class HealJournalApp(Locking, Leaving, Configured):
         # Priority, so help and the urge screen are one key away from every
         # screen and dialog too (neither key is one that typing uses).
         Binding("f1", "help", "Help", priority=True, id="help"),
-        Binding("f8", "urge", "I want to text him", priority=True, id="urge"),
+        Binding("f8", "urge", "I want to text {them}", priority=True, id="urge"),
         Binding(
             "question_mark", "help_outside_editor", "Help", show=False, id="help.key"
         ),
         # Priority, so it locks from any dialog too (typing never uses it).
         Binding("ctrl+l", "lock", "Lock", show=False, priority=True, id="lock"),
     ]
+
+    person: reactive[Person] = reactive(Person(), init=False)
+    """Who the person is getting over, as the app speaks of them (see
+    tui/speaking.py); read from the journal's settings with its first read."""
 
     def __init__(
         self,
@@ -81,6 +87,7 @@ class HealJournalApp(Locking, Leaving, Configured):
         self._touched()
         self.farewell = None
         self.goodbye = None
+        self._person_restored = False
         self._hanging_up = False
         self.demo = demo
         if demo:
@@ -120,6 +127,20 @@ class HealJournalApp(Locking, Leaving, Configured):
         if self.demo and not self.is_headless and self._driver is not None:
             self._driver.write("\x1b[23;0t")
         self._release_hang_up()
+
+    def use_saved_person(self, settings: Mapping[str, object]) -> None:
+        """Speak of the ex as the journal's settings say (the main screen's
+        first read brings them), unless the person chose meanwhile; once."""
+        if not self._person_restored:
+            self._person_restored = True
+            self.person = Person.from_settings(settings)
+
+    def watch_person(self) -> None:
+        """Everything on screen speaks again: every screen's keys, and the
+        widgets watching `person`."""
+        self._person_restored = True  # a choice made now is not undone by a read
+        for screen in self.screen_stack:
+            screen.refresh_bindings()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every journal action, the colour themes, and quit.
@@ -169,7 +190,7 @@ class HealJournalApp(Locking, Leaving, Configured):
             self.push_screen(HelpScreen())
 
     def action_urge(self) -> None:
-        """I want to text him: the urge screen, over whatever is showing."""
+        """I want to text them: the urge screen, over whatever is showing."""
         main = self._main()
         if main is not None:
             main.action_urge()

@@ -1,4 +1,9 @@
-"""Every journal action in the command palette (Ctrl+P), with its key."""
+"""Every journal action in the command palette (Ctrl+P), with its key.
+
+Titles and help that mention the ex are templates, spoken for the person
+chosen: a title in the writer's own voice ("I contacted her"), its help in
+the app's ("everything you'd send her").
+"""
 
 from __future__ import annotations
 
@@ -13,10 +18,12 @@ from textual.screen import Screen
 
 from healjournal.domain.models import Theme
 from healjournal.tips import theme_tips
+from healjournal.tui.speaking import person_of
 
 
 class JournalCommand(NamedTuple):
-    """A palette entry: its title, a line of help, and the screen action it runs."""
+    """A palette entry: its title, a line of help, and the screen action it runs
+    (title and help may be templates that speak of the ex)."""
 
     title: str
     help: str
@@ -26,8 +33,8 @@ class JournalCommand(NamedTuple):
 #: On every screen: the way through an urge, and the way to real help.
 EVERYWHERE: tuple[JournalCommand, ...] = (
     JournalCommand(
-        "I want to text him",
-        "A calm wait and a page for everything you'd send him; sent nowhere (F8)",
+        "I want to text {them}",
+        "A calm wait and a page for everything you'd send {them}; sent nowhere (F8)",
         "app.urge",
     ),
     JournalCommand(
@@ -67,11 +74,11 @@ COMMANDS: tuple[JournalCommand, ...] = (
     JournalCommand("Goals", "Your goals: tick, add, edit (F4)", "pane('goals')"),
     JournalCommand(
         "Write an unsent letter",
-        "Say everything to him here; nothing is ever sent (F5)",
+        "Say everything to {them} here; nothing is ever sent (F5)",
         "letter",
     ),
     JournalCommand(
-        "I contacted him",
+        "I contacted {them}",
         "Log a slip: the count starts again, your best stays (F6)",
         "slip",
     ),
@@ -82,11 +89,16 @@ COMMANDS: tuple[JournalCommand, ...] = (
     ),
     JournalCommand(
         "Set the day no contact started",
-        "When did you last talk to him? Start the count from that day",
+        "When did you last talk to {them}? Start the count from that day",
         "start_no_contact",
     ),
     JournalCommand(
         "Add a goal", "Something to do for yourself (a in Goals)", "add_goal"
+    ),
+    JournalCommand(
+        "Who you're getting over…",
+        "A pronoun, a name, or just “your ex”: how the app speaks of them",
+        "person",
     ),
 )
 
@@ -114,6 +126,7 @@ def journal_commands(screen: Screen) -> Iterable[SystemCommand]:
     """
     on_main = hasattr(screen, "action_save")
     app = screen.app
+    person = person_of(screen)
     if getattr(app, "encrypted", False):
         lock: tuple[JournalCommand, ...] = (LOCK_NOW,)
     else:
@@ -121,12 +134,14 @@ def journal_commands(screen: Screen) -> Iterable[SystemCommand]:
     for command in (*EVERYWHERE, *COMMANDS, *lock) if on_main else EVERYWHERE:
         action = command.action if "." in command.action else f"screen.{command.action}"
         yield SystemCommand(
-            command.title, command.help, partial(screen.app.run_action, action)
+            person.say(command.title, mine=True),
+            person.say(command.help),
+            partial(screen.app.run_action, action),
         )
     if not on_main:
         return
     for theme in Theme:
-        tips = theme_tips(theme)
+        tips = theme_tips(theme, person)
         yield SystemCommand(
             f"Tips: {tips.name}",
             tips.summary,

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from healjournal.errors import InputError
+from healjournal.tui.speaking import SpokenKeys
 from healjournal.tui.widgets.day_field import DayField
 
 __all__ = ["Dialog"]
@@ -18,7 +19,7 @@ __all__ = ["Dialog"]
 ResultType = TypeVar("ResultType")
 
 
-class Dialog(ModalScreen[ResultType]):
+class Dialog(SpokenKeys, ModalScreen[ResultType]):
     """A box in the middle of the screen, its title on the border, and at the
     bottom a bar: the keys on the left, the buttons on the right.
 
@@ -26,6 +27,7 @@ class Dialog(ModalScreen[ResultType]):
     its own DEFAULT_CSS sets the box's width (`MyDialog > #box { width: 64; }`)
     and anything else that differs. A button with the id "cancel" calls
     `action_cancel`, which closes with None unless the dialog says otherwise.
+    Its keys are spoken for the person chosen (tui/speaking.py).
     """
 
     DEFAULT_CSS = """

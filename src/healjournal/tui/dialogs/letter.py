@@ -1,4 +1,4 @@
-"""The unsent letter: everything you wanted to tell him, kept here, sent nowhere."""
+"""The unsent letter: everything you wanted to tell them, kept here, sent nowhere."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Static, TextArea
 
 from healjournal.tui.dialogs.base import Dialog
+from healjournal.tui.speaking import speak
 
 __all__ = ["LetterScreen"]
 
@@ -78,8 +79,11 @@ class LetterScreen(Dialog[str | None]):
         """The header, the page, the keys and the button."""
         with self.box("Unsent letter"):
             yield Static(
-                "Write exactly what you want to tell him. It stays here, "
-                "and it is never sent anywhere.",
+                speak(
+                    self,
+                    "Write exactly what you want to tell {them}. It stays here, "
+                    "and it is never sent anywhere.",
+                ),
                 id="header",
             )
             yield TextArea(

@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from healjournal.insight.urge import DEFAULT_MINUTES, MAX_MINUTES
 from healjournal.tui.dialogs.base import Dialog
+from healjournal.tui.speaking import speak
 
 __all__ = ["MinutesDialog"]
 
@@ -41,8 +42,11 @@ class MinutesDialog(Dialog[int | None]):
         """The question, the number, the keys and the buttons."""
         with self.box("How long to wait"):
             yield Static(
-                "How many minutes should the urge screen (F8) give you before it "
-                "asks whether you still want to text him?",
+                speak(
+                    self,
+                    "How many minutes should the urge screen (F8) give you before "
+                    "it asks whether you still want to text {them}?",
+                ),
                 id="message",
             )
             yield Input(

@@ -1,4 +1,4 @@
-"""Which name the review counts: his, usually. Kept in the journal only."""
+"""Which name the review counts: theirs, usually. Kept in the journal only."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Button, Input, Static
 
 from healjournal.tui.dialogs.base import Dialog
+from healjournal.tui.speaking import person_of
 
 __all__ = ["NameDialog"]
 
@@ -44,11 +45,14 @@ class NameDialog(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         """The why, the field, the keys and the buttons."""
+        person = person_of(self)
+        # The name chosen for the ex, if any, is the likeliest to count.
+        hint = person.name or person.say("{their} name")
         with self.box("A name to count"):
             yield Static(EXPLAIN, id="explain", markup=False)
             yield Input(
                 self.current,
-                placeholder="his name, or a nickname",
+                placeholder=f"{hint}, or a nickname",
                 max_length=MAX_NAME,
                 id="name",
             )

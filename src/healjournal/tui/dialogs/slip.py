@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from healjournal.errors import InputError
 from healjournal.tui.dialogs.base import Dialog
+from healjournal.tui.speaking import speak
 from healjournal.tui.widgets.day_field import DayField
 
 __all__ = ["SlipDialog", "SlipReport", "slip_message"]
@@ -52,7 +53,7 @@ def slip_message(current: int | None, best: int | None) -> str:
 
 
 class SlipDialog(Dialog[SlipReport | None]):
-    """The "I contacted him" dialog: when, and what happened; None if not now."""
+    """The "I contacted them" dialog: when, and what happened; None if not now."""
 
     DEFAULT_CSS = """
     SlipDialog > #box {
@@ -89,13 +90,17 @@ class SlipDialog(Dialog[SlipReport | None]):
 
     def compose(self) -> ComposeResult:
         """The message, the note, the day, the keys and the buttons."""
-        with self.box("I contacted him"):
+        with self.box(speak(self, "I contacted {them}", mine=True)):
             yield Static(
                 slip_message(self.current, self.best), id="message", markup=False
             )
             yield Label("What happened? What set it off? (optional)", classes="label")
             yield Input(
-                placeholder="a late-night text, a song, his story popped up…",
+                placeholder=speak(
+                    self,
+                    "a late-night text, a song, {their} story popped up…",
+                    mine=True,
+                ),
                 max_length=_NOTE_MAX,
                 id="note",
             )

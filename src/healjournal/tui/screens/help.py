@@ -12,7 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from healjournal.domain.person import Person
 from healjournal.machine.keys import BINDING_KEYS, key_list
+from healjournal.tui.speaking import SpokenKeys, on_your_mind, person_of
 
 KEYS = """\
 # When it's too much
@@ -23,10 +25,10 @@ If you don't know the number where you are, **findahelpline.com** lists free,
 confidential lines by country. And tell a friend tonight, even just "I'm
 having a hard time".
 
-# When he's on your mind
+# {on_your_mind}
 
 Press **F8**, wherever you are: a calm countdown (ten minutes, or what you
-choose with Ctrl+T), a page for exactly what you would send him, and
+choose with Ctrl+T), a page for exactly what you would send {them}, and
 something else to do meanwhile. Nothing is ever sent. Then it asks whether you
 still want to. Whatever you answer, the letter is kept, and your review
 counts the urges and how many passed.
@@ -45,8 +47,8 @@ counts the urges and how many passed.
 | `h` in goals | show the goals put away; `x` on one brings it back |
 | Esc | back to writing |
 | F5 | write an unsent letter: said here, sent nowhere |
-| F6 | I contacted him: log it, kindly |
-| F8 | I want to text him: a calm wait, and a page for him that is never sent |
+| F6 | I contacted {them}: log it, kindly |
+| F8 | I want to text {them}: a calm wait, and a page for {them} that is never sent |
 | F7 | review: streaks, mood, no-contact days, the seven themes |
 | Ctrl+F | search: words, "a phrase", #tag, mood:<=2, from:"last month", starred |
 | Ctrl+N | another page for today |
@@ -143,7 +145,23 @@ def key_name(key: str) -> str:
     return "+".join([*(modifier.capitalize() for modifier in modifiers), shown])
 
 
-class HelpScreen(ModalScreen[None]):
+def spoken_help(person: Person, keymap: Mapping[str, str] | None = None) -> str:
+    """The help, its keys where `keymap` moved them, spoken for `person`: each
+    paragraph on its own, and each key in the writer's own voice ("I
+    contacted her")."""
+    text = help_text(keymap or {})
+    blocks = text.replace("{on_your_mind}", on_your_mind(person, when=True))
+    spoken = []
+    for block in blocks.split("\n\n"):
+        if block.startswith("|"):
+            rows = block.split("\n")
+            spoken.append("\n".join(person.say(row, mine=True) for row in rows))
+        else:
+            spoken.append(person.say(block))
+    return "\n\n".join(spoken)
+
+
+class HelpScreen(SpokenKeys, ModalScreen[None]):
     """The keys, and the way to real help when a journal is not enough."""
 
     DEFAULT_CSS = """
@@ -166,7 +184,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll() as box:
             box.border_title = "Help"
             box.border_subtitle = "Esc or F1 closes · arrows scroll"
-            yield Markdown(help_text(getattr(self.app, "keymap", {})))
+            yield Markdown(
+                spoken_help(person_of(self), getattr(self.app, "keymap", {}))
+            )
 
     def on_mount(self) -> None:
         """Scroll with the keyboard at once."""

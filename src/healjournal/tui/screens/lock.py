@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from healjournal.errors import HealJournalError, JournalUnreadable, WrongPassphrase
 from healjournal.storage.journal import Journal
+from healjournal.tui.speaking import SpokenKeys
 from healjournal.tui.widgets.footer import KeyFooter
 
 __all__ = ["TRIES", "LockScreen"]
@@ -22,7 +23,7 @@ __all__ = ["TRIES", "LockScreen"]
 TRIES = 3
 
 
-class LockScreen(Screen[None]):
+class LockScreen(SpokenKeys, Screen[None]):
     """Covers everything and asks for the passphrase of an encrypted journal.
 
     Shown at start (`first`) before anything of the journal is read, and on

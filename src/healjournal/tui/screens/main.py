@@ -25,9 +25,11 @@ from healjournal.tui.screens.main_delete import PageDeletion
 from healjournal.tui.screens.main_editor import OutsideEditing
 from healjournal.tui.screens.main_goals import GoalHandlers
 from healjournal.tui.screens.main_loading import PageLoading
+from healjournal.tui.screens.main_person import PersonHandlers
 from healjournal.tui.screens.main_saves import PageSaves
 from healjournal.tui.screens.main_urges import UrgeHandlers
 from healjournal.tui.screens.main_work import JournalWork
+from healjournal.tui.speaking import SpokenKeys
 from healjournal.tui.widgets.editor import EditorPane
 from healjournal.tui.widgets.footer import NARROW_WIDTH, KeyFooter
 from healjournal.tui.widgets.topbar import TopBar
@@ -60,6 +62,7 @@ PANES = ("days", "tips", "goals")
 
 
 class MainScreen(
+    SpokenKeys,
     JournalWork,
     PageSaves,
     PageLoading,
@@ -67,6 +70,7 @@ class MainScreen(
     UrgeHandlers,
     PageDeletion,
     OutsideEditing,
+    PersonHandlers,
     Screen[None],
 ):
     """The journal: pages on the left, the page in the middle, help on the right."""
@@ -80,9 +84,9 @@ class MainScreen(
         Binding("f4", "pane('goals')", "Goals", id="pane.goals"),
         # The app's F8 works everywhere; this one puts it here in the footer,
         # where F5's hint was: the urge screen is a letter, with support.
-        Binding("f8", "app.urge", "I want to text him", id="urge.main"),
+        Binding("f8", "app.urge", "I want to text {them}", id="urge.main"),
         Binding("f5", "letter", "Letter", show=False, id="letter"),
-        Binding("f6", "slip", "I contacted him", id="slip"),
+        Binding("f6", "slip", "I contacted {them}", id="slip"),
         Binding("ctrl+n", "new_page", "New page", show=False, id="new_page"),
         # Priority, so it is heard over the page's own undo; only while a
         # deleted page can still come back (check_action), else the page has it.
@@ -166,6 +170,7 @@ class MainScreen(
         self._apply_width(self.app.size.width)
         self.call_after_refresh(self._after_first_frame)
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk, name="disk-check")
+        self.listen_for_person()
 
     def _after_first_frame(self) -> None:
         """Read the journal, today's page first (the side panes follow it)."""
@@ -175,7 +180,8 @@ class MainScreen(
             return
         self._load_started = True
         self._load(self.today, None)
-        self.query_one(EditorPane).text_area.placeholder = tip_for(self.today).prompt
+        prompt = tip_for(self.today, person=self.app.person).prompt
+        self.query_one(EditorPane).text_area.placeholder = prompt
 
     def on_screen_suspend(self) -> None:
         """Covered before its first frame (F5 at once, say): read all the same."""
@@ -332,7 +338,7 @@ class MainScreen(
 
             self._load_token += 1  # a page still loading must not replace this one
             start = self.overview.start if self.overview else None
-            editor.open_page(day, None, tip_for(day, start).prompt)
+            editor.open_page(day, None, tip_for(day, start, self.app.person).prompt)
             if self.overview:
                 self._show(self.overview)
             return
@@ -364,6 +370,5 @@ class MainScreen(
         await self.action_pane("tips")
         assert self._tips is not None
         self._tips.show_theme(Theme(theme))
-        self.notify(
-            theme_tips(Theme(theme)).summary, title=theme_tips(Theme(theme)).name
-        )
+        tips = theme_tips(Theme(theme), self.app.person)
+        self.notify(tips.summary, title=tips.name)

@@ -32,11 +32,17 @@ class GoalHandlers:
             return
         from healjournal.tui.screens.welcome import WelcomeScreen
 
-        self.app.push_screen(WelcomeScreen(self.today), self._welcomed)
+        self.app.push_screen(WelcomeScreen(self.today, self.app.person), self._welcomed)
 
     def _welcomed(self, result: WelcomeResult | None) -> None:
+        from healjournal.tui.speaking import save_person
+
         goals = result.goals if result else ()
         last_contact = result.last_contact if result else None
+        # Spoken of as chosen at once; kept with the rest of the answers.
+        person = result.person if result else self.app.person
+        chosen = person != self.app.person
+        self.app.person = person
 
         def apply(journal: Journal) -> int:
             with journal.transaction():
@@ -44,6 +50,8 @@ class GoalHandlers:
                     journal.add_goal(title, theme, kind)
                 if last_contact is not None:
                     journal.start_no_contact(last_contact)
+                if chosen:
+                    save_person(journal, person)
                 journal.set_setting("welcomed", True)
             return len(goals)
 

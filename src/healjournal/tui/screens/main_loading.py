@@ -36,6 +36,7 @@ class PageLoading:
         found = message.glimpse
         if found is not None:
             self.app.use_journal_settings(found.settings)
+            self.app.use_saved_person(found.settings)
             editor = self.query_one(EditorPane)
             page = next(
                 (e for e in found.entries if e.kind is EntryKind.REFLECTION), None
@@ -125,6 +126,7 @@ class PageLoading:
         if first_load:
             self._first_read_over = True
             self.app.use_journal_settings(message.overview.settings, read=True)
+            self.app.use_saved_person(message.overview.settings)
         self._show(message.overview)
         self._ready = True
         glimpsed, self._glimpsed_page = self._glimpsed_page, None
@@ -132,7 +134,9 @@ class PageLoading:
             self._pump()
             self._first_read_done(message.overview)
             return
-        placeholder = tip_for(message.day, message.overview.start).prompt
+        placeholder = tip_for(
+            message.day, message.overview.start, self.app.person
+        ).prompt
         entry = message.entry
         waiting = self.saves.unsaved(message.day, entry.id if entry else None)
         if first_load and glimpsed is not None and editor.page == glimpsed:

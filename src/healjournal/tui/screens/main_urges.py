@@ -1,5 +1,5 @@
-"""The main screen's keys for the hard moments: an urge to text him (F8), a
-letter to him (F5), a slip (F6), and starting the no-contact count."""
+"""The main screen's keys for the hard moments: an urge to text them (F8), a
+letter to them (F5), a slip (F6), and starting the no-contact count."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class UrgeHandlers:
     overview: Overview | None
 
     def action_letter(self) -> None:
-        """Write to him, here, where nothing is ever sent."""
+        """Write to them, here, where nothing is ever sent."""
         from healjournal.tui.dialogs.letter import LetterScreen
 
         page = new_page_id()
@@ -68,7 +68,7 @@ class UrgeHandlers:
         self.change(log, slip_notice)
 
     def action_urge(self) -> None:
-        """I want to text him: a calm wait, a page for him, something else to do."""
+        """I want to text them: a calm wait, a page for them, something else to do."""
         from healjournal.insight.urge import urge_minutes, urge_support
         from healjournal.tui.screens.urge import UrgeScreen
 
@@ -82,6 +82,7 @@ class UrgeHandlers:
             self.today,
             overview.no_contact_streak if overview else None,
             overview.goals if overview else (),
+            self.app.person,
         )
 
         # An urge page, so kind:urge, the review and the export call it one thing.

@@ -27,6 +27,7 @@ from healjournal.insight.figures import NAME_SETTING, Review, gather_review
 from healjournal.storage.journal import Journal
 from healjournal.tui.dialogs.name import NameDialog
 from healjournal.tui.screens.search import SearchChoice
+from healjournal.tui.speaking import SpokenKeys
 from healjournal.tui.widgets.footer import KeyFooter
 
 #: Below this many columns the panels stack in one column.
@@ -81,7 +82,7 @@ class ReviewPanel(Static):
             self.update(body)
 
 
-class ReviewScreen(Screen[SearchChoice | None]):
+class ReviewScreen(SpokenKeys, Screen[SearchChoice | None]):
     """How it's going, at a glance, and a page from a month ago."""
 
     DEFAULT_CSS = """

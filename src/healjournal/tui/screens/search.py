@@ -34,6 +34,7 @@ from healjournal.domain.search import (
 )
 from healjournal.domain.visible import visible
 from healjournal.insight.mood_marks import MOOD_COLOURS, MOOD_MARKS
+from healjournal.tui.speaking import SpokenKeys
 from healjournal.tui.widgets.day_list import KIND_MARKS
 from healjournal.tui.widgets.editor import KIND_NAMES
 from healjournal.tui.widgets.footer import KeyFooter
@@ -173,7 +174,7 @@ class SearchResults(OptionList):
             self.screen.query_one("#search-query", Input).focus()
 
 
-class SearchScreen(Screen[SearchChoice | None]):
+class SearchScreen(SpokenKeys, Screen[SearchChoice | None]):
     """Find a page by its words, tags, mood, day or kind, and open it."""
 
     DEFAULT_CSS = """

@@ -1,7 +1,7 @@
-"""The urge screen: he is on your mind and you want to text him.
+"""The urge screen: the ex is on your mind and you want to text them.
 
 One key (F8) from anywhere opens it. A calm countdown, a page for exactly
-what you would send him (kept here, sent nowhere), the no-contact count and
+what you would send them (kept here, sent nowhere), the no-contact count and
 one thing to do instead. When the time is up, or whenever the person is
 ready, it asks "Do you still want to?" with three answers.
 
@@ -35,6 +35,7 @@ from healjournal.insight.urge import (
     count_line,
 )
 from healjournal.tui.dialogs.minutes import MinutesDialog
+from healjournal.tui.speaking import SpokenKeys, on_your_mind, person_of
 from healjournal.tui.widgets.urge_question import UrgeQuestion
 
 __all__ = ["UrgeAnswer", "UrgeScreen"]
@@ -61,11 +62,18 @@ class UrgeAnswer:
     """The letter as it stands (already handed over to be saved)."""
 
 
-class UrgeScreen(ModalScreen[UrgeAnswer | None]):
-    """A calm wait, a page for him that is never sent, and something else to do.
+#: Above the letter, spoken for the person chosen.
+LETTER_HEADER = (
+    "Write exactly what you would send {them}. Nothing is ever sent anywhere."
+)
 
-    Dismissed with the final answer (it passed, or he was contacted); "I'll
-    keep writing" goes back to the letter for another round.
+
+class UrgeScreen(SpokenKeys, ModalScreen[UrgeAnswer | None]):
+    """A calm wait, a page for them that is never sent, and something else to do.
+
+    Dismissed with the final answer (it passed, or they were contacted); "I'll
+    keep writing" goes back to the letter for another round. Everything on it
+    speaks of the ex as the person chose.
     """
 
     DEFAULT_CSS = """
@@ -147,8 +155,9 @@ class UrgeScreen(ModalScreen[UrgeAnswer | None]):
 
     def compose(self) -> ComposeResult:
         """The clock and the support beside it, the letter, the question."""
+        person = person_of(self)
         with Vertical(id="urge-box") as box:
-            box.border_title = "He's on your mind"
+            box.border_title = on_your_mind(person)
             box.border_subtitle = "nothing here is ever sent"
             with Horizontal(id="urge-top"):
                 with Vertical(id="urge-clock-box"):
@@ -158,10 +167,7 @@ class UrgeScreen(ModalScreen[UrgeAnswer | None]):
                     yield Static(self.support.line, id="urge-line")
                     yield Static(count_line(self.support.no_contact), id="urge-count")
                     yield Static(self._idea_text(), id="urge-idea")
-            yield Static(
-                "Write exactly what you would send him. Nothing is ever sent anywhere.",
-                id="urge-header",
-            )
+            yield Static(person.say(LETTER_HEADER), id="urge-header")
             yield TextArea(
                 soft_wrap=True,
                 tab_behavior="focus",
@@ -261,6 +267,8 @@ class UrgeScreen(ModalScreen[UrgeAnswer | None]):
     def _idea_text(self) -> Text:
         ideas = self.support.ideas
         line = Text("Instead: ", style="bold")
+        # Spoken already (urge_support), and a goal's title is the person's
+        # own words: never read as a template.
         line.append(ideas[self._idea % len(ideas)])
         return line
 

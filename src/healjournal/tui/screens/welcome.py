@@ -1,8 +1,9 @@
-"""The first-run welcome: the keys that matter, starter goals, the last contact."""
+"""The first-run welcome: who it is about, the keys that matter, starter goals,
+the last contact."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar
 
@@ -27,11 +28,14 @@ from textual.widgets import (
 from textual.widgets.selection_list import Selection
 
 from healjournal.domain.models import GoalKind, Theme
+from healjournal.domain.person import Person
 from healjournal.errors import InputError
-from healjournal.tips import load_tips
+from healjournal.tips import tip_templates
 from healjournal.tui.dialogs.goal_form import KIND_LABELS
+from healjournal.tui.speaking import SpokenKeys
 from healjournal.tui.widgets.day_field import DayField
 from healjournal.tui.widgets.goal_options import CHECKED, MARKER_WIDTH, UNCHECKED
+from healjournal.tui.widgets.person_choice import PersonChoice, PersonFields
 
 __all__ = ["StarterGoalList", "WelcomeResult", "WelcomeScreen"]
 
@@ -46,7 +50,9 @@ class WelcomeResult:
     goals: tuple[StarterChoice, ...]
     """The starter goals ticked, as (theme, title, kind), in the order shown."""
     last_contact: date | None
-    """The last day they talked to him, or None if they did not say."""
+    """The last day they talked to the ex, or None if they did not say."""
+    person: Person = field(default_factory=Person)
+    """Who they are getting over, as chosen (he, by default)."""
 
 
 class StarterGoalList(SelectionList[StarterChoice | Theme]):
@@ -67,24 +73,42 @@ class StarterGoalList(SelectionList[StarterChoice | Theme]):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
-        """A list of all the starter goals, none ticked."""
+    def __init__(self, person: Person, *, id: str | None = None) -> None:
+        """A list of all the starter goals, none ticked, spoken for `person`.
+
+        A goal's value keeps its title as written in the tips; `chosen`
+        speaks it for the person chosen by then.
+        """
         options: list[Selection[StarterChoice | Theme]] = []
-        for tips in load_tips():
+        for tips in tip_templates():
             options.append(Selection(tips.name, tips.theme, disabled=True))
             for goal in tips.goals:
-                prompt = Content.assemble(
-                    goal.title, (f" · {KIND_LABELS[goal.kind]}", "dim")
-                )
-                options.append(Selection(prompt, (tips.theme, goal.title, goal.kind)))
+                value = (tips.theme, goal.title, goal.kind)
+                options.append(Selection(_goal_prompt(value, person), value))
         super().__init__(*options, id=id)
+        self._person = person
+
+    def speak_for(self, person: Person) -> None:
+        """Say every goal again for `person` (ticks and cursor stay)."""
+        if person == self._person:
+            return
+        self._person = person
+        for index in range(self.option_count):
+            value = self.get_option_at_index(index).value
+            if isinstance(value, tuple):
+                self.replace_option_prompt_at_index(index, _goal_prompt(value, person))
 
     @property
     def chosen(self) -> tuple[StarterChoice, ...]:
-        """The goals ticked, in the order they are listed."""
+        """The goals ticked, in the order they are listed, spoken for the person."""
         ticked = set(self.selected)
         values = (self.get_option_at_index(i).value for i in range(self.option_count))
-        return tuple(v for v in values if isinstance(v, tuple) and v in ticked)
+        chosen: list[StarterChoice] = []
+        for value in values:
+            if isinstance(value, tuple) and value in ticked:
+                theme, title, kind = value
+                chosen.append((theme, self._person.say(title, mine=True), kind))
+        return tuple(chosen)
 
     def render_line(self, y: int) -> Strip:
         """Draw a goal with the goal list's ☐/☑ box, a heading as plain text."""
@@ -103,6 +127,16 @@ class StarterGoalList(SelectionList[StarterChoice | Theme]):
 
     def _get_left_gutter_width(self) -> int:
         return MARKER_WIDTH
+
+    def action_cursor_up(self) -> None:
+        """Up from the first goal goes up to the question above, not round."""
+        first = next(
+            (i for i in range(self.option_count) if not self._is_heading(i)), None
+        )
+        if self.highlighted == first:
+            self.screen.focus_previous()
+            return
+        super().action_cursor_up()
 
     def scroll_to_highlight(self, top: bool = False) -> None:
         """Keep a theme's heading in view when the cursor reaches its first goal."""
@@ -142,8 +176,25 @@ class StarterGoalList(SelectionList[StarterChoice | Theme]):
         return isinstance(self.get_option_at_index(index).value, Theme)
 
 
-class WelcomeScreen(ModalScreen[WelcomeResult]):
-    """Shown once, on the first run: a hello, starter goals and the last contact."""
+def _goal_prompt(value: StarterChoice, person: Person) -> Content:
+    """A starter goal's line: its title in the writer's voice, and its kind."""
+    _, title, kind = value
+    return Content.assemble(
+        person.say(title, mine=True), (f" · {KIND_LABELS[kind]}", "dim")
+    )
+
+
+#: The question about the last contact, spoken for the person chosen.
+LAST_CONTACT = "When did you last talk to {them}?"
+#: What the keys do, by where the focus is (the choice, the name, elsewhere).
+KEYS_CHOICE = "← → or h s t e: choose · Enter: next"
+KEYS_NAME = "Enter: on to the goals · Ctrl+S starts"
+KEYS = "Ctrl+S starts · Esc skips"
+
+
+class WelcomeScreen(SpokenKeys, ModalScreen[WelcomeResult]):
+    """Shown once, on the first run: a hello, who it is about, starter goals
+    and the last contact."""
 
     DEFAULT_CSS = """
     WelcomeScreen {
@@ -162,6 +213,9 @@ class WelcomeScreen(ModalScreen[WelcomeResult]):
     WelcomeScreen #hello {
         height: auto;
         padding: 0 1 1 1;
+    }
+    WelcomeScreen #person {
+        margin-bottom: 1;
     }
     WelcomeScreen .label {
         padding: 0 1;
@@ -201,10 +255,12 @@ class WelcomeScreen(ModalScreen[WelcomeResult]):
     )
     """The three lines of welcome."""
 
-    def __init__(self, today: date) -> None:
-        """A welcome that reads the last-contact day counted from `today`."""
+    def __init__(self, today: date, person: Person | None = None) -> None:
+        """A welcome that reads the last-contact day counted from `today`,
+        offering `person` (the default: he) as who it is about."""
         super().__init__()
         self.today = today
+        self._person = person or Person()
         self._leaving = False
 
     def compose(self) -> ComposeResult:
@@ -212,17 +268,19 @@ class WelcomeScreen(ModalScreen[WelcomeResult]):
         with Vertical(id="box") as box:
             box.border_title = "Welcome to healjournal"
             yield Static(self.HELLO, id="hello", markup=False)
+            yield PersonFields(self._person, "Who are you getting over?", id="person")
             yield Label(
                 "Pick a few goals to start with (Space ticks one; change them "
                 "any time):",
                 classes="label",
             )
-            yield StarterGoalList(id="goals")
+            yield StarterGoalList(self._person, id="goals")
             with Horizontal(id="last-contact-row"):
                 yield Label(
-                    "When did you last talk to him?",
+                    self._person.say(LAST_CONTACT),
                     classes="label",
                     id="last-contact-label",
+                    markup=False,
                 )
                 yield DayField(
                     self.today,
@@ -234,22 +292,72 @@ class WelcomeScreen(ModalScreen[WelcomeResult]):
                     id="last-contact-field",
                 )
             with Horizontal(id="bottom"):
-                yield Label("Ctrl+S starts · Esc skips", id="keys")
+                yield Label(KEYS, id="keys")
                 yield Button("Start", variant="primary", id="start")
                 yield Button("Skip", id="skip")
 
-    @on(Input.Submitted)
+    @on(Input.Submitted, "#last-contact")
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
-        """Return the goals ticked and the day, or say in place what to fix."""
-        field = self.query_one(DayField)
+        """Return the goals ticked, the day and the person, or say what to fix."""
+        fields = self.query_one(PersonFields)
         try:
-            last_contact = field.read()
+            person = fields.person
+        except ValueError as error:
+            self.notify(str(error), title="That name", severity="warning")
+            fields.name_field.focus()  # the name typed stays, to be mended
+            return
+        day = self.query_one(DayField)
+        try:
+            last_contact = day.read()
         except InputError:
-            field.insist()
+            day.insist()
             return
         goals = self.query_one(StarterGoalList).chosen
-        self._close(WelcomeResult(goals=goals, last_contact=last_contact))
+        self._close(WelcomeResult(goals, last_contact, person))
+
+    # -- who it is about -------------------------------------------------------
+
+    @property
+    def person(self) -> Person:
+        """Who is chosen now; a name that cannot be used is left out."""
+        fields = self.query_one(PersonFields)
+        try:
+            return fields.person
+        except ValueError:
+            return Person(fields.who)
+
+    @on(PersonChoice.Changed)
+    @on(Input.Changed, "#person-name")
+    def _speak_again(self) -> None:
+        # The welcome speaks for the choice as it is made.
+        person = self.person
+        self.query_one("#last-contact-label", Label).update(person.say(LAST_CONTACT))
+        self.query_one(StarterGoalList).speak_for(person)
+
+    @on(PersonChoice.Submitted)
+    def _choice_settled(self) -> None:
+        name = self.query_one(PersonFields).name_field
+        if name.disabled:
+            self.query_one(StarterGoalList).focus()
+        else:
+            name.focus()
+
+    @on(Input.Submitted, "#person-name")
+    def _name_settled(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(StarterGoalList).focus()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Say what the keys do where the cursor is."""
+        widget = event.widget
+        if isinstance(widget, PersonChoice):
+            keys = KEYS_CHOICE
+        elif widget.id == "person-name":
+            keys = KEYS_NAME
+        else:
+            keys = KEYS
+        self.query_one("#keys", Label).update(keys)
 
     @property
     def leaving(self) -> bool:
@@ -263,7 +371,8 @@ class WelcomeScreen(ModalScreen[WelcomeResult]):
         it has gone; each is posted to the app again, in the order typed, so
         the page (focused once the welcome is gone) gets every one.
         """
-        self._close(WelcomeResult(goals=(), last_contact=None))
+        if not self._leaving:
+            self._close(WelcomeResult((), None, self.person))
         self.app.post_message(typed)
 
     def on_paste(self, event: events.Paste) -> None:
@@ -273,8 +382,8 @@ class WelcomeScreen(ModalScreen[WelcomeResult]):
 
     @on(Button.Pressed, "#skip")
     def action_skip(self) -> None:
-        """Start with nothing chosen."""
-        self._close(WelcomeResult(goals=(), last_contact=None))
+        """Start with no goals and no count; who it is about, if chosen, stays."""
+        self._close(WelcomeResult((), None, self.person))
 
     def _close(self, result: WelcomeResult) -> None:
         if not self._leaving:

@@ -18,9 +18,10 @@ from textual.widgets.option_list import Option
 
 from healjournal.domain.dates import describe_day, week_start
 from healjournal.domain.models import Goal, GoalKind, Theme
+from healjournal.domain.person import Person
 from healjournal.domain.stats import OPTIONAL_THEMES, writing_streak
 from healjournal.domain.visible import visible
-from healjournal.tips import StarterGoal, theme_tips
+from healjournal.tips import StarterGoal, tip_templates
 
 __all__ = [
     "CHECKED",
@@ -133,9 +134,11 @@ def empty_option() -> Option:
 
 
 def _starters() -> list[tuple[Theme, StarterGoal]]:
-    """One starter goal from each theme, the optional ones left out."""
+    """One starter goal from each theme, the optional ones left out; titles
+    as written (templates), spoken where they are shown and added."""
+    templates = {tips.theme: tips for tips in tip_templates()}
     return [
-        (theme, theme_tips(theme).goals[0])
+        (theme, templates[theme].goals[0])
         for theme in Theme
         if theme not in OPTIONAL_THEMES
     ]
@@ -148,13 +151,15 @@ def starter(option: Option) -> tuple[Theme, StarterGoal] | None:
     return _starters()[int(option.id.removeprefix(_STARTER_PREFIX))]
 
 
-def starter_options(*, starters: bool) -> list[Option]:
-    """The empty list teaches: how to add a goal, and a few to start with."""
+def starter_options(*, starters: bool, person: Person | None = None) -> list[Option]:
+    """The empty list teaches: how to add a goal, and a few to start with
+    (in the writer's own voice, spoken for `person`)."""
+    person = person or Person()
     text = _EMPTY_WITH_STARTERS if starters else _EMPTY
     options = [Option(Content.from_markup(text), id="empty", disabled=True)]
     for index, (theme, goal) in enumerate(_starters() if starters else ()):
         body = Content.assemble(
-            goal.title,
+            person.say(goal.title, mine=True),
             "\n",
             (f"{_KIND_WORDS[goal.kind]} · {theme_label(theme)}", "$foreground-muted"),
         )

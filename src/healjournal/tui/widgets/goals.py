@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 
 from healjournal.domain.models import Goal, GoalKind, Theme
+from healjournal.tui.speaking import person_of
 from healjournal.tui.widgets.goal_options import (
     GOAL_PREFIX,
     archived_options,
@@ -169,9 +170,11 @@ class GoalChecklist(Widget):
             self._refill()
 
     def on_mount(self) -> None:
-        """Show what `show` was given before the list existed."""
+        """Show what `show` was given before the list existed; speak the
+        starter goals again when the person chosen changes."""
         if self._today is not None:
             self._refill()
+        self.watch(self.app, "person", self._refill, init=False)
 
     def _refill(self) -> None:
         if self._today is None:
@@ -188,7 +191,8 @@ class GoalChecklist(Widget):
         if active:
             options = goal_options(active, self._today)
         else:  # starters for a first goal; goals put away mean one was had
-            options = starter_options(starters=not self._archived)
+            person = person_of(self)
+            options = starter_options(starters=not self._archived, person=person)
         archived = list(self._archived.values())
         options += archived_options(archived, self._today, shown=self.show_archived)
         option_list.set_options(options)
@@ -214,7 +218,8 @@ class GoalChecklist(Widget):
         chosen = starter(event.option)
         if chosen is not None:
             theme, goal = chosen
-            self.post_message(self.StarterChosen(theme, goal.title, goal.kind))
+            title = person_of(self).say(goal.title, mine=True)
+            self.post_message(self.StarterChosen(theme, title, goal.kind))
             return
         self.action_toggle()
 

@@ -2,6 +2,7 @@
 
 It opens on today's theme and pages through all seven. Choosing a prompt or a
 starter goal only posts a message; the screen decides what to do with it.
+Every line is spoken for the person chosen, and again when the choice changes.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from textual.widgets import Static
 
 from healjournal.domain.models import GoalKind, Theme
 from healjournal.tips import DailyTip, StarterGoal, ThemeTips, theme_tips, tip_for
+from healjournal.tui.speaking import person_of
 from healjournal.tui.widgets.tip_rows import ThemeArrow, TipChoice, TipItem
 
 __all__ = ["TipSidebar"]
@@ -137,7 +139,7 @@ class TipSidebar(VerticalScroll, can_focus=True):
         """The person wants to write about a prompt."""
 
         prompt: str
-        """The prompt, word for word."""
+        """The prompt, word for word, as spoken."""
 
     @dataclass
     class StarterGoalChosen(Message):
@@ -146,7 +148,7 @@ class TipSidebar(VerticalScroll, can_focus=True):
         theme: Theme
         """The theme the goal belongs to."""
         title: str
-        """What the goal says."""
+        """What the goal says, as spoken."""
         kind: GoalKind
         """How it is ticked: once, daily or weekly."""
 
@@ -162,8 +164,15 @@ class TipSidebar(VerticalScroll, can_focus=True):
         self.border_title = "Tips"
         self.set_reactive(TipSidebar.theme, self._daily().theme.theme)
 
+    def on_mount(self) -> None:
+        """Speak again when the person chosen changes."""
+        self.watch(self.app, "person", self._person_changed, init=False)
+
+    def _person_changed(self) -> None:
+        self.refresh(recompose=True)
+
     def _daily(self) -> DailyTip:
-        return tip_for(self._today, self._start)
+        return tip_for(self._today, self._start, person_of(self))
 
     def count_from(self, start: date) -> None:
         """Count the themes from the journal's first day (known once it is read)."""
@@ -177,7 +186,7 @@ class TipSidebar(VerticalScroll, can_focus=True):
 
     @property
     def todays_prompt(self) -> str:
-        """The reflection prompt of the day."""
+        """The reflection prompt of the day, spoken."""
         return self._daily().prompt
 
     def show_theme(self, theme: Theme) -> None:
@@ -192,7 +201,7 @@ class TipSidebar(VerticalScroll, can_focus=True):
 
     def compose(self) -> ComposeResult:
         """The theme switcher, then the theme's copy, then its choices."""
-        tips = theme_tips(self.theme)
+        tips = theme_tips(self.theme, person_of(self))
         daily = self._daily()
         is_today = daily.theme.theme is self.theme
 
@@ -320,13 +329,15 @@ class TipSidebar(VerticalScroll, can_focus=True):
 
 
 def _choices(tips: ThemeTips) -> list[tuple[str | StarterGoal, Content, bool]]:
-    """Each prompt and starter goal, its text, and whether it starts its section."""
+    """Each prompt and starter goal (`tips` spoken already: a goal in the
+    writer's own voice), and whether it starts its section."""
     choices: list[tuple[str | StarterGoal, Content, bool]] = []
     for n, prompt in enumerate(tips.prompts):
         choices.append((prompt, Content(prompt), n == 0))
     for n, goal in enumerate(tips.goals):
         text = Content.assemble(
-            goal.title, (f" · {_KIND_LABELS[goal.kind]}", "$foreground-muted")
+            goal.title,
+            (f" · {_KIND_LABELS[goal.kind]}", "$foreground-muted"),
         )
         choices.append((goal, text, n == 0))
     return choices

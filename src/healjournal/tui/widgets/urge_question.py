@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Button, Static
 
 from healjournal.domain.models import UrgeOutcome
+from healjournal.tui.speaking import speak
 from healjournal.tui.widgets.strength_picker import StrengthPicker
 
 __all__ = ["UrgeQuestion"]
@@ -39,7 +40,7 @@ class UrgeQuestion(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "answer('resisted')", "It passed", id="urge.passed"),
         Binding("w,escape", "answer('writing')", "Keep writing", id="urge.writing"),
-        Binding("c", "answer('contacted')", "I contacted him", id="urge.contacted"),
+        Binding("c", "answer('contacted')", "I contacted {them}", id="urge.contacted"),
     ]
 
     @dataclass
@@ -57,7 +58,11 @@ class UrgeQuestion(Vertical):
         with Horizontal(id="answers"):
             yield Button("It passed", variant="success", id="resisted")
             yield Button("I'll keep writing", id="writing")
-            yield Button("I contacted him", variant="warning", id="contacted")
+            yield Button(
+                speak(self, "I contacted {them}", mine=True),
+                variant="warning",
+                id="contacted",
+            )
 
     def ask(self, note: str, *, focus: bool) -> None:
         """Show the question with `note`; take the keys only if `focus`."""
