@@ -240,7 +240,11 @@ class TestLaunch:
         started = []
 
         def fake_run(journal, *, collector_paused=False, setup=None):
+            from healjournal.tui.collector import resume_collector
+
             started.append(setup)
+            if collector_paused:  # as the app does after its first frame
+                resume_collector()
             return 0
 
         monkeypatch.setattr(app_module, "run", fake_run)

@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 #: The config file's settings, and the journal's, in the order shown.
 MACHINE = ("theme", "editor", "lock_minutes")
 JOURNAL = ("person", "person_name", "name", "urge_minutes")
-#: The longest counted name (as the review's dialog takes it).
-MAX_NAME = 60
 
 #: A setting's value, and where it comes from: "default", "config file"...
 Row = tuple[str, str, str]
@@ -229,7 +227,7 @@ def _set_in_journal(args: argparse.Namespace, key: str, value: str) -> None:
         check_name,
         check_who,
     )
-    from healjournal.insight.figures import NAME_SETTING
+    from healjournal.insight.figures import NAME_LIMIT, NAME_SETTING
     from healjournal.insight.urge import MAX_MINUTES, URGE_MINUTES_SETTING
 
     new: object = value
@@ -240,8 +238,8 @@ def _set_in_journal(args: argparse.Namespace, key: str, value: str) -> None:
             new = check_name(value)
         elif key == "name":
             new = " ".join(value.split())
-            if len(new) > MAX_NAME:
-                raise ValueError(f"a name of at most {MAX_NAME} characters, please")
+            if len(new) > NAME_LIMIT:
+                raise ValueError(f"a name of at most {NAME_LIMIT} characters, please")
         else:
             new = int(value) if value.strip().isdigit() else 0
             if not 1 <= new <= MAX_MINUTES:

@@ -65,6 +65,9 @@ PLACES: dict[str, dict[str, str]] = {
         "slip.log": "ctrl+s",
         "slip.cancel": "escape",
     },
+    "PersonDialog": {
+        "person.cancel": "escape",
+    },
     "HelpScreen": {
         "help.close": "escape,f1,q",
     },
@@ -156,6 +159,15 @@ PLACES: dict[str, dict[str, str]] = {
         "tips.cursor_down": "down",
         "tips.choose": "enter",
         "tips.today": "t",
+    },
+    "PersonChoice": {
+        "person.previous": "left",
+        "person.next": "right",
+        "person.he": "h,1",
+        "person.she": "s,2",
+        "person.they": "t,3",
+        "person.ex": "e,y,x,4",
+        "person.submit": "enter",
     },
     "UrgeQuestion": {
         "urge.passed": "p",

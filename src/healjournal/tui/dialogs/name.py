@@ -9,13 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Button, Input, Static
 
+from healjournal.insight.figures import NAME_LIMIT
 from healjournal.tui.dialogs.base import Dialog
 from healjournal.tui.speaking import person_of
 
 __all__ = ["NameDialog"]
 
-#: The longest name accepted; a name, not a paragraph.
-MAX_NAME = 60
 
 EXPLAIN = (
     "The review counts how often a name comes up in your pages, week by "
@@ -53,7 +52,7 @@ class NameDialog(Dialog[str | None]):
             yield Input(
                 self.current,
                 placeholder=f"{hint}, or a nickname",
-                max_length=MAX_NAME,
+                max_length=NAME_LIMIT,
                 id="name",
             )
             yield self.bar(

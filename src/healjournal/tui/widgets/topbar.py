@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
+from healjournal.insight.count_words import COUNT_NOT_SET, STARTING_AGAIN
+
 if TYPE_CHECKING:
     from healjournal.domain.stats import Streak
 
@@ -89,10 +91,10 @@ def _line(
     line = Text(when, style="bold", no_wrap=True, overflow="ellipsis")
     line.append(gap, style="dim")
     if no_contact is None:
-        line.append("no-contact count not set: Ctrl+P", style="dim")
+        line.append(f"{COUNT_NOT_SET}: Ctrl+P", style="dim")
     else:
         if no_contact.current == 0:
-            line.append("No contact: starting again today", style="bold")
+            line.append(STARTING_AGAIN.capitalize(), style="bold")
         else:
             line.append(f"Day {no_contact.current}", style="bold green")
             line.append(" no contact" if short else " of no contact")
