@@ -291,9 +291,14 @@ HERS = re.compile(r"(?<!\w)(?:she|her|hers|herself)(?!\w)", re.IGNORECASE)
 #: the app's screens (issue 18's tui branch). Remove "tui" after the merge.
 NOT_YET: tuple[str, ...] = ()
 #: The one module that may say "he" and "him": it holds the pronouns.
-#: Where the choices themselves are named: the pronoun table, and the widget
-#: that offers them (its keys are h, s, t, e).
-PRONOUNS = ("healjournal/domain/person.py", "healjournal/tui/widgets/person_choice.py")
+#: Where the choices themselves are named: the pronoun table, the widget that
+#: offers them (its keys are h, s, t, e), and the config's list of binding ids
+#: ("person.he").
+PRONOUNS = (
+    "healjournal/domain/person.py",
+    "healjournal/tui/widgets/person_choice.py",
+    "healjournal/machine/keys.py",
+)
 #: In the demo's story, "she" and "her" are the writer's friends and Mum, so a
 #: text that says them names one of them.
 FRIEND = re.compile(r"@\w|\bMum\b")
