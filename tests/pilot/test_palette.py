@@ -40,3 +40,22 @@ class TestColourThemes:
             await pilot.press("enter")
             await settle(pilot)
             assert app.theme == "textual-dark"
+
+
+class TestKeysInTheHelpLines:
+    async def test_a_key_moved_by_the_config_is_the_one_the_palette_names(
+        self, welcomed, clock
+    ):
+        from healjournal.machine.config import config_path
+
+        config_path().parent.mkdir(parents=True, exist_ok=True)
+        config_path().write_text('[keys]\nurge = "f9"\n', encoding="utf-8")
+        app = HealJournalApp(welcomed.path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await palette(pilot, "I want to text")
+            text = screen_text(app)
+            assert "sent nowhere (F9)" in text and "(F8)" not in text
+            await pilot.press("escape")
+            await palette(pilot, "Review")
+            assert "the seven themes (F7)" in screen_text(app)

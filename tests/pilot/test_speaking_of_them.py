@@ -383,3 +383,30 @@ async def test_the_day_s_prompt_on_the_page_speaks_too(
         app.person = Person("she", "Sam")
         await pilot.pause()
         assert area.placeholder == "What would you tell Sam today?"
+
+
+def test_a_key_name_in_the_help_is_never_read_as_a_template():
+    from healjournal.tui.screens.help import spoken_help
+
+    # Keys moved onto "{" and "}" once made F1 fail: their names, put in the
+    # help first, were then spoken as copy ("{` (or `}" is no placeholder).
+    text = spoken_help(Person("she"), {"help": "{", "help.key": "}"})
+    assert "| `{` (or `}` outside the page) |" in text
+    assert "I contacted her" in text
+
+
+async def test_before_the_journal_is_read_the_keys_say_them_not_him(
+    journal_path, clock, monkeypatch
+):
+    from healjournal.storage.journal import Journal
+
+    chose(journal_path, clock, "she")
+    gate = held(monkeypatch, Journal, "glimpse")  # a slow disk: nothing read yet
+    app = HealJournalApp(journal_path, clock=clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "I want to text them" in text and "him" not in text
+        gate.set()
+        await settle(pilot)
+        assert "I want to text her" in screen_text(app)

@@ -73,7 +73,7 @@ def test_stats_speaks_of_the_ex_as_the_journal_chose(journal_path, clock, capsys
         clock.set(start + timedelta(days=days))
         assert cli.main(["stats"]) == 0
         out = capsys.readouterr().out
-        assert "When she is on your mind, F8" in " ".join(out.split())
+        assert "When she's on your mind, F8" in " ".join(out.split())
         assert HIM.findall(out) == []
         assert cli.main(["stats", "--json"]) == 0
         out = capsys.readouterr().out

@@ -21,7 +21,6 @@ from healjournal.insight.count_words import (
     count_words,
 )
 from healjournal.insight.figures import build_review, suggestion
-from healjournal.insight.overview import gather
 from healjournal.insight.urge import urge_support
 from healjournal.storage.crypto import KdfCost
 from healjournal.storage.journal import Journal
@@ -72,12 +71,6 @@ class TestTheUrgeScreen:
             "Call a friend. Not to talk about him: just to hear a voice that's on "
             "your side."
         )
-
-
-def test_the_overview_knows_the_journals_person(journal):
-    journal.set_setting("person", "they")
-    journal.set_setting("person_name", "Alex")
-    assert gather(journal, TODAY).person == Person("they", "Alex")
 
 
 class TestTheCountInWords:

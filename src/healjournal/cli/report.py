@@ -20,6 +20,7 @@ from rich.text import Text
 from healjournal.cli import charts
 from healjournal.domain.person import Person
 from healjournal.domain.visible import visible
+from healjournal.insight.encouragement import on_your_mind
 from healjournal.insight.figures import Review
 from healjournal.tips import theme_tips
 
@@ -44,9 +45,9 @@ EMPTY_MESSAGE = (
 )
 
 #: The urges section before any urge: what it is for, and how to log one
-#: (a template: see urges_empty).
+#: (after "When she's on your mind": see urges_empty).
 URGES_EMPTY = (
-    "When {they} {is|are} on your mind, F8 in the app gives you a countdown and "
+    ", F8 in the app gives you a countdown and "
     "a page to say it all; each urge shows up here, with how many passed."
 )
 
@@ -203,7 +204,8 @@ def _urges(review: Review, width: int) -> Section:
 
 def urges_empty(weeks: int, person: Person) -> str:
     """What the urges section says before any urge, spoken for `person`."""
-    return f"None in the last {weeks:,} weeks. {person.say(URGES_EMPTY)}"
+    when = on_your_mind(person, when=True)
+    return f"None in the last {weeks:,} weeks. {when}{URGES_EMPTY}"
 
 
 def _urges_passed(logged: int, passed: int) -> str:

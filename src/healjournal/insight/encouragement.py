@@ -7,6 +7,7 @@ are said and can be checked without starting the app (no Textual).
 from __future__ import annotations
 
 from healjournal.domain.models import UrgeOutcome
+from healjournal.domain.person import Person
 from healjournal.domain.stats import Streak, milestones_reached
 
 MILESTONE_WORDS = {
@@ -67,3 +68,15 @@ def urge_notice(
     if outcome is UrgeOutcome.RESISTED:
         return URGE_PASSED
     return None
+
+
+def on_your_mind(person: Person, *, when: bool = False) -> str:
+    """ "He's on your mind", "They're on your mind", "Sam is on your mind";
+    with `when`, "When she's on your mind".
+
+    A pronoun is contracted, as people say it; a name or "your ex" is not
+    ("your ex's" would read as a possessive).
+    """
+    subject = "When {they}" if when else "{They}"
+    verb = " {is|are}" if person.name or person.who == "ex" else "{'s|'re}"
+    return person.say(f"{subject}{verb} on your mind")

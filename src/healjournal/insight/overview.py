@@ -7,7 +7,6 @@ from datetime import date
 
 from healjournal.domain.models import Entry, Goal, NoContact
 from healjournal.domain.moods import daily_moods, mood_level
-from healjournal.domain.person import Person
 from healjournal.domain.stats import (
     Streak,
     no_contact_streak,
@@ -40,11 +39,6 @@ class Overview:
     by_id: dict[int, Entry] = field(default_factory=dict)
     #: The journal's first day, which shows the first theme (journal_start).
     start: date | None = None
-
-    @property
-    def person(self) -> Person:
-        """Who the journal's writer is getting over, as the settings say."""
-        return Person.from_settings(self.settings)
 
     def entry(self, entry_id: int | None) -> Entry | None:
         """The entry with this id, if it is in the picture."""

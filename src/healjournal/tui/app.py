@@ -50,9 +50,11 @@ class HealJournalApp(Locking, Leaving, Configured):
         Binding("ctrl+l", "lock", "Lock", show=False, priority=True, id="lock"),
     ]
 
-    person: reactive[Person] = reactive(Person(), init=False)
+    person: reactive[Person] = reactive(Person("they"), init=False)
     """Who the person is getting over, as the app speaks of them (see
-    tui/speaking.py); read from the journal's settings with its first read."""
+    tui/speaking.py); read from the journal's settings with its first read.
+    Until then, "them": whoever they are, never a pronoun they did not choose
+    (a journal without a choice then says "him", the brief's default)."""
 
     def __init__(
         self,

@@ -18,42 +18,48 @@ from textual.screen import Screen
 
 from healjournal.domain.models import Theme
 from healjournal.tips import theme_tips
+from healjournal.tui.screens.help import keys_shown
 from healjournal.tui.speaking import person_of
 
 
 class JournalCommand(NamedTuple):
-    """A palette entry: its title, a line of help, and the screen action it runs
-    (title and help may be templates that speak of the ex)."""
+    """A palette entry: its title, a line of help, the screen action it runs,
+    and the id of its key, shown after the help as the keys are now (a
+    config's [keys] may have moved it). Title and help may be templates that
+    speak of the ex."""
 
     title: str
     help: str
     action: str
+    key: str | None = None
 
 
 #: On every screen: the way through an urge, and the way to real help.
 EVERYWHERE: tuple[JournalCommand, ...] = (
     JournalCommand(
         "I want to text {them}",
-        "A calm wait and a page for everything you'd send {them}; sent nowhere (F8)",
+        "A calm wait and a page for everything you'd send {them}; sent nowhere",
         "app.urge",
+        "urge",
     ),
     JournalCommand(
-        "Help", "Every key, and what to do when it's too much (F1)", "app.help"
+        "Help", "Every key, and what to do when it's too much", "app.help", "help"
     ),
     JournalCommand(
         "When it's too much",
-        "This is a journal, not therapy: where to find a crisis line now (F1)",
+        "This is a journal, not therapy: where to find a crisis line now",
         "app.help",
+        "help",
     ),
 )
 
 #: On the main screen, which has the journal's actions.
 COMMANDS: tuple[JournalCommand, ...] = (
-    JournalCommand("Save now", "Save this page at once (Ctrl+S)", "save"),
+    JournalCommand("Save now", "Save this page at once", "save", "save"),
     JournalCommand(
-        "New page for today", "Start another page today (Ctrl+N)", "new_page"
+        "New page for today", "Start another page today", "new_page", "new_page"
     ),
-    JournalCommand("Go to a day", "Open a day: 'yesterday', 'oct 3' (Ctrl+G)", "jump"),
+    JournalCommand("Go to a day", "Open a day: 'yesterday', 'oct 3'", "jump", "jump"),
     JournalCommand(
         "Delete this page",
         "Delete the page that is open, after asking; Ctrl+Z brings it back",
@@ -61,30 +67,40 @@ COMMANDS: tuple[JournalCommand, ...] = (
     ),
     JournalCommand(
         "Search",
-        'Find a page: words, #tags, mood:<=2, from:"last month" (Ctrl+F)',
+        'Find a page: words, #tags, mood:<=2, from:"last month"',
+        "search",
         "search",
     ),
     JournalCommand(
         "Review",
-        "Your streaks, mood, no-contact days and the seven themes (F7)",
+        "Your streaks, mood, no-contact days and the seven themes",
+        "review",
         "review",
     ),
-    JournalCommand("Days", "The list of pages and the calendar (F2)", "pane('days')"),
-    JournalCommand("Tips", "Today's idea and the seven themes (F3)", "pane('tips')"),
-    JournalCommand("Goals", "Your goals: tick, add, edit (F4)", "pane('goals')"),
+    JournalCommand(
+        "Days", "The list of pages and the calendar", "pane('days')", "pane.days"
+    ),
+    JournalCommand(
+        "Tips", "Today's idea and the seven themes", "pane('tips')", "pane.tips"
+    ),
+    JournalCommand(
+        "Goals", "Your goals: tick, add, edit", "pane('goals')", "pane.goals"
+    ),
     JournalCommand(
         "Write an unsent letter",
-        "Say everything to {them} here; nothing is ever sent (F5)",
+        "Say everything to {them} here; nothing is ever sent",
+        "letter",
         "letter",
     ),
     JournalCommand(
         "I contacted {them}",
-        "Log a slip: the count starts again, your best stays (F6)",
+        "Log a slip: the count starts again, your best stays",
+        "slip",
         "slip",
     ),
     JournalCommand(
         "Set the urge timer",
-        "How many minutes the urge screen (F8) waits before it asks",
+        "How many minutes the urge screen waits before it asks",
         "urge_minutes",
     ),
     JournalCommand(
@@ -105,8 +121,9 @@ COMMANDS: tuple[JournalCommand, ...] = (
 #: On the main screen of an encrypted journal.
 LOCK_NOW = JournalCommand(
     "Lock now",
-    "Hide the journal until its passphrase is typed again (Ctrl+L)",
+    "Hide the journal until its passphrase is typed again",
     "app.lock",
+    "lock",
 )
 #: On the main screen of a journal without a passphrase, in place of the lock.
 ENCRYPT = JournalCommand(
@@ -127,15 +144,19 @@ def journal_commands(screen: Screen) -> Iterable[SystemCommand]:
     on_main = hasattr(screen, "action_save")
     app = screen.app
     person = person_of(screen)
+    keymap = getattr(app, "keymap", {})
     if getattr(app, "encrypted", False):
         lock: tuple[JournalCommand, ...] = (LOCK_NOW,)
     else:
         lock = () if getattr(app, "demo", False) else (ENCRYPT,)
     for command in (*EVERYWHERE, *COMMANDS, *lock) if on_main else EVERYWHERE:
         action = command.action if "." in command.action else f"screen.{command.action}"
+        help_line = person.say(command.help)
+        if command.key is not None:
+            help_line += f" ({keys_shown(command.key, keymap)})"
         yield SystemCommand(
             person.say(command.title, mine=True),
-            person.say(command.help),
+            help_line,
             partial(screen.app.run_action, action),
         )
     if not on_main:

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SpokenKeys",
-    "on_your_mind",
     "person_of",
     "save_person",
     "speak",
@@ -50,18 +49,6 @@ def person_of(node: DOMNode) -> Person:
 def speak(node: DOMNode, template: str, *, mine: bool = False) -> str:
     """`template` spoken for the app's person; `mine` in the writer's voice."""
     return person_of(node).say(template, mine=mine)
-
-
-def on_your_mind(person: Person, *, when: bool = False) -> str:
-    """ "He's on your mind", "They're on your mind", "Sam is on your mind";
-    with `when`, "When she's on your mind".
-
-    A pronoun is contracted, as people say it; a name or "your ex" is not
-    ("your ex's" would read as a possessive).
-    """
-    subject = "When {they}" if when else "{They}"
-    verb = " {is|are}" if person.name or person.who == "ex" else "{'s|'re}"
-    return person.say(f"{subject}{verb} on your mind")
 
 
 def spoken_binding(binding: Binding, person: Person) -> Binding:

@@ -13,8 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from healjournal.domain.person import Person
+from healjournal.insight.encouragement import on_your_mind
 from healjournal.machine.keys import BINDING_KEYS, key_list
-from healjournal.tui.speaking import SpokenKeys, on_your_mind, person_of
+from healjournal.tui.speaking import SpokenKeys, person_of
 
 KEYS = """\
 # When it's too much
@@ -104,10 +105,11 @@ _NAMES = {
 }
 
 
-def help_text(keymap: Mapping[str, str]) -> str:
-    """The help, its keys as `keymap` (binding id → keys) has moved them."""
+def help_text(keymap: Mapping[str, str], text: str = KEYS) -> str:
+    """The help (`text`), its keys as `keymap` (binding id → keys) has moved
+    them."""
     lines = []
-    for line in KEYS.splitlines():
+    for line in text.splitlines():
         cell, bar, rest = line.removeprefix("| ").partition(" | ")
         template = KEY_CELLS.get(cell) if line.startswith("| ") and bar else None
         if template and any(id_ in keymap for id_ in _ID.findall(template)):
@@ -121,14 +123,16 @@ def help_text(keymap: Mapping[str, str]) -> str:
 
 def _spoken(template: str, keymap: Mapping[str, str]) -> str:
     """`template` with each {id} as its keys are shown: "Ctrl+U or F9"."""
+    return _ID.sub(lambda match: keys_shown(match[1], keymap), template).replace(
+        "|", "\\|"
+    )
 
-    def keys(match: re.Match[str]) -> str:
-        id_ = match[1]
-        return " or ".join(
-            key_name(key) for key in key_list(keymap.get(id_, BINDING_KEYS[id_]))
-        )
 
-    return _ID.sub(keys, template).replace("|", "\\|")
+def keys_shown(binding_id: str, keymap: Mapping[str, str]) -> str:
+    """The keys of `binding_id` as `keymap` has them, as people write them:
+    "F8", "Ctrl+U or F9"."""
+    keys = key_list(keymap.get(binding_id, BINDING_KEYS[binding_id]))
+    return " or ".join(key_name(key) for key in keys)
 
 
 def key_name(key: str) -> str:
@@ -146,11 +150,10 @@ def key_name(key: str) -> str:
 
 
 def spoken_help(person: Person, keymap: Mapping[str, str] | None = None) -> str:
-    """The help, its keys where `keymap` moved them, spoken for `person`: each
-    paragraph on its own, and each key in the writer's own voice ("I
-    contacted her")."""
-    text = help_text(keymap or {})
-    blocks = text.replace("{on_your_mind}", on_your_mind(person, when=True))
+    """The help spoken for `person` (each paragraph on its own, and each key
+    in the writer's own voice: "I contacted her"), then its keys where
+    `keymap` moved them: a key's name is never read as a template."""
+    blocks = KEYS.replace("{on_your_mind}", on_your_mind(person, when=True))
     spoken = []
     for block in blocks.split("\n\n"):
         if block.startswith("|"):
@@ -158,7 +161,7 @@ def spoken_help(person: Person, keymap: Mapping[str, str] | None = None) -> str:
             spoken.append("\n".join(person.say(row, mine=True) for row in rows))
         else:
             spoken.append(person.say(block))
-    return "\n\n".join(spoken)
+    return help_text(keymap or {}, "\n\n".join(spoken))
 
 
 class HelpScreen(SpokenKeys, ModalScreen[None]):

@@ -28,6 +28,7 @@ from textual.widgets import Digits, Footer, Static, TextArea
 
 from healjournal.clock import Clock
 from healjournal.domain.models import UrgeOutcome
+from healjournal.insight.encouragement import on_your_mind
 from healjournal.insight.urge import (
     DEFAULT_MINUTES,
     UrgeSupport,
@@ -35,7 +36,7 @@ from healjournal.insight.urge import (
     count_line,
 )
 from healjournal.tui.dialogs.minutes import MinutesDialog
-from healjournal.tui.speaking import SpokenKeys, on_your_mind, person_of
+from healjournal.tui.speaking import SpokenKeys, person_of
 from healjournal.tui.widgets.urge_question import UrgeQuestion
 
 __all__ = ["UrgeAnswer", "UrgeScreen"]
