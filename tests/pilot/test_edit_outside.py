@@ -160,10 +160,11 @@ class TestEditOutside:
         assert list((seen.parent / "runtime").iterdir()) == []
 
     async def test_no_editor_set_says_how(
-        self, welcomed, journal_path, clock, monkeypatch
+        self, welcomed, journal_path, clock, tmp_path, monkeypatch
     ):
         monkeypatch.delenv("EDITOR", raising=False)
         monkeypatch.delenv("VISUAL", raising=False)
+        monkeypatch.setenv("PATH", str(tmp_path))  # no vi, no editor
         app = HealJournalApp(journal_path, clock=clock)
         handing_over(app, monkeypatch)
         async with app.run_test(size=WIDE) as pilot:

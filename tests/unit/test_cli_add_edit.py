@@ -47,6 +47,17 @@ def editor(tmp_path, monkeypatch) -> Path:
     return tmp_path / "seen.json"
 
 
+def path_with(tmp_path, **programs: str) -> str:
+    """A $PATH of one folder of shell scripts: name=its body."""
+    folder = tmp_path / "bin"
+    folder.mkdir(exist_ok=True)
+    for name, body in programs.items():
+        program = folder / name
+        program.write_text(f"#!/bin/sh\n{body}\n")
+        program.chmod(0o755)
+    return str(folder)
+
+
 def run(*argv: str) -> int:
     return cli.main(list(argv))
 
@@ -128,6 +139,17 @@ class TestAddEdit:
         assert journal_path.read_bytes() == before
         assert list((editor.parent / "runtime").iterdir()) == []
 
+    def test_with_no_editor_set_it_is_the_systems_as_git_does(
+        self, journal_path, clock, editor, tmp_path, monkeypatch
+    ):
+        call = f'exec {os.environ["EDITOR"]} "$@"'  # the fake editor
+        monkeypatch.delenv("EDITOR")
+        monkeypatch.setenv("PATH", path_with(tmp_path, vi="exit 9", editor=call))
+        monkeypatch.setenv("FAKE_WORDS", "Written in the system's editor.")
+        assert run("add", "--edit") == 0
+        (entry,) = entries(journal_path, clock)
+        assert entry.text == "Written in the system's editor."
+
     def test_an_editor_not_installed_is_named(
         self, journal_path, editor, monkeypatch, capsys
     ):
@@ -137,9 +159,10 @@ class TestAddEdit:
         assert "'no-such-editor-x' was not found" in err and "nothing added" in err
         assert not journal_path.exists()
 
-    def test_no_editor_set_says_how(self, journal_path, monkeypatch, capsys):
+    def test_no_editor_set_says_how(self, journal_path, tmp_path, monkeypatch, capsys):
         monkeypatch.delenv("EDITOR", raising=False)
         monkeypatch.delenv("VISUAL", raising=False)
+        monkeypatch.setenv("PATH", path_with(tmp_path, nano="exit 0"))  # no vi
         assert run("add", "--edit") == 2
         err = one_line(capsys.readouterr().err)
         assert "no editor set: set $EDITOR" in err

@@ -16,8 +16,10 @@ import pytest
 from healjournal.machine import editor as editor_module
 from healjournal.machine.editor import (
     NO_EDITOR,
+    SET_AN_EDITOR,
     EditorError,
     edit_text,
+    editor_choice,
     editor_command,
     private_file,
     scratch_place,
@@ -42,6 +44,17 @@ with page.open("a", encoding="utf-8") as out:
     out.write(os.environ.get("FAKE_WORDS", ""))
 sys.exit(int(os.environ.get("FAKE_EXIT", "0")))
 """
+
+
+def path_with(tmp_path, *names: str) -> str:
+    """A $PATH of one folder holding executables called `names`."""
+    folder = tmp_path / "bin"
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        program = folder / name
+        program.write_text("#!/bin/sh\n")
+        program.chmod(0o755)
+    return str(folder)
 
 
 @pytest.fixture
@@ -85,10 +98,25 @@ class TestWhichEditor:
         command = editor_command("'/opt/my editor/bin/ed' --wait", {})
         assert command == ["/opt/my editor/bin/ed", "--wait"]
 
-    def test_none_set_says_how_to_set_one(self):
+    def test_none_set_is_debians_editor_as_git_does(self, tmp_path):
+        environ = {"PATH": path_with(tmp_path, "vi", "editor")}
+        assert editor_choice(None, environ) == ("editor", "default")
+        assert editor_command(None, environ) == ["editor"]
+
+    def test_then_vi(self, tmp_path):
+        environ = {"PATH": path_with(tmp_path, "vi")}
+        assert editor_choice(None, environ) == ("vi", "default")
+
+    def test_a_set_editor_comes_before_the_default(self, tmp_path):
+        environ = {"PATH": path_with(tmp_path, "vi", "editor"), "EDITOR": "nano"}
+        assert editor_choice(None, environ) == ("nano", "$EDITOR")
+
+    def test_none_set_and_none_installed_says_how_to_set_one(self, tmp_path):
+        environ = {"PATH": path_with(tmp_path, "nano")}
+        assert editor_choice(None, environ) is None
         with pytest.raises(EditorError) as raised:
-            editor_command(None, {})
-        assert str(raised.value) == NO_EDITOR
+            editor_command(None, environ)
+        assert str(raised.value) == NO_EDITOR == f"no editor set: {SET_AN_EDITOR}"
         assert "$EDITOR" in NO_EDITOR and "healjournal config editor" in NO_EDITOR
 
     def test_an_unclosed_quote_is_named(self):

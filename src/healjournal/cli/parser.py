@@ -155,8 +155,8 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
             "--edit",
             "-e",
             action="store_true",
-            help="write it in your editor ($VISUAL, $EDITOR or the config's "
-            "editor), starting from TEXT if given",
+            help="write it in your editor (the config's editor, else $VISUAL, "
+            "else $EDITOR, else editor or vi), starting from TEXT if given",
         )
 
     if exporter := command(

@@ -23,8 +23,13 @@ from pathlib import Path
 
 from healjournal.errors import HealJournalError
 
-#: Said when no editor is set anywhere.
-NO_EDITOR = "no editor set: set $EDITOR, or `healjournal config editor nano`"
+#: How to choose an editor: said wherever none is set (cli/config.py too).
+SET_AN_EDITOR = "set $EDITOR, or `healjournal config editor nano`"
+#: Said when no editor is set anywhere and no default is installed.
+NO_EDITOR = f"no editor set: {SET_AN_EDITOR}"
+#: The editors used when none is set, the first found on $PATH, as git does:
+#: Debian's `editor` (its alternatives: what this system chose), then vi.
+DEFAULT_EDITORS = ("editor", "vi")
 #: The shared-memory folder most Linux systems have (a RAM disk for everyone).
 SHARED_MEMORY = Path("/dev/shm")
 #: The page's name while the editor has it: .md, so editors colour it.
@@ -39,7 +44,8 @@ def editor_choice(
     configured: str | None, environ: Mapping[str, str] | None = None
 ) -> tuple[str, str] | None:
     """The editor's command line as set, and where: the config's `editor`
-    when given, else $VISUAL, else $EDITOR; None when none is set."""
+    when given, else $VISUAL, else $EDITOR, else the first of
+    DEFAULT_EDITORS on $PATH ("default"); None when there is none."""
     environ = os.environ if environ is None else environ
     for where, value in (
         ("the config's editor", configured),
@@ -48,6 +54,10 @@ def editor_choice(
     ):
         if value and value.strip():
             return value, where
+    path = environ.get("PATH", os.defpath)
+    for name in DEFAULT_EDITORS:
+        if shutil.which(name, path=path):
+            return name, "default"
     return None
 
 

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 
 class OutsideEditing:
-    """Mixed into MainScreen: Ctrl+E edits the page in $VISUAL / $EDITOR."""
+    """Mixed into MainScreen: Ctrl+E edits the page in the person's editor
+    (the config's, else $VISUAL, else $EDITOR, else editor or vi)."""
 
     def configured_editor(self) -> str | None:
         """The config file's `editor` setting, if any (None: the environment's)."""
