@@ -6,6 +6,7 @@ tests put a no-op in its place; the editor is a real process all the same.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shlex
@@ -49,7 +50,14 @@ def seen(tmp_path, monkeypatch) -> Path:
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    ticking(monkeypatch, 5.0)  # a person takes their time in the editor
     return tmp_path / "seen.json"
+
+
+def ticking(monkeypatch, seconds: float) -> None:
+    """The editor's monotonic clock moves `seconds` at each look."""
+    times = itertools.count(0.0, seconds)
+    monkeypatch.setattr(editor_module, "monotonic", lambda: next(times))
 
 
 def handing_over(app, monkeypatch) -> list[str]:
@@ -158,6 +166,26 @@ class TestEditOutside:
             (notice,) = notices(app)
             assert "ended with exit code 1" in notice and "\n" not in notice
         assert list((seen.parent / "runtime").iterdir()) == []
+
+    async def test_an_editor_back_at_once_did_not_wait(
+        self, welcomed, journal_path, clock, seen, monkeypatch
+    ):
+        ticking(monkeypatch, 0.2)  # `code` without --wait: back at once
+        app = HealJournalApp(journal_path, clock=clock)
+        handing_over(app, monkeypatch)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await pilot.press(*"Mine.")
+            await pilot.press("ctrl+e")
+            await settle(pilot)
+            assert page(app).text == "Mine."
+            (notice,) = notices(app)
+            assert notice == (
+                f"The editor {sys.executable} came back at once without a "
+                "change: if it opens a window, give it its wait option (code "
+                "--wait, subl -w, gedit -s)."
+            )
+        assert seen.exists()  # it did run
 
     async def test_no_editor_set_says_how(
         self, welcomed, journal_path, clock, tmp_path, monkeypatch

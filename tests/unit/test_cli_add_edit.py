@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shlex
@@ -14,6 +15,7 @@ import pytest
 from healjournal import cli
 from healjournal.cli import prompts as cli_prompts
 from healjournal.domain.models import EntryKind
+from healjournal.machine import editor as editor_module
 from healjournal.storage import crypto
 from healjournal.storage.crypto import KdfCost
 from healjournal.storage.journal import Journal
@@ -44,7 +46,14 @@ def editor(tmp_path, monkeypatch) -> Path:
     runtime = tmp_path / "runtime"
     runtime.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    ticking(monkeypatch, 5.0)  # a person takes their time in the editor
     return tmp_path / "seen.json"
+
+
+def ticking(monkeypatch, seconds: float) -> None:
+    """The editor's monotonic clock moves `seconds` at each look."""
+    times = itertools.count(0.0, seconds)
+    monkeypatch.setattr(editor_module, "monotonic", lambda: next(times))
 
 
 def path_with(tmp_path, **programs: str) -> str:
@@ -138,6 +147,18 @@ class TestAddEdit:
         assert "ended with exit code 1: nothing added" in err
         assert journal_path.read_bytes() == before
         assert list((editor.parent / "runtime").iterdir()) == []
+
+    def test_an_editor_back_at_once_did_not_wait(
+        self, journal_path, editor, monkeypatch, capsys
+    ):
+        ticking(monkeypatch, 0.2)  # `code` without --wait: back at once
+        assert run("add", "--edit") == 2
+        err = one_line(capsys.readouterr().err)
+        assert err.endswith(
+            "came back at once without a change: if it opens a window, give it "
+            "its wait option (code --wait, subl -w, gedit -s): nothing added\n"
+        )
+        assert not journal_path.exists()
 
     def test_with_no_editor_set_it_is_the_systems_as_git_does(
         self, journal_path, clock, editor, tmp_path, monkeypatch

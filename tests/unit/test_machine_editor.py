@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shlex
@@ -44,6 +45,18 @@ with page.open("a", encoding="utf-8") as out:
     out.write(os.environ.get("FAKE_WORDS", ""))
 sys.exit(int(os.environ.get("FAKE_EXIT", "0")))
 """
+
+
+def ticking(monkeypatch, seconds: float) -> None:
+    """The editor's monotonic clock moves `seconds` at each look: the time a
+    person (or an editor that did not wait) spends in the editor."""
+    times = itertools.count(0.0, seconds)
+    monkeypatch.setattr(editor_module, "monotonic", lambda: next(times))
+
+
+@pytest.fixture(autouse=True)
+def _a_person_takes_their_time(monkeypatch) -> None:
+    ticking(monkeypatch, 5.0)
 
 
 def path_with(tmp_path, *names: str) -> str:
@@ -201,6 +214,28 @@ class TestEditing:
         with pytest.raises(EditorError, match="ended with exit code 3"):
             edit_text(fake_editor, "private words", scratch)
         assert list(scratch.folder.iterdir()) == []
+
+    def test_an_editor_back_at_once_unchanged_did_not_wait(
+        self, fake_editor, scratch, monkeypatch
+    ):
+        ticking(monkeypatch, 0.2)
+        with pytest.raises(EditorError) as raised:
+            edit_text(fake_editor, "Mine.", scratch)
+        assert str(raised.value) == (
+            f"the editor {fake_editor[0]} came back at once without a change: if "
+            "it opens a window, give it its wait option (code --wait, subl -w, "
+            "gedit -s)"
+        )
+
+    def test_back_at_once_with_a_change_is_a_quick_edit(
+        self, fake_editor, scratch, monkeypatch
+    ):
+        ticking(monkeypatch, 0.2)
+        monkeypatch.setenv("FAKE_WORDS", "!")
+        assert edit_text(fake_editor, "Mine.", scratch) == "Mine.!"
+
+    def test_unchanged_after_a_while_is_no_change(self, fake_editor, scratch):
+        assert edit_text(fake_editor, "Mine.", scratch) == "Mine."
 
     def test_an_editor_not_installed_is_named(self, scratch):
         with pytest.raises(EditorError, match="'no-such-editor-x' was not found"):

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from time import monotonic
 
 from healjournal.errors import HealJournalError
 
@@ -30,6 +31,14 @@ NO_EDITOR = f"no editor set: {SET_AN_EDITOR}"
 #: The editors used when none is set, the first found on $PATH, as git does:
 #: Debian's `editor` (its alternatives: what this system chose), then vi.
 DEFAULT_EDITORS = ("editor", "vi")
+#: An editor back sooner than this with the page untouched never waited for
+#: the person: a window editor without its wait option (`code`, not `code
+#: --wait`).
+AT_ONCE_SECONDS = 1.0
+#: What to do about such an editor.
+WAIT_ADVICE = (
+    "if it opens a window, give it its wait option (code --wait, subl -w, gedit -s)"
+)
 #: The shared-memory folder most Linux systems have (a RAM disk for everyone).
 SHARED_MEMORY = Path("/dev/shm")
 #: The page's name while the editor has it: .md, so editors colour it.
@@ -149,11 +158,14 @@ def edit_text(command: list[str], text: str, scratch: Scratch | None = None) -> 
     """Run the editor on `text` in a private file and return what it saved.
 
     The editor runs on this process's terminal, and this waits for it.
-    EditorError when it cannot start, ends badly, or leaves no readable file;
-    the private file is gone by the time this returns or raises.
+    EditorError when it cannot start, ends badly, leaves no readable file, or
+    comes back at once with the page untouched (an editor that did not
+    wait); the private file is gone by the time this returns or raises.
     """
     name = command[0] if command else "the editor"
     with private_file(text, scratch) as path:
+        handed = path.read_bytes()
+        started = monotonic()
         try:
             returncode = _run(command, path)
         except FileNotFoundError:
@@ -165,6 +177,7 @@ def edit_text(command: list[str], text: str, scratch: Scratch | None = None) -> 
             raise EditorError(
                 f"the editor {name!r} could not start: {error.strerror or error}"
             ) from None
+        took = monotonic() - started
         if returncode < 0:
             why = f"was stopped ({_signal_name(-returncode)})"
             raise EditorError(f"the editor {name} {why}")
@@ -174,6 +187,10 @@ def edit_text(command: list[str], text: str, scratch: Scratch | None = None) -> 
             raw = path.read_bytes()
         except OSError:
             raise EditorError(f"the editor {name} left no file to read back") from None
+    if raw == handed and took < AT_ONCE_SECONDS:
+        raise EditorError(
+            f"the editor {name} came back at once without a change: {WAIT_ADVICE}"
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
