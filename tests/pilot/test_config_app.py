@@ -112,10 +112,11 @@ class TestTheme:
 
 
 class TestKeys:
+    @pytest.mark.parametrize("written", ["f9", "F9"])
     async def test_urge_moved_to_f9_opens_there_and_the_footer_says_so(
-        self, welcomed, clock
+        self, welcomed, clock, written
     ):
-        configured('[keys]\nurge = "f9"\n')
+        configured(f'[keys]\nurge = "{written}"\n')
         app = HealJournalApp(welcomed.path, clock=clock)
         async with app.run_test(size=WIDE) as pilot:
             await settle(pilot)

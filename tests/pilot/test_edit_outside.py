@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from helpers import TODAY, page, reopen, settle
 
+from healjournal.domain import models
 from healjournal.machine import editor as editor_module
 from healjournal.tui.app import HealJournalApp
 from healjournal.tui.widgets.editor import SaveIndicator
@@ -149,10 +150,9 @@ class TestEditOutside:
             assert journal_path.read_bytes() == before
         assert seen.exists()
 
-    async def test_a_failing_editor_leaves_the_page_as_it_was(
+    async def test_a_failing_editor_that_changed_nothing_leaves_the_page(
         self, welcomed, journal_path, clock, seen, monkeypatch
     ):
-        monkeypatch.setenv("FAKE_WORDS", "words that will not count")
         monkeypatch.setenv("FAKE_EXIT", "1")
         app = HealJournalApp(journal_path, clock=clock)
         happened = handing_over(app, monkeypatch)
@@ -165,6 +165,32 @@ class TestEditOutside:
             assert page(app).text == "Mine."
             (notice,) = notices(app)
             assert "ended with exit code 1" in notice and "\n" not in notice
+        assert list((seen.parent / "runtime").iterdir()) == []
+
+    async def test_a_failing_editor_that_saved_words_gives_them_to_the_page(
+        self, welcomed, journal_path, clock, seen, monkeypatch
+    ):
+        monkeypatch.setenv("FAKE_WORDS", " Words I saved before it failed.")
+        monkeypatch.setenv("FAKE_EXIT", "1")
+        app = HealJournalApp(journal_path, clock=clock)
+        handing_over(app, monkeypatch)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await pilot.press(*"Mine.")
+            await pilot.press("ctrl+e")
+            await settle(pilot)
+            assert page(app).text == "Mine. Words I saved before it failed."
+            (notice,) = notices(app)
+            assert notice == (
+                f"The editor {sys.executable} ended with exit code 1, but its "
+                "words are on the page: Ctrl+Z undoes them."
+            )
+            saved = reopen(journal_path, clock).reflection_for(TODAY)
+            assert saved.text == "Mine. Words I saved before it failed."
+            # One edit: Ctrl+Z on the page takes them away again.
+            await pilot.press("ctrl+z")
+            assert page(app).text == "Mine."
+            await settle(pilot)
         assert list((seen.parent / "runtime").iterdir()) == []
 
     async def test_an_editor_back_at_once_did_not_wait(
@@ -186,6 +212,48 @@ class TestEditOutside:
                 "--wait, subl -w, gedit -s)."
             )
         assert seen.exists()  # it did run
+
+    async def test_words_too_long_for_a_page_are_kept_in_a_file(
+        self, welcomed, journal_path, clock, seen, tmp_path, monkeypatch
+    ):
+        monkeypatch.setattr(models, "MAX_TEXT_CHARS", 20)
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setenv("FAKE_WORDS", " and then a great deal more.")
+        app = HealJournalApp(journal_path, clock=clock)
+        handing_over(app, monkeypatch)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await pilot.press(*"Mine.")
+            await pilot.press("ctrl+e")
+            await settle(pilot)
+            assert page(app).text == "Mine."
+            kept = tmp_path / "healjournal-unsaved-20261124-210400.md"
+            (notice,) = notices(app)
+            assert notice.endswith(f"; its words are kept in {kept}.")
+            assert kept.read_text() == "Mine. and then a great deal more."
+
+    async def test_words_that_are_not_utf8_are_kept_in_a_file(
+        self, welcomed, journal_path, clock, tmp_path, monkeypatch
+    ):
+        script = tmp_path / "latin1.py"
+        script.write_text(
+            "import sys\nopen(sys.argv[1], 'wb').write('Caf\\xe9.'.encode('latin-1'))\n"
+        )
+        monkeypatch.setenv("VISUAL", shlex.join([sys.executable, str(script)]))
+        monkeypatch.chdir(tmp_path)
+        app = HealJournalApp(journal_path, clock=clock)
+        handing_over(app, monkeypatch)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            await pilot.press(*"Mine.")
+            await pilot.press("ctrl+e")
+            await settle(pilot)
+            assert page(app).text == "Mine."
+            kept = tmp_path / "healjournal-unsaved-20261124-210400.md"
+            (notice,) = notices(app)
+            assert "is not UTF-8" in notice
+            assert notice.endswith(f"; its words are kept in {kept}.")
+            assert kept.read_bytes() == "Café.".encode("latin-1")
 
     async def test_no_editor_set_says_how(
         self, welcomed, journal_path, clock, tmp_path, monkeypatch

@@ -52,6 +52,27 @@ def test_bash_completes_a_command_an_option_and_a_format(capsys, tmp_path):
     ]
 
 
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+@pytest.mark.parametrize("before", [True, False])
+def test_bash_completes_a_file_after_config(capsys, tmp_path, before):
+    path = tmp_path / "healjournal.bash"
+    path.write_text(script("bash", capsys))
+    (tmp_path / "mine.toml").write_text("")
+    words = "--config mi" if before else "config theme --config mi"
+    ask = (
+        f"source {path}\n"
+        'complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); '
+        'COMPREPLY=(); _shtab_healjournal healjournal "${@: -1}"; '
+        'echo "${COMPREPLY[*]}"; }\n'
+        f"complete_words healjournal {words}\n"
+    )
+    done = subprocess.run(
+        ["bash", "-c", ask], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["mine.toml"]
+
+
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_each_script_knows_every_command_and_the_file_options(shell, capsys):
     text = script(shell, capsys)

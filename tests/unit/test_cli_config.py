@@ -17,10 +17,12 @@ NOT_MADE = ["(not", "made", "yet)"]
 
 
 @pytest.fixture(autouse=True)
-def _plain_environment(monkeypatch, journal_path):
-    """No editor chosen, no terminal, cheap keys; the journal at journal_path."""
+def _plain_environment(monkeypatch, journal_path, tmp_path):
+    """No editor chosen (nor one on $PATH to fall back on), no terminal,
+    cheap keys; the journal at journal_path."""
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-editors"))
     monkeypatch.setattr(cli_prompts, "has_terminal", lambda: False)
     monkeypatch.delenv(cli_prompts.PASSPHRASE_FILE_ENV, raising=False)
     monkeypatch.setattr(crypto, "DEFAULT_COST", CHEAP)
@@ -173,6 +175,12 @@ class TestChanging:
             f"person_name: cleared, in the journal {journal.path}"
         ]
         assert "person_name" not in Journal.open(journal.path, clock=clock).settings()
+
+    def test_a_key_in_capitals_is_stored_as_textual_names_it(self, capsys):
+        code, out, _ = run(capsys, "config", "keys.urge", "F9")
+        assert (code, out) == (0, [f"keys.urge: f9, in {config_path()}"])
+        assert config_path().read_text() == '[keys]\nurge = "f9"\n'
+        assert run(capsys, "config", "keys.urge")[1] == ["f9"]
 
     def test_an_empty_value_clears_a_machine_setting(self, capsys):
         run(capsys, "config", "theme", "nord")

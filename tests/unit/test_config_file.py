@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from healjournal.machine import writing
 from healjournal.machine.config import (
     Config,
     ConfigError,
@@ -101,7 +100,7 @@ class TestReading:
                 "line 3: keys.urj is not one of the app's keys (did you mean "
                 "keys.urge?)",
             ),
-            ('[keys]\n\nurge = "F9"\n', "line 3: keys.urge must be a key in quotes"),
+            ('[keys]\n\nurge = "F 9"\n', "line 3: keys.urge must be a key in quotes"),
             ("[keys]\nurge = 9\n", "line 2: keys.urge must be a key in quotes"),
             (
                 '[keys]\nurge = "f9"\nhelp = "ctrl+u, f9"\n',
@@ -136,6 +135,17 @@ class TestReading:
     def test_keys_that_take_nothing_from_another_are_fine(self, path, keys):
         written(path, f"[keys]\n{keys}\n")
         assert load_config(path).keys
+
+    def test_key_names_in_capitals_are_taken_as_textual_names_them(self, path):
+        written(
+            path,
+            '[keys]\nurge = "F9"\nhelp = "Ctrl+U, F10"\n"goals.show_archived" = "K"\n',
+        )
+        assert load_config(path).keys == {
+            "urge": "f9",
+            "help": "ctrl+u,f10",
+            "goals.show_archived": "K",  # Shift+K's character, as written
+        }
 
     def test_the_ids_offered_when_nothing_is_like_it(self, path):
         said = mistake(path, '[keys]\nxyzzy = "f9"\n')
@@ -187,6 +197,10 @@ class TestWriting:
         save_settings(path, {"theme": "dracula"})
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
+    def test_a_key_in_capitals_is_written_as_textual_names_it(self, path):
+        save_settings(path, {"keys.urge": "F9", "keys.help": "Ctrl+U, F10"})
+        assert path.read_text() == '[keys]\nurge = "f9"\nhelp = "ctrl+u,f10"\n'
+
     def test_an_id_with_a_dot_is_written_quoted(self, path):
         save_settings(path, {"keys.urge.ask": "q"})
         assert '"urge.ask" = "q"' in path.read_text()
@@ -235,7 +249,6 @@ class TestWriting:
         with pytest.raises(ConfigSaveFailed, match="No space left on device"):
             save_settings(path, {"theme": "dracula"})
         assert path.read_bytes() == before
-        assert writing.FOLDER_MODE == 0o700
 
 
 class TestTheMoveOutOfTheJournal:

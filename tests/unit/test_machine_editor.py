@@ -10,6 +10,7 @@ import signal
 import stat
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,11 @@ from healjournal.machine.editor import (
     NO_EDITOR,
     SET_AN_EDITOR,
     EditorError,
+    Scratch,
     edit_text,
     editor_choice,
     editor_command,
+    keep_words,
     private_file,
     scratch_place,
     text_from_editor,
@@ -45,6 +48,10 @@ with page.open("a", encoding="utf-8") as out:
     out.write(os.environ.get("FAKE_WORDS", ""))
 sys.exit(int(os.environ.get("FAKE_EXIT", "0")))
 """
+
+
+#: When words are kept: a Tuesday evening (their file is named for it).
+FROZEN_AT = datetime(2026, 11, 24, 21, 4)
 
 
 def ticking(monkeypatch, seconds: float) -> None:
@@ -211,9 +218,33 @@ class TestEditing:
         self, fake_editor, scratch, monkeypatch
     ):
         monkeypatch.setenv("FAKE_EXIT", "3")
-        with pytest.raises(EditorError, match="ended with exit code 3"):
+        with pytest.raises(EditorError, match="ended with exit code 3") as raised:
             edit_text(fake_editor, "private words", scratch)
+        assert raised.value.written is None  # it changed nothing: nothing to keep
         assert list(scratch.folder.iterdir()) == []
+
+    def test_a_failing_editor_that_saved_words_gives_them_back(
+        self, fake_editor, scratch, monkeypatch
+    ):
+        monkeypatch.setenv("FAKE_EXIT", "3")
+        monkeypatch.setenv("FAKE_WORDS", " And more.")
+        with pytest.raises(EditorError, match="ended with exit code 3") as raised:
+            edit_text(fake_editor, "private words", scratch)
+        assert raised.value.written == b"private words And more."
+        assert list(scratch.folder.iterdir()) == []
+
+    def test_an_editor_stopped_by_a_signal_gives_its_words_back(
+        self, tmp_path, scratch
+    ):
+        script = tmp_path / "killed.py"
+        script.write_text(
+            "import os, signal, sys\n"
+            "open(sys.argv[1], 'a').write(' saved before the end')\n"
+            "os.kill(os.getpid(), signal.SIGTERM)\n"
+        )
+        with pytest.raises(EditorError, match=r"was stopped \(SIGTERM\)") as raised:
+            edit_text([sys.executable, str(script)], "Mine,", scratch)
+        assert raised.value.written == b"Mine, saved before the end"
 
     def test_an_editor_back_at_once_unchanged_did_not_wait(
         self, fake_editor, scratch, monkeypatch
@@ -226,6 +257,7 @@ class TestEditing:
             "it opens a window, give it its wait option (code --wait, subl -w, "
             "gedit -s)"
         )
+        assert raised.value.written is None
 
     def test_back_at_once_with_a_change_is_a_quick_edit(
         self, fake_editor, scratch, monkeypatch
@@ -271,8 +303,9 @@ class TestEditing:
         script.write_text(
             "import sys\nopen(sys.argv[1], 'wb').write('café'.encode('latin-1'))\n"
         )
-        with pytest.raises(EditorError, match="not UTF-8"):
+        with pytest.raises(EditorError, match="not UTF-8") as raised:
             edit_text([sys.executable, str(script)], "", scratch)
+        assert raised.value.written == "café".encode("latin-1")  # to be kept
 
     def test_spaces_in_the_interpreter_path_survive_shlex(
         self, fake_editor, scratch, monkeypatch
@@ -292,3 +325,68 @@ class TestTextBack:
 
     def test_new_lines_written_are_kept(self):
         assert text_from_editor("Walked.", "Walked.\n\nTea.\n") == "Walked.\n\nTea."
+
+
+class TestKeepingWords:
+    """Words that could not be saved go to a file of their own, said where."""
+
+    def test_in_the_current_folder_only_for_this_user(self, tmp_path, monkeypatch):
+        monkeypatch.chdir(tmp_path)
+        said = keep_words(b"Mine.", now=FROZEN_AT, secret=False)
+        kept = tmp_path / "healjournal-unsaved-20261124-210400.md"
+        assert said == f"kept in {kept}"
+        assert kept.read_text(encoding="utf-8") == "Mine."
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+
+    def test_never_over_words_kept_before(self, tmp_path):
+        first = keep_words(b"one", now=FROZEN_AT, secret=False, folder=tmp_path)
+        second = keep_words(b"two", now=FROZEN_AT, secret=False, folder=tmp_path)
+        assert first.endswith("210400.md") and second.endswith("210400-2.md")
+        assert sorted(path.read_text() for path in tmp_path.iterdir()) == [
+            "one",
+            "two",
+        ]
+
+    def test_where_pages_wait_when_the_folder_takes_none(self, tmp_path, scratch):
+        said = keep_words(
+            b"Mine.",
+            now=FROZEN_AT,
+            secret=False,
+            folder=tmp_path / "gone",
+            scratch=scratch,
+        )
+        (kept,) = scratch.folder.iterdir()
+        assert said == f"kept in memory in {kept} (gone when this machine restarts)"
+        assert kept.read_bytes() == b"Mine."
+
+    def test_an_encrypted_journals_stay_in_memory(self, tmp_path, scratch):
+        here = tmp_path / "here"
+        here.mkdir()
+        said = keep_words(
+            b"secret", now=FROZEN_AT, secret=True, folder=here, scratch=scratch
+        )
+        assert list(here.iterdir()) == []  # never on disk
+        (kept,) = scratch.folder.iterdir()
+        assert said.startswith(f"kept in memory in {kept}")
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+
+    def test_an_encrypted_journals_on_disk_are_said_unencrypted(self, tmp_path):
+        on_disk = Scratch(None, False, f"on disk ({tmp_path})")
+        said = keep_words(
+            b"secret", now=FROZEN_AT, secret=True, folder=tmp_path, scratch=on_disk
+        )
+        kept = tmp_path / "healjournal-unsaved-20261124-210400.md"
+        assert said == (
+            f"kept in {kept}, unencrypted on disk: delete it once it is in the journal"
+        )
+
+    def test_nowhere_to_keep_them_is_an_error(self, tmp_path):
+        nowhere = Scratch(tmp_path / "no-temp", False, "on disk")
+        with pytest.raises(EditorError, match="could not be kept"):
+            keep_words(
+                b"x",
+                now=FROZEN_AT,
+                secret=False,
+                folder=tmp_path / "gone",
+                scratch=nowhere,
+            )

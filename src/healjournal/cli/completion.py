@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import argparse
 
 #: The options and arguments that name a file, by their dest in the parser.
-FILE_DESTS = {"db", "output", "file"}
+FILE_DESTS = {"db", "output", "file", "config"}
 
 
 def run(args: argparse.Namespace) -> int:

@@ -17,11 +17,12 @@ from healjournal.errors import InputError
 from healjournal.machine.config import (
     DEFAULT_LOCK_MINUTES,
     DEFAULT_THEME,
+    KNOWN_KEYS,
     Config,
     config_path,
     load_config,
 )
-from healjournal.machine.editor import editor_choice
+from healjournal.machine.editor import SET_AN_EDITOR, editor_choice
 
 TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.py)
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 #: The config file's settings, and the journal's, in the order shown.
-MACHINE = ("theme", "editor", "lock_minutes")
+MACHINE = tuple(key for key in KNOWN_KEYS if key != "keys")  # keys.ID apart
 JOURNAL = ("person", "person_name", "name", "urge_minutes")
 
 #: A setting's value, and where it comes from: "default", "config file"...
@@ -166,10 +167,7 @@ def _machine_rows(config: Config, settings: Mapping[str, object]) -> list[Row]:
         lock = (str(old["lock_minutes"]), moving)
     else:
         lock = (str(DEFAULT_LOCK_MINUTES), "default")
-    editor = editor_choice(config.editor) or (
-        "not set",
-        "set $EDITOR, or `healjournal config editor nano`",
-    )
+    editor = editor_choice(config.editor) or ("not set", SET_AN_EDITOR)
     if editor[1] == "the config's editor":
         editor = (editor[0], "config file")
     return [("theme", *theme), ("editor", *editor), ("lock_minutes", *lock)]
@@ -211,6 +209,10 @@ def _set_in_config(path: Path, key: str, value: str) -> None:
     from healjournal.machine.writing import save_settings
 
     new: object = value
+    if key.startswith("keys."):
+        from healjournal.machine.keys import normal
+
+        value = new = normal(value)  # "F9": f9, as the file will have it
     if key == "lock_minutes" and value != "":
         try:
             new = int(value)
@@ -227,7 +229,7 @@ def _set_in_journal(args: argparse.Namespace, key: str, value: str) -> None:
         check_name,
         check_who,
     )
-    from healjournal.insight.figures import NAME_LIMIT, NAME_SETTING
+    from healjournal.insight.figures import COUNTED_NAME_LIMIT, NAME_SETTING
     from healjournal.insight.urge import MAX_MINUTES, URGE_MINUTES_SETTING
 
     new: object = value
@@ -238,8 +240,10 @@ def _set_in_journal(args: argparse.Namespace, key: str, value: str) -> None:
             new = check_name(value)
         elif key == "name":
             new = " ".join(value.split())
-            if len(new) > NAME_LIMIT:
-                raise ValueError(f"a name of at most {NAME_LIMIT} characters, please")
+            if len(new) > COUNTED_NAME_LIMIT:
+                raise ValueError(
+                    f"a name of at most {COUNTED_NAME_LIMIT} characters, please"
+                )
         else:
             new = int(value) if value.strip().isdigit() else 0
             if not 1 <= new <= MAX_MINUTES:

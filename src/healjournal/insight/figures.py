@@ -48,7 +48,7 @@ from healjournal.tips import theme_tips
 #: The settings key holding the name whose mentions are counted.
 NAME_SETTING = "name"
 #: The longest name counted (the review's dialog and `healjournal config`).
-NAME_LIMIT = 60
+COUNTED_NAME_LIMIT = 60
 
 #: How far back each part of the review looks.
 URGE_WEEKS = 8

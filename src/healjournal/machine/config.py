@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from healjournal.errors import HealJournalError
-from healjournal.machine.keys import BINDING_KEYS, PLACES, clash, family, key_list
+from healjournal.machine.keys import (
+    BINDING_KEYS,
+    PLACES,
+    clash,
+    family,
+    key_list,
+    normal,
+)
 
 __all__ = [
     "CONFIG_ENV",
@@ -83,7 +90,8 @@ class Config:
     lock_minutes: int | None = None
     """Minutes untouched before an encrypted journal locks (0: never)."""
     keys: Mapping[str, str] = field(default_factory=dict)
-    """Binding id → key string, as App.set_keymap takes it: "f9", "ctrl+u,f9"."""
+    """Binding id → key string, as App.set_keymap takes it: "f9", "ctrl+u,f9"
+    (written "F9" or "Ctrl+U, F9" in the file: see keys.normal)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +179,7 @@ def parse_config(text: str, path: Path) -> Config:
         keys[binding] = value
         if problem := problem_with(f"keys.{binding}", value):
             _fail(text, path, ("keys", binding), problem)
+        keys[binding] = value = normal(value)  # type: ignore[arg-type]  # a str
         for key in key_list(value):
             if key in owners and family(owners[key]) != family(binding):
                 _fail(
@@ -245,7 +254,7 @@ def problem_with(key: str, value: object) -> str | None:
         binding = key.removeprefix("keys.")
         if binding not in BINDING_KEYS:
             return f"{key} is not one of the app's keys ({_ids_like(binding)})"
-        keys = key_list(value) if isinstance(value, str) else []
+        keys = key_list(normal(value)) if isinstance(value, str) else []
         if not keys or not all(_KEY.fullmatch(k) for k in keys):
             return (
                 f'{key} must be a key in quotes, as "f9", "ctrl+u" or "ctrl+u,f9", '

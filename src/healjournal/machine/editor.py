@@ -3,8 +3,11 @@
 Ctrl+E in the app and `healjournal add --edit` both hand a page to the
 person's editor through `edit_text`: the words go to a private file (0600) in
 a private folder (0700), in memory where this machine has a RAM disk, and the
-folder goes as soon as the editor closes, whatever happened in it. No
-Textual here: the app suspends itself around the call.
+folder goes as soon as the editor closes, whatever happened in it. Words the
+editor saved that cannot go where they were meant to (it failed, the journal
+refused them) are never dropped: the error carries them, and `keep_words`
+puts them in a file of their own and says where. No Textual here: the app
+suspends itself around the call.
 """
 
 from __future__ import annotations
@@ -24,6 +27,10 @@ from time import monotonic
 
 from healjournal.errors import HealJournalError
 
+TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.py)
+if TYPE_CHECKING:
+    from datetime import datetime
+
 #: How to choose an editor: said wherever none is set (cli/config.py too).
 SET_AN_EDITOR = "set $EDITOR, or `healjournal config editor nano`"
 #: Said when no editor is set anywhere and no default is installed.
@@ -39,6 +46,8 @@ AT_ONCE_SECONDS = 1.0
 WAIT_ADVICE = (
     "if it opens a window, give it its wait option (code --wait, subl -w, gedit -s)"
 )
+#: The name of a file of words kept because they could not be saved.
+UNSAVED_NAME = "healjournal-unsaved-{moment}{n}.md"
 #: The shared-memory folder most Linux systems have (a RAM disk for everyone).
 SHARED_MEMORY = Path("/dev/shm")
 #: The page's name while the editor has it: .md, so editors colour it.
@@ -47,6 +56,13 @@ PAGE_NAME = "page.md"
 
 class EditorError(HealJournalError):
     """The editor could not be found or started, failed, or left no words."""
+
+    def __init__(self, message: str, written: bytes | None = None) -> None:
+        super().__init__(message)
+        self.written = written
+        """What the editor saved when it changed the page but its words could
+        not be taken as they are (it failed, or they are not UTF-8): to be
+        kept, not dropped. None when it changed nothing, or left no file."""
 
 
 def editor_choice(
@@ -158,9 +174,11 @@ def edit_text(command: list[str], text: str, scratch: Scratch | None = None) -> 
     """Run the editor on `text` in a private file and return what it saved.
 
     The editor runs on this process's terminal, and this waits for it.
-    EditorError when it cannot start, ends badly, leaves no readable file, or
-    comes back at once with the page untouched (an editor that did not
-    wait); the private file is gone by the time this returns or raises.
+    EditorError when it cannot start, ends badly, leaves no readable file or
+    text that is not UTF-8, or comes back at once with the page untouched (an
+    editor that did not wait); when it had changed the page, the error
+    carries what it saved (`written`). The private file is gone by the time
+    this returns or raises.
     """
     name = command[0] if command else "the editor"
     with private_file(text, scratch) as path:
@@ -178,16 +196,21 @@ def edit_text(command: list[str], text: str, scratch: Scratch | None = None) -> 
                 f"the editor {name!r} could not start: {error.strerror or error}"
             ) from None
         took = monotonic() - started
-        if returncode < 0:
-            why = f"was stopped ({_signal_name(-returncode)})"
-            raise EditorError(f"the editor {name} {why}")
-        if returncode != 0:
-            raise EditorError(f"the editor {name} ended with exit code {returncode}")
         try:
-            raw = path.read_bytes()
+            raw: bytes | None = path.read_bytes()
         except OSError:
-            raise EditorError(f"the editor {name} left no file to read back") from None
-    if raw == handed and took < AT_ONCE_SECONDS:
+            raw = None
+    changed = raw is not None and raw != handed
+    if returncode != 0:
+        why = (
+            f"was stopped ({_signal_name(-returncode)})"
+            if returncode < 0
+            else f"ended with exit code {returncode}"
+        )
+        raise EditorError(f"the editor {name} {why}", raw if changed else None)
+    if raw is None:
+        raise EditorError(f"the editor {name} left no file to read back")
+    if not changed and took < AT_ONCE_SECONDS:
         raise EditorError(
             f"the editor {name} came back at once without a change: {WAIT_ADVICE}"
         )
@@ -195,8 +218,75 @@ def edit_text(command: list[str], text: str, scratch: Scratch | None = None) -> 
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise EditorError(
-            f"the editor {name} saved text that is not UTF-8 (byte {error.start + 1})"
+            f"the editor {name} saved text that is not UTF-8 (byte {error.start + 1})",
+            raw,
         ) from None
+
+
+def keep_words(
+    words: bytes,
+    *,
+    now: datetime,
+    secret: bool,
+    folder: Path | None = None,
+    scratch: Scratch | None = None,
+) -> str:
+    """Keep words that could not be saved in a file of their own, only this
+    user's (0600), and say where: "kept in ..." (ends a sentence).
+
+    In `folder` (default: the current folder), where the person will find
+    them, else where pages wait for the editor (scratch_place). A `secret`
+    journal's (an encrypted one's) go in memory where this machine has a RAM
+    disk, and only otherwise to `folder`, and the words say "unencrypted".
+    EditorError when no file can be written anywhere.
+    """
+    scratch = scratch or scratch_place()
+    try:
+        here: Path | None = Path.cwd() if folder is None else folder
+    except OSError:  # the current folder was deleted
+        here = None
+    memory = scratch.folder if scratch.in_memory else None
+    elsewhere = scratch.folder or Path(tempfile.gettempdir())
+    places = [memory, here] if secret else [here, elsewhere]
+    problems: list[str] = []
+    for place in places:
+        if place is None:
+            continue
+        try:
+            path = _new_private_file(place, words, now)
+        except OSError as error:
+            problems.append(f"{place}: {error.strerror or error}")
+            continue
+        if place == memory:
+            return f"kept in memory in {path} (gone when this machine restarts)"
+        if secret:
+            return (
+                f"kept in {path}, unencrypted on disk: delete it once it is in "
+                "the journal"
+            )
+        return f"kept in {path}"
+    raise EditorError(f"the words could not be kept ({'; '.join(problems)})")
+
+
+def _new_private_file(folder: Path, words: bytes, now: datetime) -> Path:
+    """`words` in a new file in `folder` named for `now`, 0600; OSError."""
+    moment = now.strftime("%Y%m%d-%H%M%S")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    for number in range(1, 100):
+        n = "" if number == 1 else f"-{number}"
+        path = folder.absolute() / UNSAVED_NAME.format(moment=moment, n=n)
+        try:
+            descriptor = os.open(path, flags, 0o600)
+        except FileExistsError:
+            continue
+        try:
+            with os.fdopen(descriptor, "wb") as out:
+                out.write(words)
+        except OSError:
+            path.unlink(missing_ok=True)  # half the words are no keeping
+            raise
+        return path
+    raise FileExistsError(f"{folder} has 99 unsaved files for {moment}")
 
 
 def _run(command: list[str], path: Path) -> int:

@@ -19,6 +19,7 @@ __all__ = [
     "family",
     "key_list",
     "keymap",
+    "normal",
 ]
 
 #: Every binding id, with its key before any remapping, by the class that
@@ -194,6 +195,13 @@ FOLLOWERS: dict[str, tuple[str, ...]] = {
 def key_list(keys: str) -> list[str]:
     """The keys of a key string: "ctrl+u, f9" is ["ctrl+u", "f9"]."""
     return [key.strip() for key in keys.split(",") if key.strip()]
+
+
+def normal(keys: str) -> str:
+    """A key string as Textual names keys: "F9" is "f9", "Ctrl+U, F9" is
+    "ctrl+u,f9". A single character is left as it is: "K" is the character
+    Shift+K types, not "k"."""
+    return ",".join(key if len(key) == 1 else key.lower() for key in key_list(keys))
 
 
 def keymap(keys: Mapping[str, str]) -> dict[str, str]:

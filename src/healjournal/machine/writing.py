@@ -16,19 +16,18 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from healjournal.machine.config import (
+    DEFAULT_THEME,
     ConfigError,
     parse_config,
     problem_with,
 )
-from healjournal.machine.keys import clash, family, key_list
+from healjournal.machine.keys import clash, family, key_list, normal
 
-__all__ = ["FOLDER_MODE", "ConfigSaveFailed", "save_settings"]
-
-FOLDER_MODE = 0o700
+__all__ = ["ConfigSaveFailed", "save_settings"]
 
 #: A good value for each key, to check the name of one to remove.
 _ANY_VALUE: dict[str, object] = {
-    "theme": "textual-dark",
+    "theme": DEFAULT_THEME,
     "editor": "vi",
     "lock_minutes": 0,
 }
@@ -45,7 +44,15 @@ class ConfigSaveFailed(ConfigError):
 def save_settings(path: Path, changes: Mapping[str, object]) -> None:
     """Set each of `changes` in the config at `path` ("theme", "lock_minutes",
     "keys.urge"...); None or "" removes one. Raises ConfigError (the file has
-    a mistake, or a value is wrong: nothing written) or ConfigSaveFailed."""
+    a mistake, or a value is wrong: nothing written) or ConfigSaveFailed.
+
+    A key is written as Textual names it: "F9" as "f9" (keys.normal)."""
+    changes = {
+        key: normal(value)
+        if key.startswith("keys.") and isinstance(value, str)
+        else value
+        for key, value in changes.items()
+    }
     for key, value in changes.items():
         if value in (None, ""):  # removed: only its name is checked
             value = "f1" if key.startswith("keys.") else _ANY_VALUE.get(key, key)
@@ -142,6 +149,7 @@ def _change(document: object, key: str, value: object) -> None:
 
 
 def _write(target: Path, path: Path, text: str) -> None:
+    from healjournal.storage.atomic import FOLDER_MODE
     from healjournal.storage.layout import write_atomically
 
     folder = target.parent

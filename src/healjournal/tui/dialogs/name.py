@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Button, Input, Static
 
-from healjournal.insight.figures import NAME_LIMIT
+from healjournal.insight.figures import COUNTED_NAME_LIMIT as NAME_LIMIT
 from healjournal.tui.dialogs.base import Dialog
 from healjournal.tui.speaking import person_of
 
