@@ -192,6 +192,37 @@ class TestAConfigWithAMistake:
             assert "Not saved" in notices(app)
         assert path.read_bytes() == before
 
+    @pytest.mark.parametrize(
+        ("text", "said"),
+        [
+            (
+                'theme = "nord"\nperson = "she"\n',
+                "line 2: person is kept in the journal, not here: run "
+                "`healjournal config person she`",
+            ),
+            (
+                'theme = "nord"\n[keys]\nurge = "k"\n',
+                "line 3: keys.urge = 'k' would take the letter k from everything "
+                "you type; use a function key or a ctrl+ key",
+            ),
+        ],
+    )
+    async def test_what_is_not_for_this_file_is_said_with_what_to_do(
+        self, welcomed, clock, text, said
+    ):
+        path = configured(text)
+        app = HealJournalApp(welcomed.path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert app.theme == DEFAULT_THEME
+            assert f"{path}, {said}" in notices(app)
+            assert app.person.who == "he"  # from the journal, not the file
+            await pilot.press("k")  # typed, not the urge screen
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+        assert path.read_text() == text
+
 
 class TestTheMoveOutOfAnOlderJournal:
     async def test_theme_and_lock_minutes_move_once_and_stay(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import itertools
 import json
 import os
@@ -14,11 +15,15 @@ import pytest
 
 from healjournal import cli
 from healjournal.cli import prompts as cli_prompts
+from healjournal.domain import models
 from healjournal.domain.models import EntryKind
 from healjournal.machine import editor as editor_module
 from healjournal.storage import crypto
 from healjournal.storage.crypto import KdfCost
 from healjournal.storage.journal import Journal
+
+#: The file words not added are kept in, named for the frozen clock's moment.
+KEPT = "healjournal-unsaved-20261124-210400.md"
 
 #: A fake editor: notes the file it got and what was in it (beside itself),
 #: then appends $FAKE_WORDS and exits with $FAKE_EXIT.
@@ -47,6 +52,9 @@ def editor(tmp_path, monkeypatch) -> Path:
     runtime.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     ticking(monkeypatch, 5.0)  # a person takes their time in the editor
+    here = tmp_path / "here"  # the folder healjournal is run from
+    here.mkdir()
+    monkeypatch.chdir(here)
     return tmp_path / "seen.json"
 
 
@@ -140,13 +148,97 @@ class TestAddEdit:
     ):
         journal.add_entry("yesterday's words")
         before = journal_path.read_bytes()
-        monkeypatch.setenv("FAKE_WORDS", "words that will not count")
+        monkeypatch.setenv("FAKE_EXIT", "1")
+        assert run("add", "--edit", "Dear me,") == 2
+        err = one_line(capsys.readouterr().err)
+        assert err.endswith("ended with exit code 1: nothing added\n")
+        assert journal_path.read_bytes() == before
+        assert list((editor.parent / "runtime").iterdir()) == []
+        assert list(Path.cwd().iterdir()) == []  # it changed nothing: no file
+
+    def test_a_failing_editor_that_saved_words_keeps_them_in_a_file(
+        self, journal, journal_path, clock, editor, monkeypatch, capsys
+    ):
+        # As git does with vim's :cq: nothing added, but the words are kept.
+        journal.add_entry("yesterday's words")
+        before = journal_path.read_bytes()
+        monkeypatch.setenv("FAKE_WORDS", " words I wrote anyway")
+        monkeypatch.setenv("FAKE_EXIT", "1")
+        assert run("add", "--edit", "Dear me,") == 2
+        err = one_line(capsys.readouterr().err)
+        kept = Path.cwd() / KEPT
+        assert err.endswith(
+            "ended with exit code 1: your words were not added; they are kept "
+            f"in {kept}\n"
+        )
+        assert kept.read_text(encoding="utf-8") == "Dear me, words I wrote anyway"
+        assert oct(kept.stat().st_mode & 0o777) == oct(0o600)
+        assert journal_path.read_bytes() == before
+        assert list((editor.parent / "runtime").iterdir()) == []
+
+    def test_words_the_journal_refuses_are_kept_in_a_file(
+        self, journal_path, clock, editor, monkeypatch, capsys
+    ):
+        monkeypatch.setattr(models, "MAX_TEXT_CHARS", 20)
+        monkeypatch.setenv("FAKE_WORDS", "A page longer than the limit.\n")
+        assert run("add", "--edit") == 2
+        err = one_line(capsys.readouterr().err)
+        kept = Path.cwd() / KEPT
+        assert err == (
+            "healjournal: the entry is 29 characters; the limit is 20: split it "
+            "into several entries: your words were not added; they are kept in "
+            f"{kept}\n"
+        )
+        assert kept.read_text(encoding="utf-8") == "A page longer than the limit.\n"
+        assert entries(journal_path, clock) == []
+
+    def test_words_for_a_busy_journal_are_kept_in_a_file(
+        self, journal, journal_path, clock, editor, monkeypatch, capsys
+    ):
+        from filelock import FileLock
+
+        journal.add_entry("yesterday's words")
+        monkeypatch.setitem(Journal.__init__.__kwdefaults__, "lock_timeout", 0)
+        monkeypatch.setenv("FAKE_WORDS", "Written while another one saved.")
+        with FileLock(f"{journal_path}.lock", thread_local=False):  # "another"
+            assert run("add", "--edit") == 2
+        err = one_line(capsys.readouterr().err)
+        assert "another healjournal has been saving" in err
+        assert f"your words were not added; they are kept in {Path.cwd() / KEPT}" in err
+        assert (Path.cwd() / KEPT).read_text() == "Written while another one saved."
+        assert [entry.text for entry in entries(journal_path, clock)] == [
+            "yesterday's words"
+        ]
+
+    def test_with_no_room_for_a_file_the_words_go_to_stdout(
+        self, journal_path, clock, editor, monkeypatch, capsys
+    ):
+        def disk_full(*args):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(editor_module, "_new_private_file", disk_full)
+        monkeypatch.setenv("FAKE_WORDS", "Words with nowhere to go.\n")
+        monkeypatch.setenv("FAKE_EXIT", "1")
+        assert run("add", "--edit") == 2
+        out, err = capsys.readouterr()
+        assert out == "Words with nowhere to go.\n"
+        assert "your words were not added; they are printed on stdout" in one_line(err)
+
+    def test_an_encrypted_journals_words_stay_in_memory(
+        self, journal, journal_path, tmp_path, editor, monkeypatch, capsys
+    ):
+        encrypted(journal, tmp_path, monkeypatch)
+        capsys.readouterr()  # what encrypting said
+        monkeypatch.setenv("FAKE_WORDS", "secret words")
         monkeypatch.setenv("FAKE_EXIT", "1")
         assert run("add", "--edit") == 2
         err = one_line(capsys.readouterr().err)
-        assert "ended with exit code 1: nothing added" in err
-        assert journal_path.read_bytes() == before
-        assert list((editor.parent / "runtime").iterdir()) == []
+        (kept,) = (tmp_path / "runtime").iterdir()  # the RAM disk, not the disk
+        assert kept.name == KEPT and kept.read_text() == "secret words"
+        assert err.endswith(
+            f"they are kept in memory in {kept} (gone when this machine restarts)\n"
+        )
+        assert list(Path.cwd().iterdir()) == []
 
     def test_an_editor_back_at_once_did_not_wait(
         self, journal_path, editor, monkeypatch, capsys
@@ -192,18 +284,23 @@ class TestAddEdit:
     def test_a_wrong_passphrase_is_told_before_any_writing(
         self, journal, journal_path, tmp_path, editor, monkeypatch, capsys
     ):
-        monkeypatch.setattr(crypto, "DEFAULT_COST", KdfCost(log2_n=10, r=8, p=1))
-        monkeypatch.setattr(cli_prompts, "has_terminal", lambda: False)
-        secret = tmp_path / "passphrase"
-        secret.write_text("lemon cake\n")
-        secret.chmod(0o600)
-        monkeypatch.setenv(cli_prompts.PASSPHRASE_FILE_ENV, str(secret))
-        journal.add_entry("yesterday's words")
-        assert run("encrypt") == 0
+        secret = encrypted(journal, tmp_path, monkeypatch)
         secret.write_text("not it\n")
-        capsys.readouterr()
         assert run("add", "--edit") == 2
         assert not editor.exists()  # the editor never opened
+
+
+def encrypted(journal, tmp_path, monkeypatch) -> Path:
+    """The journal encrypted, its passphrase in the file scripts use; that file."""
+    monkeypatch.setattr(crypto, "DEFAULT_COST", KdfCost(log2_n=10, r=8, p=1))
+    monkeypatch.setattr(cli_prompts, "has_terminal", lambda: False)
+    secret = tmp_path / "passphrase"
+    secret.write_text("lemon cake\n")
+    secret.chmod(0o600)
+    monkeypatch.setenv(cli_prompts.PASSPHRASE_FILE_ENV, str(secret))
+    journal.add_entry("yesterday's words")
+    assert run("encrypt") == 0
+    return secret
 
 
 def test_add_edit_imports_no_textual(tmp_path):

@@ -182,6 +182,49 @@ class TestChanging:
         assert config_path().read_text() == '[keys]\nurge = "f9"\n'
         assert run(capsys, "config", "keys.urge")[1] == ["f9"]
 
+    @pytest.mark.parametrize(("typed", "who"), [("her", "she"), ("Him", "he")])
+    def test_person_as_her_him_or_them(self, capsys, journal, clock, typed, who):
+        code, out, _ = run(capsys, "config", "person", typed)
+        assert (code, out) == (0, [f"person: {who}, in the journal {journal.path}"])
+        assert Journal.open(journal.path, clock=clock).get_setting("person") == who
+        assert run(capsys, "config", "person", "them")[1][0].startswith("person: they,")
+
+    @pytest.mark.parametrize(
+        ("key", "value", "setting"),
+        [("person", "she", "person"), ("urge_minutes", "5", "urge_minutes")],
+    )
+    def test_an_empty_value_clears_a_journal_setting(
+        self, capsys, journal, clock, key, value, setting
+    ):
+        assert run(capsys, "config", key, value)[0] == 0
+        code, out, err = run(capsys, "config", key, "")
+        assert (code, out, err) == (
+            0,
+            [f"{key}: cleared, in the journal {journal.path}"],
+            "",
+        )
+        assert setting not in Journal.open(journal.path, clock=clock).settings()
+        assert table(run(capsys, "config")[1])[key][1] == "default"
+
+    def test_a_name_with_ex_is_kept_and_said_to_be_unused(self, capsys, journal):
+        run(capsys, "config", "person", "ex")
+        code, out, _ = run(capsys, "config", "person_name", "Sam")
+        assert code == 0
+        assert out == [
+            f"person_name: Sam, in the journal {journal.path}",
+            "The name Sam is kept but not used: with ex the app says “your ex”. "
+            "Choose he, she or they to have it used, as "
+            "`healjournal config person they`.",
+        ]
+        assert table(run(capsys, "config")[1])["person_name"] == (
+            "Sam",
+            "journal, not used with “your ex”",
+        )
+        assert run(capsys, "config", "person", "she")[1] == [
+            f"person: she, in the journal {journal.path}"
+        ]
+        assert table(run(capsys, "config")[1])["person_name"] == ("Sam", "journal")
+
     def test_an_empty_value_clears_a_machine_setting(self, capsys):
         run(capsys, "config", "theme", "nord")
         assert run(capsys, "config", "theme", "")[0] == 0
@@ -199,7 +242,8 @@ class TestChanging:
             (("keys.urj", "f10"), "keys.urj is not one of the app's keys"),
             (("colour", "red"), "unknown setting 'colour'; the settings: theme,"),
             (("colour",), "unknown setting 'colour'"),
-            (("person", "him"), "person must be one of he, she, they, ex"),
+            (("person", "it"), "person must be one of he, she, they, ex"),
+            (("keys.urge", "k"), "keys.urge = 'k' would take the letter k from"),
             (("person_name", "x" * 31), "a name of at most 30 characters"),
             (("urge_minutes", "0"), "urge_minutes must be a whole number"),
             (("urge_minutes", "61"), "urge_minutes must be a whole number"),

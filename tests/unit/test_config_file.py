@@ -147,6 +147,62 @@ class TestReading:
             "goals.show_archived": "K",  # Shift+K's character, as written
         }
 
+    @pytest.mark.parametrize(
+        ("keys", "said"),
+        [
+            ('urge = "k"', "keys.urge = 'k' would take the letter k from "),
+            ('quit = "Q"', "keys.quit = 'Q' would take the letter Q from "),
+            ('help = "f10,?"', "keys.help = 'f10,?' would take the character ? "),
+            ('lock = "space"', "keys.lock = 'space' would take the space bar "),
+            ('urge = "tab"', "keys.urge = 'tab' would take Tab "),
+            ('urge = "ctrl+i"', "keys.urge = 'ctrl+i' would take Tab "),
+            ('help = "shift+tab"', "keys.help = 'shift+tab' would take Shift+Tab "),
+            ('quit = "Enter"', "keys.quit = 'Enter' would take Enter "),
+            ('"help.key" = "k"', "keys.help.key = 'k' would take the letter k "),
+            ('"help.key" = "full_stop"', "keys.help.key = 'full_stop' would take "),
+            ("edit = '1'", "keys.edit = '1' would take the digit 1 "),
+            ('"undo.delete" = "u"', "keys.undo.delete = 'u' would take the letter u"),
+        ],
+    )
+    def test_a_key_typing_uses_is_refused_where_it_is_heard_while_typing(
+        self, path, keys, said
+    ):
+        message = mistake(path, f"# mine\n[keys]\n{keys}\n")
+        assert message.startswith(f"line 3: {said}")
+        assert message.endswith(
+            " from everything you type; use a function key or a ctrl+ key"
+        )
+
+    @pytest.mark.parametrize(
+        "keys",
+        [
+            '"help.key" = "question_mark"',  # its own default
+            '"help.key" = "?"',  # the same key
+            '"help.key" = "f10"',
+            'urge = "ctrl+k"',
+            '"urge.main" = "k"',  # the main screen's footer: the page hears k
+            '"goals.add" = "n"',
+        ],
+    )
+    def test_keys_elsewhere_may_be_letters(self, path, keys):
+        written(path, f"[keys]\n{keys}\n")
+        assert load_config(path).keys
+
+    @pytest.mark.parametrize(
+        ("setting", "said"),
+        [
+            ('person = "she"', "`healjournal config person she`"),
+            ('person_name = "Sam Lee"', "`healjournal config person_name 'Sam Lee'`"),
+            ('name = "Sam"', "`healjournal config name Sam`"),
+            ("urge_minutes = 5", "`healjournal config urge_minutes 5`"),
+        ],
+    )
+    def test_the_journals_settings_are_said_to_be_kept_there(self, path, setting, said):
+        key = setting.split()[0]
+        message = mistake(path, f'theme = "nord"\n{setting}\n')
+        assert message == f"line 2: {key} is kept in the journal, not here: run {said}"
+        assert load_setup(path).config == Config()  # the file is not used
+
     def test_the_ids_offered_when_nothing_is_like_it(self, path):
         said = mistake(path, '[keys]\nxyzzy = "f9"\n')
         assert "the main ones: quit, help," in said
@@ -200,6 +256,12 @@ class TestWriting:
     def test_a_key_in_capitals_is_written_as_textual_names_it(self, path):
         save_settings(path, {"keys.urge": "F9", "keys.help": "Ctrl+U, F10"})
         assert path.read_text() == '[keys]\nurge = "f9"\nhelp = "ctrl+u,f10"\n'
+
+    def test_a_key_typing_uses_is_not_written(self, path):
+        before = written(path, "# mine\n").read_bytes()
+        with pytest.raises(ConfigError, match="would take the letter k from every"):
+            save_settings(path, {"keys.urge": "k"})
+        assert path.read_bytes() == before
 
     def test_an_id_with_a_dot_is_written_quoted(self, path):
         save_settings(path, {"keys.urge.ask": "q"})

@@ -71,6 +71,13 @@ def test_a_template_nobody_can_speak_is_refused(bad: str) -> None:
 def test_choices_as_typed() -> None:
     assert check_who(" She ") == "she"
     assert check_who("your ex") == "ex"
+    assert [check_who(word) for word in ("her", "Him", " them ", "hers", "his")] == [
+        "she",
+        "he",
+        "they",
+        "she",
+        "he",
+    ]
     with pytest.raises(ValueError, match="one of he, she, they, ex"):
         check_who("it")
 

@@ -55,9 +55,13 @@ def _add_edited(
 
     The journal is opened first, so an encrypted one's passphrase is asked
     before the writing, not after it. An empty file adds nothing and exits 1:
-    not a mistake, but a script can tell that nothing was added.
+    not a mistake, but a script can tell that nothing was added. An editor
+    that fails adds nothing (git's `:cq`), and words that are not added
+    (the editor failed after saving them, the journal refused them or could
+    not be saved) are kept in a file of their own, and the line says where.
     """
     from healjournal.domain.models import check_text
+    from healjournal.errors import HealJournalError
     from healjournal.machine.config import config_path, load_setup
     from healjournal.machine.editor import EditorError, edit_text, editor_command
 
@@ -66,16 +70,49 @@ def _add_edited(
         print(f"healjournal: {setup.problem}", file=sys.stderr)
     command = editor_command(setup.config.editor)
     journal = opening.open_journal(args)
+    secret = opening.encrypted(journal.path)
     try:
-        text = edit_text(command, " ".join(args.text)).strip("\n")
+        written = edit_text(command, " ".join(args.text))
     except EditorError as error:
-        raise EditorError(f"{error}: nothing added") from None
+        if error.written is None:
+            raise EditorError(f"{error}: nothing added") from None
+        raise EditorError(
+            f"{error}: your words were not added; they are "
+            f"{_keep(error.written, secret)}"
+        ) from None
+    text = written.strip("\n")
     if not text.strip():
         print("healjournal: nothing written, nothing added", file=sys.stderr)
         return EXIT_NOTHING
-    check_text(text, "the entry")
-    _add(journal, args, text, day, kind, today)
+    try:
+        check_text(text, "the entry")
+        _add(journal, args, text, day, kind, today)
+    except HealJournalError as error:
+        raise HealJournalError(
+            f"{error}: your words were not added; they are "
+            f"{_keep(written.encode('utf-8', 'surrogatepass'), secret)}"
+        ) from None
+    except BrokenPipeError:  # saved, and the reader of its line left
+        raise
+    except BaseException:  # a bug, or Ctrl+C while saving: still not lost
+        kept = _keep(written.encode("utf-8", "surrogatepass"), secret)
+        print(f"healjournal: your words are {kept}", file=sys.stderr)
+        raise
     return EXIT_OK
+
+
+def _keep(words: bytes, secret: bool) -> str:
+    """Keep words that were not added in a file (see keep_words) and say
+    where; else print them on stdout, the last place left."""
+    from healjournal.machine.editor import EditorError, keep_words
+
+    try:
+        return keep_words(words, now=get_clock().now(), secret=secret)
+    except EditorError as error:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(words if words.endswith(b"\n") else words + b"\n")
+        sys.stdout.flush()
+        return f"printed on stdout: {error}"
 
 
 def _add(

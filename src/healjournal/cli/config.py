@@ -17,6 +17,7 @@ from healjournal.errors import InputError
 from healjournal.machine.config import (
     DEFAULT_LOCK_MINUTES,
     DEFAULT_THEME,
+    JOURNAL_KEYS,
     KNOWN_KEYS,
     Config,
     config_path,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 #: The config file's settings, and the journal's, in the order shown.
 MACHINE = tuple(key for key in KNOWN_KEYS if key != "keys")  # keys.ID apart
-JOURNAL = ("person", "person_name", "name", "urge_minutes")
+JOURNAL = JOURNAL_KEYS
 
 #: A setting's value, and where it comes from: "default", "config file"...
 Row = tuple[str, str, str]
@@ -194,12 +195,26 @@ def _journal_rows(settings: Mapping[str, object]) -> list[Row]:
     def source(key: str, value: object) -> str:
         return "journal" if settings.get(key) == value and value != "" else "default"
 
+    person_name = (person.name, source(PERSON_NAME_SETTING, person.name))
+    if person.who == "ex" and (kept := _kept_name(settings)):
+        person_name = (kept, "journal, not used with “your ex”")
     return [
         ("person", person.who, source(PERSON_SETTING, person.who)),
-        ("person_name", person.name, source(PERSON_NAME_SETTING, person.name)),
+        ("person_name", *person_name),
         ("name", name, source(NAME_SETTING, settings.get(NAME_SETTING) or "")),
         ("urge_minutes", str(minutes), source(URGE_MINUTES_SETTING, minutes)),
     ]
+
+
+def _kept_name(settings: Mapping[str, object]) -> str:
+    """The person's name the journal keeps, used or not ("" if none)."""
+    from healjournal.domain.person import PERSON_NAME_SETTING, check_name
+
+    name = settings.get(PERSON_NAME_SETTING)
+    try:
+        return check_name(name) if isinstance(name, str) else ""
+    except ValueError:
+        return ""
 
 
 # -- changing -----------------------------------------------------------------
@@ -226,6 +241,7 @@ def _set_in_journal(args: argparse.Namespace, key: str, value: str) -> None:
     from healjournal.domain.person import (
         PERSON_NAME_SETTING,
         PERSON_SETTING,
+        WHO,
         check_name,
         check_who,
     )
@@ -234,7 +250,9 @@ def _set_in_journal(args: argparse.Namespace, key: str, value: str) -> None:
 
     new: object = value
     try:
-        if key == "person":
+        if not value.strip():
+            new = ""  # cleared: the default again
+        elif key == "person":
             new = check_who(value)
         elif key == "person_name":
             new = check_name(value)
@@ -265,7 +283,18 @@ def _set_in_journal(args: argparse.Namespace, key: str, value: str) -> None:
             journal.delete_setting(setting)
         else:
             journal.set_setting(setting, new)
+        settings = journal.settings()
     finally:
         journal.close()
     shown = f"{key}: {new}" if new != "" else f"{key}: cleared"
     print(f"{shown}, in the journal {journal.path}")
+    # A name with ex is kept, so the two may be set in either order, and
+    # said to be unused: the app says "your ex".
+    ex = settings.get(PERSON_SETTING) == "ex" and key in ("person", "person_name")
+    if ex and (kept := _kept_name(settings)):
+        *some, last = (who for who in WHO if who != "ex")  # he, she or they
+        print(
+            f"The name {kept} is kept but not used: with ex the app says "
+            f"“your ex”. Choose {', '.join(some)} or {last} to have it used, as "
+            f"`healjournal config person {last}`."
+        )

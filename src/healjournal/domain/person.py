@@ -161,10 +161,13 @@ def _check(template: str) -> None:
 
 
 def check_who(text: str) -> str:
-    """A choice as typed ("She", " they "), or ValueError saying the choices."""
+    """A choice as typed ("She", " they ", "her", "them"), or ValueError
+    saying the choices."""
     who = text.strip().casefold()
     if who in ("your ex", "my ex"):
         who = "ex"
+    # Any of a choice's forms is the choice: "her" is she, "them" they.
+    who = next((one for one, forms in _PRONOUNS.items() if who in forms), who)
     if who not in WHO:
         raise ValueError(f"person must be one of {', '.join(WHO)}, not {text!r}")
     return who

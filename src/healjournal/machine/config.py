@@ -17,17 +17,20 @@ from pathlib import Path
 from healjournal.errors import HealJournalError
 from healjournal.machine.keys import (
     BINDING_KEYS,
+    EVERYWHERE,
     PLACES,
     clash,
     family,
     key_list,
     normal,
+    typing_use,
 )
 
 __all__ = [
     "CONFIG_ENV",
     "DEFAULT_LOCK_MINUTES",
     "DEFAULT_THEME",
+    "JOURNAL_KEYS",
     "KNOWN_KEYS",
     "THEMES",
     "Config",
@@ -73,6 +76,9 @@ DEFAULT_THEME = THEMES[0]
 DEFAULT_LOCK_MINUTES = 10
 #: The keys a config file may hold, in the order they are shown.
 KNOWN_KEYS = ("theme", "editor", "lock_minutes", "keys")
+#: The journal's settings `healjournal config` sets too: they travel with
+#: the journal, and are never in this file.
+JOURNAL_KEYS = ("person", "person_name", "name", "urge_minutes")
 
 
 class ConfigError(HealJournalError):
@@ -159,13 +165,6 @@ def parse_config(text: str, path: Path) -> Config:
             f"{what[:1].lower()}{what[1:]} (column {found[2]})"
         ) from None
     for key, value in data.items():
-        if key not in KNOWN_KEYS:
-            _fail(
-                text,
-                path,
-                (key,),
-                f"unknown key {key!r}; known: {', '.join(KNOWN_KEYS)}",
-            )
         if key != "keys" and (problem := problem_with(key, value)):
             _fail(text, path, (key,), problem)
     table = data.get("keys", {})
@@ -260,11 +259,43 @@ def problem_with(key: str, value: object) -> str | None:
                 f'{key} must be a key in quotes, as "f9", "ctrl+u" or "ctrl+u,f9", '
                 f"not {_shown(value)}"
             )
+        if binding in EVERYWHERE:
+            return _typing_taken(key, value, keys)  # type: ignore[arg-type]  # a str
     elif key == "keys":
         return _KEYS_TABLE
+    elif key in JOURNAL_KEYS:
+        return (
+            f"{key} is kept in the journal, not here: run "
+            f"`healjournal config {key} {_argument(value)}`"
+        )
     else:
         return f"unknown key {key!r}; known: {', '.join(KNOWN_KEYS)}"
     return None
+
+
+def _typing_taken(key: str, value: str, keys: list[str]) -> str | None:
+    """Why `keys` cannot be given to `key`, a binding heard while the person
+    types (keys.EVERYWHERE), if one of them is a key typing uses; its own
+    default (help.key's ?) is fine."""
+    binding = key.removeprefix("keys.")
+    its_own = {typing_use(one) for one in key_list(BINDING_KEYS[binding])}
+    for one in keys:
+        what = typing_use(one)
+        if what is not None and what not in its_own:
+            return (
+                f"{key} = {value!r} would take {what} from everything you type; "
+                "use a function key or a ctrl+ key"
+            )
+    return None
+
+
+def _argument(value: object) -> str:
+    """`value` as `healjournal config` takes it on a shell's command line."""
+    import shlex
+
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        return shlex.quote(str(value))
+    return "VALUE"
 
 
 #: The ids offered when a mistyped one is like none of them: the app's own

@@ -8,11 +8,13 @@ Binding of the app, its screens, dialogs and widgets, so the two never drift.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 
 __all__ = [
     "APP",
     "BINDING_KEYS",
+    "EVERYWHERE",
     "FOLLOWERS",
     "PLACES",
     "clash",
@@ -20,6 +22,7 @@ __all__ = [
     "key_list",
     "keymap",
     "normal",
+    "typing_use",
 ]
 
 #: Every binding id, with its key before any remapping, by the class that
@@ -178,6 +181,11 @@ PLACES: dict[str, dict[str, str]] = {
 }
 #: The place whose keys work everywhere.
 APP = "HealJournalApp"
+#: The bindings heard even while the person types: the app's own (on every
+#: screen and dialog) and the main screen's priority ones, heard over the
+#: page's (Ctrl+E, the page in your own editor; Ctrl+Z, a deleted page back).
+#: None of them may take a key that typing uses.
+EVERYWHERE: tuple[str, ...] = (*PLACES[APP], "edit", "undo.delete")
 #: Every binding id and its key.
 BINDING_KEYS: dict[str, str] = {
     binding: key for keys in PLACES.values() for binding, key in keys.items()
@@ -202,6 +210,48 @@ def normal(keys: str) -> str:
     "ctrl+u,f9". A single character is left as it is: "K" is the character
     Shift+K types, not "k"."""
     return ",".join(key if len(key) == 1 else key.lower() for key in key_list(keys))
+
+
+#: The keys typing uses that type no character, in words; Ctrl+I is Tab
+#: and Ctrl+M is Enter to a terminal, and to Textual.
+_TYPING_KEYS = {
+    "space": "the space bar",
+    "tab": "Tab",
+    "ctrl+i": "Tab",
+    "shift+tab": "Shift+Tab",
+    "enter": "Enter",
+    "ctrl+m": "Enter",
+    "backspace": "Backspace",
+}
+#: Textual's names of characters that are not their Unicode names.
+_CHARACTER_NAMES = {
+    "slash": "/",
+    "backslash": "\\",
+    "at": "@",
+    "minus": "-",
+    "plus": "+",
+    "underscore": "_",
+}
+
+
+def typing_use(key: str) -> str | None:
+    """What typing uses `key` for, in words ("the letter k", "the space
+    bar"); None if typing never uses it."""
+    if key in _TYPING_KEYS:
+        return _TYPING_KEYS[key]
+    character = key if len(key) == 1 else _CHARACTER_NAMES.get(key)
+    if character is None and "+" not in key:
+        try:  # Textual's name for "?": question_mark
+            character = unicodedata.lookup(key.replace("_", " "))
+        except KeyError:
+            return None
+    if character is None or not character.isprintable():
+        return None
+    if character.isalpha():
+        return f"the letter {character}"
+    if character.isdigit():
+        return f"the digit {character}"
+    return f"the character {character}"
 
 
 def keymap(keys: Mapping[str, str]) -> dict[str, str]:
