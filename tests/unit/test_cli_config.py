@@ -225,6 +225,15 @@ class TestChanging:
         ]
         assert table(run(capsys, "config")[1])["person_name"] == ("Sam", "journal")
 
+    def test_a_key_written_without_quotes_is_really_cleared(self, capsys):
+        path = config_path()
+        path.parent.mkdir(parents=True)
+        path.write_text('# mine\n[keys]\nurge.ask = "q"\n')
+        code, out, _ = run(capsys, "config", "keys.urge.ask", "")
+        assert (code, out) == (0, [f"keys.urge.ask: cleared, in {path}"])
+        assert load_config(path).keys == {}
+        assert run(capsys, "config", "keys.urge.ask")[1] == ["escape"]
+
     def test_an_empty_value_clears_a_machine_setting(self, capsys):
         run(capsys, "config", "theme", "nord")
         assert run(capsys, "config", "theme", "")[0] == 0

@@ -263,6 +263,37 @@ class TestWriting:
             save_settings(path, {"keys.urge": "k"})
         assert path.read_bytes() == before
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '[keys]\nurge.ask = "q"  # mine\nhelp = "f10"\n',
+            '[keys.urge]\nask = "q"\n[keys.help]\nkey = "f10"\n',
+            'keys.urge.ask = "q"\n',
+        ],
+    )
+    def test_an_id_written_without_quotes_is_changed_and_cleared_there(
+        self, path, text
+    ):
+        written(path, text)
+        save_settings(path, {"keys.urge.ask": "f9"})
+        assert load_config(path).keys["urge.ask"] == "f9"
+        assert path.read_text().count("f9") == 1
+        save_settings(path, {"keys.urge.ask": ""})
+        assert "urge.ask" not in load_config(path).keys
+        assert "f9" not in path.read_text()
+        assert "urge" not in path.read_text()
+
+    def test_an_id_beside_one_without_quotes_is_refused_not_lost(self, path):
+        before = written(path, '[keys]\nurge.ask = "q"\n').read_bytes()
+        with pytest.raises(ConfigError) as raised:
+            save_settings(path, {"keys.urge": "f9"})
+        assert str(raised.value) == (
+            "keys.urge cannot be written while [keys] holds urge.ask without "
+            'quotes: write it "urge.ask" = ..., in quotes, and try again; '
+            f"{path} is unchanged"
+        )
+        assert path.read_bytes() == before
+
     def test_an_id_with_a_dot_is_written_quoted(self, path):
         save_settings(path, {"keys.urge.ask": "q"})
         assert '"urge.ask" = "q"' in path.read_text()

@@ -14,6 +14,7 @@ import os
 import threading
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from healjournal.machine.config import (
     DEFAULT_THEME,
@@ -78,7 +79,7 @@ def save_settings(path: Path, changes: Mapping[str, object]) -> None:
         _refuse_a_clash(path, keys, changes)
         document = tomlkit.parse(text)
         for key, value in changes.items():
-            _change(document, key, value)
+            _change(document, key, value, path)
         new = tomlkit.dumps(document)
         try:
             parse_config(new, path)
@@ -126,26 +127,63 @@ def _read(target: Path, path: Path) -> str:
         ) from None
 
 
-def _change(document: object, key: str, value: object) -> None:
+def _change(document: Any, key: str, value: object, path: Path) -> None:
     """Set (or, for None or "", remove) `key` in the tomlkit `document`."""
     import tomlkit
 
-    # "keys.urge.ask": the id urge.ask in [keys] (written "urge.ask" = ...).
-    table_name, dot, name = key.partition(".")
-    if dot:
-        table = document.get(table_name)  # type: ignore[attr-defined]
-        if table is None:
-            if value in (None, ""):
-                return
-            table = tomlkit.table()
-            document[table_name] = table  # type: ignore[index]
-        place = table
-    else:
-        name, place = key, document
-    if value in (None, ""):
-        place.pop(name, None)  # type: ignore[attr-defined]
-    else:
-        place[name] = value  # type: ignore[index]
+    clear = value in (None, "")
+    if not key.startswith("keys."):
+        if clear:
+            document.pop(key, None)
+        else:
+            document[key] = value
+        return
+    # "keys.urge.ask": the id urge.ask in [keys], written "urge.ask" = ... (as
+    # it is written new), or urge.ask = ... without quotes, a table in TOML.
+    binding = key.removeprefix("keys.")
+    table = document.get("keys")
+    if table is None:
+        if clear:
+            return
+        table = tomlkit.table()
+        document["keys"] = table
+    place, name, within = _written(table, binding)
+    if isinstance(place.get(name), dict):  # urge, with urge.ask unquoted
+        if clear:
+            return  # it has no key to clear: its ids under it have theirs
+        inner = binding + "." + next(iter(place[name]))
+        raise ConfigError(
+            f"{key} cannot be written while [keys] holds {inner} without "
+            f'quotes: write it "{inner}" = ..., in quotes, and try again; '
+            f"{path} is unchanged"
+        )
+    if not clear:
+        place[name] = value
+        return
+    place.pop(name, None)
+    for parent, part in reversed(within):  # urge.ask gone: urge too, if empty
+        if parent[part]:
+            break
+        parent.pop(part)
+
+
+def _written(table: Any, binding: str) -> tuple[Any, str, list[tuple[Any, str]]]:
+    """Where [keys] `table` holds `binding`: the table it is in, its name
+    there, and the tables on the way ((table, name) each) if it is written
+    without quotes (urge.ask: "ask" in the table "urge"); a new one is quoted."""
+    if binding in table:
+        return table, binding, []
+    *outer, last = binding.split(".")
+    place, within = table, []
+    for part in outer:
+        inner = place.get(part)
+        if not isinstance(inner, dict):
+            return table, binding, []
+        within.append((place, part))
+        place = inner
+    if last in place:
+        return place, last, within
+    return table, binding, []
 
 
 def _write(target: Path, path: Path, text: str) -> None:
