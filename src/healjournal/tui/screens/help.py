@@ -53,7 +53,7 @@ counts the urges and how many passed.
 | F7 | review: streaks, mood, no-contact days, the seven themes |
 | Ctrl+F | search: words, "a phrase", #tag, mood:<=2, from:"last month", starred |
 | Ctrl+N | another page for today |
-| Ctrl+E | write this page in your own editor (the config's, else $VISUAL, else $EDITOR, else editor or vi) |
+| Ctrl+E | the page in your editor: the config's, $VISUAL, $EDITOR, editor or vi |
 | Ctrl+G | go to a day: "yesterday", "last friday", "oct 3" |
 | Ctrl+P | every command, searchable, and the colour themes |
 | F1 (or ? outside the page) | this help |
