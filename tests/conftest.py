@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+import shlex
+import sys
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -54,3 +57,47 @@ def journal(journal_path: Path, clock: FrozenClock) -> Iterator[Journal]:
     opened = Journal.open(journal_path, clock=clock)
     yield opened
     opened.close()
+
+
+#: A fake editor: notes the file it got and what was in it (seen.json, beside
+#: itself), then appends $FAKE_WORDS and exits with $FAKE_EXIT.
+FAKE_EDITOR = """\
+import json, os, sys
+from pathlib import Path
+page = Path(sys.argv[-1])
+Path(__file__).with_name("seen.json").write_text(
+    json.dumps({"path": str(page), "text": page.read_text(encoding="utf-8")})
+)
+with page.open("a", encoding="utf-8") as out:
+    out.write(os.environ.get("FAKE_WORDS", ""))
+sys.exit(int(os.environ.get("FAKE_EXIT", "0")))
+"""
+
+
+@pytest.fixture
+def editor_ticks(monkeypatch) -> Callable[[float], None]:
+    """Set how far the editor's monotonic clock moves at each look (how long
+    the person seems to spend in the editor)."""
+    from healjournal.machine import editor as editor_module
+
+    def ticking(seconds: float) -> None:
+        times = itertools.count(0.0, seconds)
+        monkeypatch.setattr(editor_module, "monotonic", lambda: next(times))
+
+    return ticking
+
+
+@pytest.fixture
+def fake_editor(tmp_path: Path, monkeypatch, editor_ticks) -> Path:
+    """$EDITOR is the fake editor (taking its time, as a person does); private
+    folders go to a runtime folder of this test's. Returns where the editor
+    notes what it saw."""
+    script = tmp_path / "fake_editor.py"
+    script.write_text(FAKE_EDITOR, encoding="utf-8")
+    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, str(script)]))
+    monkeypatch.delenv("VISUAL", raising=False)
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    editor_ticks(5.0)
+    return tmp_path / "seen.json"

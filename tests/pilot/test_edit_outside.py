@@ -6,7 +6,6 @@ tests put a no-op in its place; the editor is a real process all the same.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import shlex
@@ -25,40 +24,11 @@ from healjournal.tui.widgets.editor import SaveIndicator
 
 WIDE = (120, 40)
 
-#: A fake editor: notes what it got (beside itself), appends $FAKE_WORDS,
-#: exits with $FAKE_EXIT.
-FAKE_EDITOR = """\
-import json, os, sys
-from pathlib import Path
-page = Path(sys.argv[-1])
-Path(__file__).with_name("seen.json").write_text(
-    json.dumps({"path": str(page), "text": page.read_text(encoding="utf-8")})
-)
-with page.open("a", encoding="utf-8") as out:
-    out.write(os.environ.get("FAKE_WORDS", ""))
-sys.exit(int(os.environ.get("FAKE_EXIT", "0")))
-"""
-
 
 @pytest.fixture
-def seen(tmp_path, monkeypatch) -> Path:
-    """$EDITOR is the fake editor, private folders go to a runtime folder of
-    this test's; returns where the editor notes what it saw."""
-    script = tmp_path / "fake_editor.py"
-    script.write_text(FAKE_EDITOR, encoding="utf-8")
-    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, str(script)]))
-    monkeypatch.delenv("VISUAL", raising=False)
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
-    ticking(monkeypatch, 5.0)  # a person takes their time in the editor
-    return tmp_path / "seen.json"
-
-
-def ticking(monkeypatch, seconds: float) -> None:
-    """The editor's monotonic clock moves `seconds` at each look."""
-    times = itertools.count(0.0, seconds)
-    monkeypatch.setattr(editor_module, "monotonic", lambda: next(times))
+def seen(fake_editor) -> Path:
+    """Where the fake editor (see conftest) notes what it saw."""
+    return fake_editor
 
 
 def handing_over(app, monkeypatch) -> list[str]:
@@ -194,9 +164,9 @@ class TestEditOutside:
         assert list((seen.parent / "runtime").iterdir()) == []
 
     async def test_an_editor_back_at_once_did_not_wait(
-        self, welcomed, journal_path, clock, seen, monkeypatch
+        self, welcomed, journal_path, clock, seen, monkeypatch, editor_ticks
     ):
-        ticking(monkeypatch, 0.2)  # `code` without --wait: back at once
+        editor_ticks(0.2)  # `code` without --wait: back at once
         app = HealJournalApp(journal_path, clock=clock)
         handing_over(app, monkeypatch)
         async with app.run_test(size=WIDE) as pilot:

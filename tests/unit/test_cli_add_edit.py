@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import itertools
 import json
 import os
 import shlex
@@ -25,43 +24,15 @@ from healjournal.storage.journal import Journal
 #: The file words not added are kept in, named for the frozen clock's moment.
 KEPT = "healjournal-unsaved-20261124-210400.md"
 
-#: A fake editor: notes the file it got and what was in it (beside itself),
-#: then appends $FAKE_WORDS and exits with $FAKE_EXIT.
-FAKE_EDITOR = """\
-import json, os, sys
-from pathlib import Path
-page = Path(sys.argv[-1])
-Path(__file__).with_name("seen.json").write_text(
-    json.dumps({"path": str(page), "text": page.read_text(encoding="utf-8")})
-)
-with page.open("a", encoding="utf-8") as out:
-    out.write(os.environ.get("FAKE_WORDS", ""))
-sys.exit(int(os.environ.get("FAKE_EXIT", "0")))
-"""
-
 
 @pytest.fixture
-def editor(tmp_path, monkeypatch) -> Path:
-    """$EDITOR is the fake editor; private folders go to a runtime folder of
-    this test's. Returns where the editor notes what it saw."""
-    script = tmp_path / "fake_editor.py"
-    script.write_text(FAKE_EDITOR, encoding="utf-8")
-    monkeypatch.setenv("EDITOR", shlex.join([sys.executable, str(script)]))
-    monkeypatch.delenv("VISUAL", raising=False)
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
-    ticking(monkeypatch, 5.0)  # a person takes their time in the editor
+def editor(fake_editor, tmp_path, monkeypatch) -> Path:
+    """The fake editor (see conftest), run from a folder of this test's own:
+    where words not added are kept. Returns where the editor notes what it saw."""
     here = tmp_path / "here"  # the folder healjournal is run from
     here.mkdir()
     monkeypatch.chdir(here)
-    return tmp_path / "seen.json"
-
-
-def ticking(monkeypatch, seconds: float) -> None:
-    """The editor's monotonic clock moves `seconds` at each look."""
-    times = itertools.count(0.0, seconds)
-    monkeypatch.setattr(editor_module, "monotonic", lambda: next(times))
+    return fake_editor
 
 
 def path_with(tmp_path, **programs: str) -> str:
@@ -241,9 +212,9 @@ class TestAddEdit:
         assert list(Path.cwd().iterdir()) == []
 
     def test_an_editor_back_at_once_did_not_wait(
-        self, journal_path, editor, monkeypatch, capsys
+        self, journal_path, editor, monkeypatch, capsys, editor_ticks
     ):
-        ticking(monkeypatch, 0.2)  # `code` without --wait: back at once
+        editor_ticks(0.2)  # `code` without --wait: back at once
         assert run("add", "--edit") == 2
         err = one_line(capsys.readouterr().err)
         assert err.endswith(
