@@ -347,6 +347,23 @@ class TestIdleLock:
         # This machine's setting: in the config file, not the journal.
         assert load_config(config_path()).lock_minutes == 5
 
+    async def test_with_a_config_mistake_it_holds_for_now_and_says_not_kept(
+        self, encrypted, clock, now
+    ):
+        path = config_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text('colour = "red"\n', encoding="utf-8")
+        app = HealJournalApp(encrypted.path, clock=clock)
+        async with app.run_test(size=WIDE) as pilot:
+            await unlock(pilot)
+            await pilot.press("ctrl+p", *"idle: after 5")
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert app.lock_after_minutes == 5  # for this session
+            assert "Not saved" in notices(app)
+        assert path.read_text(encoding="utf-8") == 'colour = "red"\n'
+
     async def test_a_plain_journal_never_locks(self, welcomed, clock, now):
         app = HealJournalApp(welcomed.path, clock=clock)
         async with app.run_test(size=WIDE) as pilot:

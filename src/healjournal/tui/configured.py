@@ -157,6 +157,8 @@ class Configured(App[None]):
         told = frozenset(f"{b.id}:{b.key}" for b in clashed_bindings)
         if told in self._clashes_told:
             return  # Textual asks at every key press while the clash lasts
+        if getattr(self, "locked", False):
+            return  # the lock screen shows no warnings: say it once unlocked
         self._clashes_told.add(told)
         owners = {
             key: binding

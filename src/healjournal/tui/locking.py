@@ -224,10 +224,13 @@ class Locking(App[None]):
     @work(thread=True, group="settings")
     def save_lock_setting(self, minutes: int) -> None:
         """Remember how long the journal may stay idle before it locks, in
-        the config file: this machine's setting."""
-        if not self.write_config({"lock_minutes": minutes}):
-            return
+        the config file: this machine's setting. It applies at once; a config
+        that cannot be written (a mistake in it) keeps it for this session
+        only, and says so."""
+        kept = self.write_config({"lock_minutes": minutes})
         self.call_from_thread(setattr, self, "lock_after_minutes", minutes)
+        if not kept:
+            return  # write_config said why it is not kept
         self.call_from_thread(
             self.notify,
             f"healjournal locks itself after {_minutes(minutes)} without a key "
