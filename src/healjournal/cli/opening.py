@@ -41,7 +41,20 @@ def open_journal(args: argparse.Namespace, *, read_only: bool = False) -> Journa
     )
     if not read_only:
         _move_machine_settings(journal, args)
+    _say_conflicted_copies(path)
     return journal
+
+
+def _say_conflicted_copies(path: Path) -> None:
+    """A sync tool's conflicted copies beside the journal: one line on stderr
+    saying so, and how to bring their pages over (the command goes on)."""
+    import sys
+
+    from healjournal.storage.conflicts import conflicted_copies, copies_line
+
+    copies = conflicted_copies(path)
+    if copies:
+        print(f"healjournal: {copies_line(path, copies)}", file=sys.stderr)
 
 
 def _move_machine_settings(journal: Journal, args: argparse.Namespace) -> None:

@@ -182,6 +182,8 @@ class PageLoading:
 
     def _first_read_done(self, overview: Overview) -> None:
         self._maybe_welcome(overview)
+        if not self.app.demo:
+            self.look_for_conflicted_copies()
         entries = overview.entries
         self.set_timer(
             BACKGROUND_AFTER_SECONDS,

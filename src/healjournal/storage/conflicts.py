@@ -1,0 +1,80 @@
+"""Conflicted copies that a sync tool left beside the journal.
+
+When two machines saved one journal while they were apart, the tool that
+keeps their folders in step keeps both sides: the other one under a new name,
+beside the journal.
+
+    Syncthing   journal.sync-conflict-20261203-101010-ABCDEFG.json
+    Dropbox     journal (conflicted copy 2026-12-03).json
+                journal (Sam's conflicted copy 2026-12-03).json
+    Nextcloud   journal (conflicted copy 2026-12-03 101010).json
+    ownCloud    journal_conflict-20261203-101010.json
+
+Nothing here reads or changes them: it only finds them, so the person can be
+told, and nothing either side wrote is forgotten in a file they never see.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["ConflictedCopy", "conflicted_copies", "copies_line"]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictedCopy:
+    """A copy of the journal a sync tool kept, and which tool named it so."""
+
+    path: Path
+    tool: str
+
+
+def _patterns(stem: str, suffix: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """How each tool names a conflicted copy of `stem` + `suffix`."""
+    s, x = re.escape(stem), re.escape(suffix)
+    dropbox_like = rf"{s} \((?:.+'s )?conflicted copy \d{{4}}-\d{{2}}-\d{{2}}"
+    return (
+        ("Syncthing", re.compile(rf"{s}\.sync-conflict-\d{{8}}-\d{{6}}-\w{{7}}{x}")),
+        ("Nextcloud", re.compile(rf"{dropbox_like} \d{{6}}\){x}")),
+        ("Dropbox", re.compile(rf"{dropbox_like}(?: \(\d+\))?\){x}")),
+        ("ownCloud", re.compile(rf"{s}_conflict-\d{{8}}-\d{{6}}{x}")),
+    )
+
+
+def conflicted_copies(journal: Path) -> list[ConflictedCopy]:
+    """The conflicted copies of `journal` in its folder, by name.
+
+    Only files: a folder or anything else of that name is not a journal. A
+    folder that cannot be listed has none to offer.
+    """
+    patterns = _patterns(journal.stem, journal.suffix)
+    try:
+        names = sorted(entry.name for entry in journal.parent.iterdir())
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        tool = next((t for t, p in patterns if p.fullmatch(name)), None)
+        if tool is not None and (journal.parent / name).is_file():
+            found.append(ConflictedCopy(journal.parent / name, tool))
+    return found
+
+
+def copies_line(journal: Path, copies: list[ConflictedCopy]) -> str:
+    """One line saying what was found and how to bring its pages over."""
+    first = copies[0]
+    what = (
+        f"a conflicted copy of the journal ({first.tool}): {first.path.name}"
+        if len(copies) == 1
+        else f"{len(copies)} conflicted copies of the journal "
+        f"({', '.join(sorted({c.tool for c in copies}))}), e.g. {first.path.name}"
+    )
+    return (
+        f"found {what}, beside {journal.name}: pages written there may be "
+        f"missing here. Bring them over with `healjournal --db '{first.path}' "
+        "export --format json -o other.json` and `healjournal import "
+        "other.json` (pages already here are skipped), then move the copy "
+        "out of the folder"
+    )

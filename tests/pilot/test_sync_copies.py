@@ -1,0 +1,34 @@
+"""The app tells of a conflicted copy a sync tool left beside the journal."""
+
+from __future__ import annotations
+
+from helpers import settle
+
+from healjournal.tui.app import HealJournalApp
+
+WIDE = (120, 40)
+
+
+def notices(app) -> list[str]:
+    return [notice.message for notice in app._notifications]
+
+
+async def test_a_dropbox_copy_is_told_once_with_the_way_to_bring_it_over(
+    welcomed, clock
+):
+    path = welcomed.path
+    copy = path.with_name("journal (conflicted copy 2026-12-03).json")
+    copy.write_bytes(path.read_bytes())
+    app = HealJournalApp(path, clock=clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        (said,) = [n for n in notices(app) if "conflicted copy" in n]
+        assert said.startswith("found a conflicted copy of the journal (Dropbox)")
+        assert "healjournal import other.json" in said
+
+
+async def test_no_copy_no_word(welcomed, clock):
+    app = HealJournalApp(welcomed.path, clock=clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert not [n for n in notices(app) if "conflicted" in n]
