@@ -21,19 +21,21 @@ import orjson
 
 from healjournal.domain.models import Entry, Goal, NoContact, Slip, Urge, find_tags
 from healjournal.errors import InputError
-from healjournal.storage.migrations import SCHEMA_VERSION, letter_record, urge_pages
-from healjournal.storage.records import (
+from healjournal.storage.fields import (
     BadField,
     an_id,
     day,
-    entry_from_record,
     field,
     flag,
-    goal_from_record,
     shown,
-    slip_from_record,
     tag_list,
     text,
+)
+from healjournal.storage.migrations import SCHEMA_VERSION, letter_record, urge_pages
+from healjournal.storage.records import (
+    entry_from_record,
+    goal_from_record,
+    slip_from_record,
     urge_from_record,
 )
 
