@@ -11,6 +11,7 @@ its length alone: every record comes from orjson, which refuses a lone surrogate
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -41,6 +42,7 @@ __all__ = [
     "stamp",
     "tag_list",
     "text",
+    "uid",
 ]
 
 #: How much of a wrong value a message quotes.
@@ -49,6 +51,7 @@ _QUOTED = 40
 MISSING: Any = object()
 _DAY = "a day, YYYY-MM-DD"
 _MOMENT = "a moment, YYYY-MM-DDTHH:MM:SS"
+_UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 class BadField(ValueError):
@@ -206,3 +209,12 @@ def number(record: Record, key: str) -> int | None:
 def stamp(at: datetime | None) -> str | None:
     """A moment as a record keeps it, to the second (None stays None)."""
     return None if at is None else at.isoformat(timespec="seconds")
+
+
+def uid(record: Record) -> str:
+    """A record's identity: a UUID as healjournal writes one (new_uid), in
+    lower case; every record has one."""
+    value = record.get("uid", MISSING)
+    if type(value) is str and _UID.fullmatch(value):
+        return value
+    raise bad(record, "uid", "an identity (a UUID: 8-4-4-4-12 hex digits)")

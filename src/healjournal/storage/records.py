@@ -21,6 +21,7 @@ from healjournal.domain.models import (
     Urge,
     UrgeOutcome,
     find_tags,
+    new_uid,
 )
 from healjournal.storage.fields import (
     MISSING,
@@ -36,6 +37,7 @@ from healjournal.storage.fields import (
     stamp,
     tag_list,
     text,
+    uid,
 )
 
 TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.py)
@@ -87,12 +89,14 @@ def entry_from_record(entry_id: int, record: Record) -> Entry:
         starred=flag(record, "starred"),
         updated=moment(record, "updated"),
         tags=find_tags(title, body) if tags is None else tags,
+        uid=uid(record),
     )
 
 
 def entry_record(entry: Entry) -> Record:
     """The record an entry is saved as (the export adds its "id")."""
     return {
+        "uid": entry.uid,
         "created": stamp(entry.created),
         "updated": stamp(entry.updated),
         "day": entry.day.isoformat(),
@@ -119,12 +123,14 @@ def goal_from_record(goal_id: int, record: Record) -> Goal:
         due=day(record, "due", False, True),
         ticks=days(record, "ticks"),
         archived=flag(record, "archived"),
+        uid=uid(record),
     )
 
 
 def goal_record(goal: Goal) -> Record:
     """The record a goal is saved as (the export adds its "id")."""
     return {
+        "uid": goal.uid,
         "theme": goal.theme.value,
         "title": goal.title,
         "kind": goal.kind.value,
@@ -145,12 +151,14 @@ def slip_from_record(slip_id: int, record: Record) -> Slip:
         day=day(record, "day"),
         note=text(record, "note"),
         created=moment(record, "created"),
+        uid=uid(record),
     )
 
 
 def slip_record(slip: Slip) -> Record:
     """A slip as the export writes it; the journal marks it as one."""
     return {
+        "uid": slip.uid,
         "day": slip.day.isoformat(),
         "note": slip.note,
         "created": stamp(slip.created),
@@ -159,18 +167,22 @@ def slip_record(slip: Slip) -> Record:
 
 def no_contact_from_record(record_id: int, record: Record) -> Slip | date | None:
     """A record of the journal's nocontact table: a slip, the day no contact
-    started, or None for a record of another type (its day checked all the same)."""
+    started, or None for a record of another type (its day checked all the
+    same). A start's uid is checked but not kept: the no-contact record has
+    one start, and a new start is a new record."""
     if record.get("type") == "slip":
         return slip_from_record(record_id, record)
+    uid(record)
     started = day(record, "day")
     return started if record.get("type") == "start" else None
 
 
 def no_contact_record(item: Slip | date) -> Record:
-    """The nocontact table's record of a slip, or of the day no contact started."""
+    """The nocontact table's record of a slip, or of the day no contact
+    started (a new record, with a new uid)."""
     if isinstance(item, Slip):
         return {"type": "slip", **slip_record(item)}
-    return {"type": "start", "day": item.isoformat()}
+    return {"type": "start", "uid": new_uid(), "day": item.isoformat()}
 
 
 # -- urges --------------------------------------------------------------------
@@ -188,6 +200,7 @@ def urge_from_record(urge_id: int, record: Record) -> Urge:
         outcome=choice(record, "outcome", _OUTCOMES, None, True),
         letter_id=an_id(record, "letter_id"),
         note=text(record, "note"),
+        uid=uid(record),
     )
 
 
@@ -196,6 +209,7 @@ def urge_record(urge: Urge, *, updated: Any = MISSING) -> Record:
     (`updated`; None: never). The model does not keep that, so the export,
     which gives none, leaves the key out."""
     record = {
+        "uid": urge.uid,
         "at": stamp(urge.at),
         "day": urge.day.isoformat(),
         "strength": urge.strength,
