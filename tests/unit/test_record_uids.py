@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import re
 import shutil
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
 
+from healjournal import cli
+from healjournal.clock import FrozenClock
 from healjournal.domain.models import Theme, UrgeOutcome
 from healjournal.errors import JournalUnreadable
 from healjournal.storage.journal import Journal
@@ -165,3 +167,107 @@ class TestUpgrade:
         assert path.read_bytes() != original
         again = Journal.open(path, clock=clock, passphrase=PASSPHRASE)
         assert uids_of(again) == seen
+
+
+# -- the JSON export and its import -------------------------------------------
+
+
+def fill(journal: Journal, clock: FrozenClock) -> None:
+    """A page, a letter, a goal ticked, no contact with a slip, an urge."""
+    journal.add_entry("A quiet evening. #walk", day=date(2026, 11, 20))
+    journal.add_entry("Dear you,\nnot sent.", kind="letter")
+    goal = journal.add_goal("Walk", Theme.BODY)
+    journal.tick_goal(goal.id, date(2026, 11, 23))
+    journal.start_no_contact(date(2026, 11, 1))
+    journal.log_slip(date(2026, 11, 10), "a short reply")
+    journal.log_urge(datetime(2026, 11, 22, 22, 0).astimezone(), strength=4)
+
+
+def export_json(path: Path, out: Path) -> dict[str, Any]:
+    assert cli.main(["--db", str(path), "export", "-f", "json", "-o", str(out)]) == 0
+    return orjson.loads(out.read_bytes())
+
+
+def import_file(path: Path, source: Path, capsys) -> str:
+    capsys.readouterr()
+    assert cli.main(["--db", str(path), "import", str(source)]) == 0
+    return capsys.readouterr().out
+
+
+def exported_uids(document: dict[str, Any]) -> list[str]:
+    return [
+        *(e["uid"] for e in document["entries"]),
+        *(g["uid"] for g in document["goals"]),
+        *(s["uid"] for s in document["no_contact"]["slips"]),
+        *(u["uid"] for u in document["urges"]),
+    ]
+
+
+class TestExportAndImport:
+    def test_the_uids_survive_export_and_import(
+        self, journal, journal_path, clock, tmp_path, capsys
+    ):
+        fill(journal, clock)
+        first = export_json(journal_path, tmp_path / "first.json")
+        assert exported_uids(first) == uids_of(journal)
+        fresh = tmp_path / "fresh" / "journal.json"
+        said = import_file(fresh, tmp_path / "first.json", capsys)
+        assert said.startswith("Imported 2 entries")
+        again = export_json(fresh, tmp_path / "again.json")
+        assert exported_uids(again) == exported_uids(first)
+
+    def test_importing_twice_adds_nothing(
+        self, journal, journal_path, clock, tmp_path, capsys
+    ):
+        fill(journal, clock)
+        export_json(journal_path, tmp_path / "export.json")
+        fresh = tmp_path / "fresh" / "journal.json"
+        import_file(fresh, tmp_path / "export.json", capsys)
+        said = import_file(fresh, tmp_path / "export.json", capsys)
+        assert said == "Imported 0 entries from healjournal, 2 already there.\n"
+        # Each goal, slip and urge once, as in the journal exported.
+        assert uids_of(Journal.open(fresh, clock=clock)) == uids_of(journal)
+
+    def test_a_page_edited_since_the_export_is_not_imported_again(
+        self, journal, journal_path, clock, tmp_path, capsys
+    ):
+        fill(journal, clock)
+        export_json(journal_path, tmp_path / "export.json")
+        page = journal.entries()[0]
+        clock.set(clock.now() + timedelta(hours=1))
+        journal.update_entry(page.id, text="A quiet evening, then rain. #walk")
+        goal = journal.goals()[0]
+        journal.tick_goal(goal.id, date(2026, 11, 24))
+        said = import_file(journal_path, tmp_path / "export.json", capsys)
+        assert said == "Imported 0 entries from healjournal, 2 already there.\n"
+        again = Journal.open(journal_path, clock=clock)
+        # The journal's words are kept: the import never changes a record.
+        assert again.get_entry(page.id).text == "A quiet evening, then rain. #walk"
+        assert len(again.entries()) == 2 and len(again.goals()) == 1
+
+    def test_an_export_without_uids_is_given_new_ones_and_deduped_by_text(
+        self, journal, journal_path, clock, tmp_path, capsys
+    ):
+        fill(journal, clock)
+        document = export_json(journal_path, tmp_path / "export.json")
+        document["schema_version"] = 2
+        for record in (
+            *document["entries"],
+            *document["goals"],
+            *document["no_contact"]["slips"],
+            *document["urges"],
+        ):
+            del record["uid"]
+        older = tmp_path / "older.json"
+        older.write_bytes(orjson.dumps(document))
+        fresh = tmp_path / "fresh" / "journal.json"
+        assert import_file(fresh, older, capsys).startswith("Imported 2 entries")
+        given = uids_of(Journal.open(fresh, clock=clock))
+        assert_distinct_uids(given)
+        assert not set(given) & set(uids_of(journal))
+        assert import_file(fresh, older, capsys).startswith("Imported 0 entries")
+        # And the newer export of the same journal, with its own uids, finds
+        # the same pages by their words: nothing is there twice.
+        said = import_file(fresh, tmp_path / "export.json", capsys)
+        assert said == "Imported 0 entries from healjournal, 2 already there.\n"
+        assert uids_of(Journal.open(fresh, clock=clock)) == given
