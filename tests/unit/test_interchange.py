@@ -635,7 +635,7 @@ def test_a_key_left_out_of_ours_is_named(key):
 
 def test_an_export_from_a_newer_healjournal_is_refused():
     message = one_line_error(_ours([OURS_GOOD], schema_version=99))
-    assert "exported by a newer healjournal (schema 99; this one knows up to 2)" in (
+    assert "exported by a newer healjournal (schema 99; this one knows up to 3)" in (
         message
     )
     assert "upgrade healjournal" in message

@@ -72,7 +72,11 @@ def test_migrations_run_in_order_to_the_current_version():
     upgraded, found = migrate(tables, "fixture")
     assert found == 0
     assert schema_version(upgraded) == SCHEMA_VERSION
-    assert upgraded["entries"] == tables["entries"]
+    without_uids = {
+        key: {name: value for name, value in doc.items() if name != "uid"}
+        for key, doc in upgraded["entries"].items()
+    }
+    assert without_uids == tables["entries"]  # the upgrade to 3 adds a uid alone
 
 
 def test_a_newer_schema_is_refused_untouched(journal_path, clock):
@@ -134,7 +138,7 @@ class TestSchema1:
         with Journal.open(schema1, clock=clock).transaction():
             pass  # a change, even one that changes nothing, saves the upgrade
         upgraded = schema1.read_bytes()
-        assert schema_version(orjson.loads(upgraded)) == SCHEMA_VERSION == 2
+        assert schema_version(orjson.loads(upgraded)) == SCHEMA_VERSION == 3
         assert schema1.with_name("journal.json.schema1.bak").read_bytes() == original
         Journal.open(schema1, clock=clock)
         assert schema1.read_bytes() == upgraded

@@ -287,6 +287,7 @@ class TestExport:
         )
         records = json.loads(text)["urges"]
         assert records[0] == {
+            "uid": journal.urges()[0].uid,
             "at": "2026-11-24T21:04:00+00:00",
             "day": "2026-11-24",
             "strength": 4,

@@ -62,6 +62,14 @@ class GoalKind(StrEnum):
     WEEKLY = "weekly"
 
 
+def new_uid() -> str:
+    """A new identity for a record: a random UUID, the same on every machine
+    the record travels to (a copy, an export and its import)."""
+    from uuid import uuid4  # when a record is made: importing uuid costs ~5 ms
+
+    return str(uuid4())
+
+
 def check_text(text: str, what: str = "text") -> str:
     """Return `text` if it can be stored, or raise InputError saying why not."""
     if len(text) > MAX_TEXT_CHARS:
@@ -123,6 +131,8 @@ class Entry:
     starred: bool = False
     updated: datetime | None = None
     tags: tuple[str, ...] = field(default=())
+    #: Its identity on every machine (new_uid), beside the id of this journal.
+    uid: str = field(default_factory=new_uid)
 
     @property
     def text(self) -> str:
@@ -161,6 +171,8 @@ class Goal:
     due: date | None = None
     ticks: tuple[date, ...] = ()
     archived: bool = False
+    #: Its identity on every machine (new_uid), beside the id of this journal.
+    uid: str = field(default_factory=new_uid)
 
     def ticked_on(self, day: date) -> bool:
         """Whether the goal was ticked on `day`."""
@@ -197,6 +209,8 @@ class Slip:
     day: date
     note: str = ""
     created: datetime | None = None
+    #: Its identity on every machine (new_uid), beside the id of this journal.
+    uid: str = field(default_factory=new_uid)
 
 
 class UrgeOutcome(StrEnum):
@@ -256,6 +270,8 @@ class Urge:
     #: The page written meanwhile (an urge page), if any words were.
     letter_id: int | None = None
     note: str = ""
+    #: Its identity on every machine (new_uid), beside the id of this journal.
+    uid: str = field(default_factory=new_uid)
 
     @property
     def passed(self) -> bool:

@@ -191,20 +191,26 @@ class EntriesMixin(TableStore):
     ) -> int:
         """Add entries not already in the journal; return how many were new.
 
-        An entry counts as already there when its day, its minute and its text
-        match one in the journal, so importing the same file twice adds nothing.
-        `ids`, if given, gets each entry's id as read and its id here.
+        An entry counts as already there when one in the journal has its uid
+        (even if either was edited since), or its day, its minute and its text
+        (an export made before uids, or another journal's copy of it); so
+        importing the same file twice adds nothing. `ids`, if given, gets each
+        entry's id as read and its id here.
         """
         with self.transaction():
-            seen = {_entry_key(e): e.id for e in self._entries().values()}
+            here = self._entries().values()
+            uids = {e.uid: e.id for e in here}
+            seen = {_entry_key(e): e.id for e in here}
             added = 0
             for entry in entries:
                 key = _entry_key(entry)
-                if key not in seen:
+                if entry.uid in uids:
+                    seen[key] = uids[entry.uid]
+                elif key not in seen:
                     # Its tags are found again in its words, never taken as read.
                     tags = find_tags(entry.title, entry.body)
                     record = entry_record(replace(entry, tags=tags))
-                    seen[key] = self._put(ENTRIES, record).id
+                    seen[key] = uids[entry.uid] = self._put(ENTRIES, record).id
                     added += 1
                 if ids is not None:
                     ids[entry.id] = seen[key]

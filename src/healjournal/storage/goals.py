@@ -105,23 +105,24 @@ class GoalsMixin(TableStore):
         return found
 
     def import_goals(self, goals: Iterable[Goal]) -> int:
-        """Add goals not already there (same theme, title and creation time)."""
+        """Add goals not already there (the same uid, or the same theme, title
+        and creation time)."""
         with self.transaction():
-            seen = {_goal_key(g) for g in self._goals().values()}
+            seen = {key for g in self._goals().values() for key in _goal_keys(g)}
             added = 0
             for goal in goals:
                 goal = replace(goal, title=_check_goal_title(goal.title))
-                if _goal_key(goal) not in seen:
-                    seen.add(_goal_key(goal))
+                if seen.isdisjoint(_goal_keys(goal)):
+                    seen.update(_goal_keys(goal))
                     self._put(GOALS, goal_record(goal))
                     added += 1
         return added
 
 
-def _goal_key(goal: Goal) -> tuple[Theme, str, str | None]:
-    """Its theme, its title and when it was made, to the second."""
+def _goal_keys(goal: Goal) -> tuple[str, tuple[Theme, str, str | None]]:
+    """Its uid; its theme, its title and when it was made, to the second."""
     created = goal.created.isoformat(timespec="seconds") if goal.created else None
-    return (goal.theme, goal.title, created)
+    return (goal.uid, (goal.theme, goal.title, created))
 
 
 def _check_goal_title(title: str) -> str:

@@ -19,21 +19,31 @@ from datetime import datetime, time
 
 import orjson
 
-from healjournal.domain.models import Entry, Goal, NoContact, Slip, Urge, find_tags
+from healjournal.domain.models import (
+    Entry,
+    Goal,
+    NoContact,
+    Slip,
+    Urge,
+    find_tags,
+    new_uid,
+)
 from healjournal.errors import InputError
-from healjournal.storage.migrations import SCHEMA_VERSION, letter_record, urge_pages
-from healjournal.storage.records import (
+from healjournal.storage.fields import (
     BadField,
     an_id,
     day,
-    entry_from_record,
     field,
     flag,
-    goal_from_record,
     shown,
-    slip_from_record,
     tag_list,
     text,
+)
+from healjournal.storage.migrations import SCHEMA_VERSION, letter_record, urge_pages
+from healjournal.storage.records import (
+    entry_from_record,
+    goal_from_record,
+    slip_from_record,
     urge_from_record,
 )
 
@@ -87,6 +97,17 @@ def _records(data: dict[str, Any], key: str, name: str) -> list[Any]:
     if type(records) is not list:
         raise InputError(f'{name}: its "{key}" should be a list of records. {_NOTHING}')
     return records
+
+
+def _ours(data: dict[str, Any], key: str, name: str) -> list[Any]:
+    """The records of our export's `data[key]`; one without a uid (exported
+    before schema 3) gets a new one, as a new record would."""
+    return [
+        {"uid": new_uid(), **record}
+        if type(record) is dict and "uid" not in record
+        else record
+        for record in _records(data, key, name)
+    ]
 
 
 class _Refusal:
@@ -179,7 +200,7 @@ def _no_contact(data: dict[str, Any], name: str) -> NoContact | None:
             f"{name}: the no-contact record cannot be imported: {error}. {_NOTHING}"
         ) from None
     refusal = _Refusal(name, "slip", "day")
-    slips = _each(_records(record, "slips", name), refusal, _slip)
+    slips = _each(_ours(record, "slips", name), refusal, _slip)
     return NoContact(started=started, slips=tuple(slips))
 
 
@@ -202,9 +223,9 @@ def _read_ours(data: dict[str, Any], name: str) -> Imported:
             "to import it"
         )
     entry_refusal = _Refusal(name, "entry", "day")
-    records = _records(data, "entries", name)
+    records = _ours(data, "entries", name)
     entries = _each(records, entry_refusal, _our_entry)  # each field checked
-    urges = _each(_records(data, "urges", name), _Refusal(name, "urge", "day"), _urge)
+    urges = _each(_ours(data, "urges", name), _Refusal(name, "urge", "day"), _urge)
     if version is None or version < 2:  # letters and urge pages as schema 2 has them
         pages = urge_pages(_records(data, "urges", name))
         records = [
@@ -214,7 +235,7 @@ def _read_ours(data: dict[str, Any], name: str) -> Imported:
             for record in records
         ]
         entries = _each(records, entry_refusal, _our_entry)
-    goals = _each(_records(data, "goals", name), _Refusal(name, "goal", None), _goal)
+    goals = _each(_ours(data, "goals", name), _Refusal(name, "goal", None), _goal)
     return Imported(
         source="healjournal",
         entries=tuple(entries),

@@ -57,17 +57,24 @@ class NoContactMixin(TableStore):
             self._remove(NOCONTACT, slip_id)
 
     def import_no_contact(self, record: NoContact) -> int:
-        """Merge another journal's no-contact record; return the slips added."""
+        """Add another journal's no-contact record: its start if this journal
+        has none, and the slips not here already (the same uid, or the same
+        day and note); return the slips added."""
         with self.transaction():
             here = self.no_contact()
             if record.started and here.started is None:
                 self._put(NOCONTACT, no_contact_record(record.started))
-            seen = {(slip.day, slip.note) for slip in here.slips}
+            seen = {key for slip in here.slips for key in _slip_keys(slip)}
             added = 0
             for slip in record.slips:
-                if (slip.day, slip.note) in seen:
+                if not seen.isdisjoint(_slip_keys(slip)):
                     continue
-                seen.add((slip.day, slip.note))
+                seen.update(_slip_keys(slip))
                 self._put(NOCONTACT, no_contact_record(slip))
                 added += 1
         return added
+
+
+def _slip_keys(slip: Slip) -> tuple[str, tuple[date, str]]:
+    """Its uid; its day and its note."""
+    return (slip.uid, (slip.day, slip.note))

@@ -105,18 +105,20 @@ class UrgesMixin(TableStore):
     def import_urges(
         self, urges: Iterable[Urge], letters: dict[int, int] | None = None
     ) -> int:
-        """Add urges not already there (the same moment); return how many were new.
+        """Add urges not already there (the same uid, or the same moment);
+        return how many were new.
 
         An urge's page is linked when `letters` (import_entries' `ids`) has it.
         """
         with self.transaction():
-            seen = {u.at for u in self._urges().values()}
+            here = self._urges().values()
+            seen: set[object] = {u.at for u in here} | {u.uid for u in here}
             added = 0
             for urge in urges:
                 at = urge.at.replace(microsecond=0)
-                if at in seen:
+                if at in seen or urge.uid in seen:
                     continue
-                seen.add(at)
+                seen.update((at, urge.uid))
                 # Its page only by the ids of this import: ids differ between journals.
                 page = None
                 if urge.letter_id is not None and letters:
