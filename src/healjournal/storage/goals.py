@@ -68,8 +68,9 @@ class GoalsMixin(TableStore):
     def delete_goal(self, goal_id: int) -> None:
         """Delete a goal and its ticks for good."""
         with self.transaction():
-            self._require(GOALS, goal_id, "goal")
+            goal = self._require(GOALS, goal_id, "goal")
             self._remove(GOALS, goal_id)
+            self._bury(goal.uid)
 
     def tick_goal(self, goal_id: int, day: date | None = None) -> Goal:
         """Mark a goal done for `day` (today by default)."""

@@ -9,7 +9,7 @@ not text" come from the same checks, the field readers of fields.py.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from healjournal.domain.models import (
     Entry,
@@ -58,6 +58,8 @@ __all__ = [
     "setting_record",
     "slip_from_record",
     "slip_record",
+    "tombstone_from_record",
+    "tombstone_record",
     "urge_from_record",
     "urge_record",
 ]
@@ -220,6 +222,22 @@ def urge_record(urge: Urge, *, updated: Any = MISSING) -> Record:
     if updated is not MISSING:
         record["updated"] = stamp(updated)
     return record
+
+
+# -- tombstones: what was deleted, and when ---------------------------------------
+
+
+def tombstone_from_record(record_id: int, record: Record) -> tuple[str, datetime]:
+    """A tombstone's uid (of the entry, goal or slip deleted) and when it was
+    deleted: a merge (merging.py) honours the deletion with it."""
+    deleted = moment(record, "deleted", True)
+    assert deleted is not None  # needed: moment() raised otherwise
+    return uid(record), deleted
+
+
+def tombstone_record(record_uid: str, deleted: datetime) -> Record:
+    """The record that says the record `record_uid` was deleted at `deleted`."""
+    return {"uid": record_uid, "deleted": stamp(deleted)}
 
 
 # -- settings -------------------------------------------------------------------
