@@ -115,7 +115,9 @@ def entry_record(entry: Entry) -> Record:
 
 
 def goal_from_record(goal_id: int, record: Record) -> Goal:
-    """The Goal a record holds; its ticks in order."""
+    """The Goal a record holds; its ticks in order. When its own fields (not
+    its ticks) were last changed ("updated") is checked but not kept."""
+    moment(record, "updated")
     return Goal(
         id=goal_id,
         theme=choice(record, "theme", _THEMES, None),
@@ -129,9 +131,11 @@ def goal_from_record(goal_id: int, record: Record) -> Goal:
     )
 
 
-def goal_record(goal: Goal) -> Record:
-    """The record a goal is saved as (the export adds its "id")."""
-    return {
+def goal_record(goal: Goal, *, updated: Any = MISSING) -> Record:
+    """The record a goal is saved as (the export adds its "id"), with when its
+    title, theme, kind, due day or archiving last changed (`updated`: a merge
+    keeps the newer); left out when not given, as the export does."""
+    record = {
         "uid": goal.uid,
         "theme": goal.theme.value,
         "title": goal.title,
@@ -141,6 +145,9 @@ def goal_record(goal: Goal) -> Record:
         "ticks": sorted({tick.isoformat() for tick in goal.ticks}),
         "archived": goal.archived,
     }
+    if updated is not MISSING:
+        record["updated"] = stamp(updated)
+    return record
 
 
 # -- no contact: its start and the slips ----------------------------------------
