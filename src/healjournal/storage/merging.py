@@ -80,7 +80,8 @@ class Copy:
 @dataclass
 class Report:
     """What a merge brings to ours: records added and changed by kind, pages
-    whose two texts were both kept, ticks added, deletions honoured, and
+    whose two texts were both kept, ticks added, deletions honoured (records
+    removed here, and records of theirs deleted here that stay deleted), and
     edits kept over a deletion."""
 
     added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
@@ -88,6 +89,7 @@ class Report:
     both_texts: int = 0
     ticks: int = 0
     deletions: int = 0
+    stayed_deleted: int = 0
     edits_kept: int = 0
     start: bool = False
     settings: int = 0
@@ -120,15 +122,20 @@ class Report:
             parts.append(_count(changed, "record") + " changed to the newer")
         if self.ticks:
             parts.append(_count(self.ticks, "tick"))
-        if self.deletions:
-            parts.append(_count(self.deletions, "deletion") + " honoured")
+        deletions = self.deletions + self.stayed_deleted
+        if deletions and not self.nothing:
+            parts.append(_count(deletions, "deletion") + " honoured")
         if self.edits_kept:
             parts.append(_count(self.edits_kept, "edit") + " kept over a deletion")
         if self.start:
             parts.append("the no-contact start moved")
         if self.settings:
             parts.append(_count(self.settings, "setting") + " added")
-        return ", ".join(parts) if parts else "nothing new: the copies agree"
+        if parts:
+            return ", ".join(parts)
+        if deletions:
+            return f"nothing new ({_count(deletions, 'deletion')} honoured)"
+        return "nothing new: the copies agree"
 
 
 def _count(n: int, noun: str) -> str:
@@ -183,7 +190,10 @@ def merge(ours: Copy, theirs: Copy) -> tuple[Copy, Report]:
             assert record is not None
             if key in deleted:
                 if _changed(kind, record) <= _moment(deleted[key]):
-                    report.deletions += a is not None
+                    if a is not None:
+                        report.deletions += 1
+                    else:
+                        report.stayed_deleted += key not in theirs.deleted
                     continue
                 del deleted[key]
                 report.edits_kept += key in ours.deleted
