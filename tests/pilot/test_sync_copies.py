@@ -13,9 +13,7 @@ def notices(app) -> list[str]:
     return [notice.message for notice in app._notifications]
 
 
-async def test_a_dropbox_copy_is_told_once_with_the_way_to_bring_it_over(
-    welcomed, clock
-):
+async def test_a_dropbox_copy_is_told_once_with_the_merge_command(welcomed, clock):
     path = welcomed.path
     copy = path.with_name("journal (conflicted copy 2026-12-03).json")
     copy.write_bytes(path.read_bytes())
@@ -24,7 +22,7 @@ async def test_a_dropbox_copy_is_told_once_with_the_way_to_bring_it_over(
         await settle(pilot)
         (said,) = [n for n in notices(app) if "conflicted copy" in n]
         assert said.startswith("found a conflicted copy of the journal (Dropbox)")
-        assert "healjournal import other.json" in said
+        assert f"healjournal merge '{copy}'" in said
 
 
 async def test_no_copy_no_word(welcomed, clock):

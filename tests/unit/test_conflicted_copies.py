@@ -68,7 +68,8 @@ def test_the_line_says_what_and_how(tmp_path: Path) -> None:
     line = copies_line(journal, conflicted_copies(journal))
     assert "\n" not in line
     assert line.startswith("found 2 conflicted copies of the journal (Dropbox, ")
-    assert "healjournal import other.json" in line
+    first = tmp_path / "journal (conflicted copy 2026-12-03).json"
+    assert f"Merge it (each in turn) with `healjournal merge '{first}'`" in line
 
 
 def test_a_command_says_so_in_one_line_and_goes_on(journal, journal_path, capsys):

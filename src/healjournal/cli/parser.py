@@ -32,6 +32,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "stats": ("stats", "run"),
     "export": ("export", "run"),
     "import": ("importing", "run"),
+    "merge": ("merge", "run"),
     "delete": ("delete", "run"),
     "path": ("path", "run"),
     "status": ("status", "run"),
@@ -215,6 +216,16 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
         "skipped, so importing twice adds nothing.",
     ):
         importer.add_argument("file", help="the JSON file, or - for stdin")
+
+    if merger := command(
+        "merge",
+        help="merge another copy of the journal into this one, nothing lost",
+        description="Merge another copy of this journal into this one: both "
+        "sides' pages, goals, slips and urges, deletions honoured. A sync tool's "
+        "conflicted copy is then moved into merged/ beside the journal.",
+    ):
+        merger.add_argument("other", help="the other copy of the journal")
+        merger.add_argument("--dry-run", action="store_true", help="write nothing")
 
     if stats := command(
         "stats",

@@ -11,7 +11,8 @@ beside the journal.
     ownCloud    journal_conflict-20261203-101010.json
 
 Nothing here reads or changes them: it only finds them, so the person can be
-told, and nothing either side wrote is forgotten in a file they never see.
+told, and nothing either side wrote is forgotten in a file they never see;
+`healjournal merge` (cli/merge.py) brings them in.
 """
 
 from __future__ import annotations
@@ -71,10 +72,10 @@ def copies_line(journal: Path, copies: list[ConflictedCopy]) -> str:
         else f"{len(copies)} conflicted copies of the journal "
         f"({', '.join(sorted({c.tool for c in copies}))}), e.g. {first.path.name}"
     )
+    each = " (each in turn)" if len(copies) > 1 else ""
     return (
         f"found {what}, beside {journal.name}: pages written there may be "
-        f"missing here. Bring them over with `healjournal --db '{first.path}' "
-        "export --format json -o other.json` and `healjournal import "
-        "other.json` (pages already here are skipped), then move the copy "
-        "out of the folder"
+        f"missing here. Merge it{each} with `healjournal merge '{first.path}'` "
+        "(nothing either side wrote is lost; --dry-run shows what it brings), "
+        "and the copy is then kept in merged/"
     )

@@ -116,8 +116,9 @@ class EntriesMixin(TableStore):
     def delete_entry(self, entry_id: int) -> None:
         """Delete an entry for good."""
         with self.transaction():
-            self._require(ENTRIES, entry_id, "entry")
+            entry = self._require(ENTRIES, entry_id, "entry")
             self._remove(ENTRIES, entry_id)
+            self._bury(entry.uid)
 
     def restore_entry(self, entry: Entry) -> Entry:
         """Put back an entry deleted moments ago, with its own id (an undo)."""
@@ -125,6 +126,7 @@ class EntriesMixin(TableStore):
             if str(entry.id) in self._stored(ENTRIES):
                 raise InputError(f"entry {entry.id} is there already")
             self._put(ENTRIES, entry_record(entry), entry.id)
+            self._unbury(entry.uid)
         return entry
 
     def get_entry(self, entry_id: int) -> Entry | None:

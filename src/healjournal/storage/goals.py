@@ -59,7 +59,9 @@ class GoalsMixin(TableStore):
             changes["due"] = due or None
         if archived is not UNSET:
             changes["archived"] = bool(archived)
-        return self._change_goal(goal_id, lambda goal: replace(goal, **changes))
+        return self._change_goal(
+            goal_id, lambda goal: replace(goal, **changes), changed=True
+        )
 
     def archive_goal(self, goal_id: int, archived: bool = True) -> Goal:
         """Put a goal away (or bring it back) without losing its history."""
@@ -68,8 +70,9 @@ class GoalsMixin(TableStore):
     def delete_goal(self, goal_id: int) -> None:
         """Delete a goal and its ticks for good."""
         with self.transaction():
-            self._require(GOALS, goal_id, "goal")
+            goal = self._require(GOALS, goal_id, "goal")
             self._remove(GOALS, goal_id)
+            self._bury(goal.uid)
 
     def tick_goal(self, goal_id: int, day: date | None = None) -> Goal:
         """Mark a goal done for `day` (today by default)."""
@@ -86,10 +89,21 @@ class GoalsMixin(TableStore):
             lambda goal: replace(goal, ticks=tuple(t for t in goal.ticks if t != mark)),
         )
 
-    def _change_goal(self, goal_id: int, change: Callable[[Goal], Goal]) -> Goal:
+    def _change_goal(
+        self, goal_id: int, change: Callable[[Goal], Goal], *, changed: bool = False
+    ) -> Goal:
+        """Save `change` of a goal; `changed`: its own fields changed now (a
+        tick keeps the time they last did, as ticks merge on their own)."""
         with self.transaction():
             goal = change(self._require(GOALS, goal_id, "goal"))
-            return self._put(GOALS, goal_record(goal), goal_id)
+            if changed:
+                return self._put(
+                    GOALS, goal_record(goal, updated=self._clock.now()), goal_id
+                )
+            record, stored = goal_record(goal), self._stored(GOALS)[str(goal_id)]
+            if "updated" in stored:
+                record["updated"] = stored["updated"]
+            return self._put(GOALS, record, goal_id)
 
     def get_goal(self, goal_id: int) -> Goal | None:
         """The goal with this id, or None."""

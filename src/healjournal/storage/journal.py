@@ -32,6 +32,7 @@ from healjournal.storage.entries import EntriesMixin, Glimpse, split_text
 from healjournal.storage.files import keep_private, read_regular
 from healjournal.storage.goals import GoalsMixin
 from healjournal.storage.layout import FILE_MODE, write_atomically
+from healjournal.storage.merges import MergeMixin
 from healjournal.storage.migrations import META, META_ID, migrate, new_meta
 from healjournal.storage.no_contact import NoContactMixin
 from healjournal.storage.settings import SettingsMixin
@@ -57,6 +58,7 @@ class Journal(
     UrgesMixin,
     SettingsMixin,
     EncryptionMixin,
+    MergeMixin,
 ):
     """A healjournal journal file: entries, goals, no contact and settings.
 

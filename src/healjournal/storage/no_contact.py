@@ -52,9 +52,11 @@ class NoContactMixin(TableStore):
     def delete_slip(self, slip_id: int) -> None:
         """Remove a slip logged by mistake."""
         with self.transaction():
-            if not isinstance(self._require(NOCONTACT, slip_id, "slip"), Slip):
+            slip = self._require(NOCONTACT, slip_id, "slip")
+            if not isinstance(slip, Slip):
                 raise InputError(f"record {slip_id} is not a slip")
             self._remove(NOCONTACT, slip_id)
+            self._bury(slip.uid)
 
     def import_no_contact(self, record: NoContact) -> int:
         """Add another journal's no-contact record: its start if this journal

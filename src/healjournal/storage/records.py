@@ -9,7 +9,7 @@ not text" come from the same checks, the field readers of fields.py.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from healjournal.domain.models import (
     Entry,
@@ -58,6 +58,8 @@ __all__ = [
     "setting_record",
     "slip_from_record",
     "slip_record",
+    "tombstone_from_record",
+    "tombstone_record",
     "urge_from_record",
     "urge_record",
 ]
@@ -113,7 +115,9 @@ def entry_record(entry: Entry) -> Record:
 
 
 def goal_from_record(goal_id: int, record: Record) -> Goal:
-    """The Goal a record holds; its ticks in order."""
+    """The Goal a record holds; its ticks in order. When its own fields (not
+    its ticks) were last changed ("updated") is checked but not kept."""
+    moment(record, "updated")
     return Goal(
         id=goal_id,
         theme=choice(record, "theme", _THEMES, None),
@@ -127,9 +131,11 @@ def goal_from_record(goal_id: int, record: Record) -> Goal:
     )
 
 
-def goal_record(goal: Goal) -> Record:
-    """The record a goal is saved as (the export adds its "id")."""
-    return {
+def goal_record(goal: Goal, *, updated: Any = MISSING) -> Record:
+    """The record a goal is saved as (the export adds its "id"), with when its
+    title, theme, kind, due day or archiving last changed (`updated`: a merge
+    keeps the newer); left out when not given, as the export does."""
+    record = {
         "uid": goal.uid,
         "theme": goal.theme.value,
         "title": goal.title,
@@ -139,6 +145,9 @@ def goal_record(goal: Goal) -> Record:
         "ticks": sorted({tick.isoformat() for tick in goal.ticks}),
         "archived": goal.archived,
     }
+    if updated is not MISSING:
+        record["updated"] = stamp(updated)
+    return record
 
 
 # -- no contact: its start and the slips ----------------------------------------
@@ -220,6 +229,22 @@ def urge_record(urge: Urge, *, updated: Any = MISSING) -> Record:
     if updated is not MISSING:
         record["updated"] = stamp(updated)
     return record
+
+
+# -- tombstones: what was deleted, and when ---------------------------------------
+
+
+def tombstone_from_record(record_id: int, record: Record) -> tuple[str, datetime]:
+    """A tombstone's uid (of the entry, goal or slip deleted) and when it was
+    deleted: a merge (merging.py) honours the deletion with it."""
+    deleted = moment(record, "deleted", True)
+    assert deleted is not None  # needed: moment() raised otherwise
+    return uid(record), deleted
+
+
+def tombstone_record(record_uid: str, deleted: datetime) -> Record:
+    """The record that says the record `record_uid` was deleted at `deleted`."""
+    return {"uid": record_uid, "deleted": stamp(deleted)}
 
 
 # -- settings -------------------------------------------------------------------

@@ -25,6 +25,8 @@ from healjournal.storage.records import (
     goal_from_record,
     no_contact_from_record,
     setting_from_record,
+    tombstone_from_record,
+    tombstone_record,
     urge_from_record,
 )
 
@@ -35,6 +37,12 @@ ENTRIES, GOALS, NOCONTACT, SETTINGS = "entries", "goals", "nocontact", "settings
 #: Urges logged from the urge screen. A table added within schema 1: a journal
 #: from before it simply has none, and an older healjournal keeps it as it is.
 URGES = "urges"
+#: Tombstones: the uid of each entry, goal or slip deleted, and when, so a
+#: merge with another copy of the journal does not bring it back. A table
+#: added within schema 3: a journal without one has deleted nothing since.
+DELETED = "deleted"
+#: How long a tombstone is kept: a copy apart for longer brings a page back.
+TOMBSTONE_DAYS = 366
 #: How each table's records become models (records.py).
 FROM_RECORD: dict[str, Callable[[int, dict[str, Any]], Any]] = {
     ENTRIES: entry_from_record,
@@ -42,6 +50,7 @@ FROM_RECORD: dict[str, Callable[[int, dict[str, Any]], Any]] = {
     NOCONTACT: no_contact_from_record,
     SETTINGS: setting_from_record,
     URGES: urge_from_record,
+    DELETED: tombstone_from_record,
 }
 
 
@@ -129,6 +138,22 @@ class TableStore:
 
     def _remove(self, name: str, doc_id: int) -> None:
         self._changing().get(name, {}).pop(str(doc_id), None)
+
+    def _bury(self, record_uid: str) -> None:
+        """Within a transaction: keep a tombstone for the record `record_uid`
+        just deleted, dropping those kept longer than TOMBSTONE_DAYS."""
+        now = self._clock.now()
+        for doc_id, (_, deleted) in list(self._convert_all(DELETED).items()):
+            if (now - deleted).days > TOMBSTONE_DAYS:
+                self._remove(DELETED, doc_id)
+        self._put(DELETED, tombstone_record(record_uid, now))
+
+    def _unbury(self, record_uid: str) -> None:
+        """Within a transaction: forget the tombstone of `record_uid` (its
+        record is back)."""
+        for doc_id, (found, _) in list(self._convert_all(DELETED).items()):
+            if found == record_uid:
+                self._remove(DELETED, doc_id)
 
     def _require(self, name: str, doc_id: int, what: str) -> Any:
         """The model of record `doc_id` of table `name`, or InputError."""

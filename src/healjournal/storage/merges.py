@@ -1,0 +1,95 @@
+"""The Journal's merge: another copy of the journal brought into this one.
+
+The rules are merging.py's (no I/O); here the merged copy is saved as one
+transaction, under the lock: a record kept keeps its id here, one coming
+from the other copy gets a new id from this journal's counters (ids are
+never reused) and keeps its uid.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from healjournal.storage.merging import Copy, Report, copy_of, merge
+from healjournal.storage.records import setting_record
+from healjournal.storage.tables import (
+    DELETED,
+    ENTRIES,
+    GOALS,
+    NOCONTACT,
+    SETTINGS,
+    URGES,
+    TableStore,
+)
+
+if TYPE_CHECKING:
+    Record = dict[str, Any]
+
+#: The table each kind of merged record lives in.
+_TABLES = {"entries": ENTRIES, "goals": GOALS, "slips": NOCONTACT, "urges": URGES}
+
+
+class MergeMixin(TableStore):
+    """Merging another copy of the journal into this one."""
+
+    def as_copy(self) -> Copy:
+        """This journal's records, as a merge sees them (merging.py)."""
+        self._check_tables()
+        with self._mutex:
+            return copy_of(self._storage.read() or {})
+
+    def merge_copy(self, theirs: Copy, *, dry_run: bool = False) -> Report:
+        """Merge `theirs` into this journal, saved at once; `dry_run`: only
+        say what it would do. Returns what was (or would be) done."""
+        if dry_run:
+            return merge(self.as_copy(), theirs)[1]
+        with self.transaction():
+            tables = self._storage.read() or {}
+            merged, report = merge(copy_of(tables), theirs)
+            if not report.nothing:
+                self._save_merged(tables, merged)
+        return report
+
+    def _save_merged(self, tables: dict[str, dict[str, Record]], merged: Copy) -> None:
+        for kind, name in _TABLES.items():
+            ids: dict[str, int] = {}
+            for doc_id, record in tables.get(name, {}).items():
+                if name != NOCONTACT or record.get("type") == "slip":
+                    ids[record["uid"]] = int(doc_id)
+            wanted = merged.records(kind)
+            for key, doc_id in ids.items():
+                if key not in wanted:
+                    self._remove(name, doc_id)
+            for key, record in wanted.items():
+                doc_id = ids.get(key)
+                if doc_id is None:
+                    self._put(name, record)
+                elif tables[name][str(doc_id)] != record:
+                    self._put(name, record, doc_id)
+        self._save_start(tables, merged.start)
+        known = {r.get("key") for r in tables.get(SETTINGS, {}).values() if "key" in r}
+        for key, value in merged.settings.items():
+            if key not in known:
+                self._put(SETTINGS, setting_record(key, value))
+        stones = {r["uid"]: int(i) for i, r in tables.get(DELETED, {}).items()}
+        for key, doc_id in stones.items():
+            if key not in merged.deleted:
+                self._remove(DELETED, doc_id)
+        for key, when in merged.deleted.items():
+            record = {"uid": key, "deleted": when}
+            if key not in stones:
+                self._put(DELETED, record)
+            elif tables[DELETED][str(stones[key])] != record:
+                self._put(DELETED, record, stones[key])
+
+    def _save_start(
+        self, tables: dict[str, dict[str, Record]], start: Record | None
+    ) -> None:
+        if start is None:
+            return
+        for doc_id, record in list(tables.get(NOCONTACT, {}).items()):
+            if record.get("type") == "start":
+                if record == start:
+                    return
+                self._remove(NOCONTACT, int(doc_id))
+        self._put(NOCONTACT, start)
