@@ -22,7 +22,7 @@ async def test_a_dropbox_copy_is_told_once_with_the_merge_command(welcomed, cloc
         await settle(pilot)
         (said,) = [n for n in notices(app) if "conflicted copy" in n]
         assert said.startswith("found a conflicted copy of the journal (Dropbox)")
-        assert f"healjournal merge '{copy}'" in said
+        assert f"healjournal --db '{path}' merge '{copy}'" in said
 
 
 async def test_no_copy_no_word(welcomed, clock):

@@ -69,7 +69,20 @@ def test_the_line_says_what_and_how(tmp_path: Path) -> None:
     assert "\n" not in line
     assert line.startswith("found 2 conflicted copies of the journal (Dropbox, ")
     first = tmp_path / "journal (conflicted copy 2026-12-03).json"
-    assert f"Merge it (each in turn) with `healjournal merge '{first}'`" in line
+    # Not the journal found by default: the command names it.
+    command = f"`healjournal --db '{journal}' merge '{first}'`"
+    assert f"Merge it (each in turn) with {command}" in line
+
+
+def test_the_default_journal_needs_no_db() -> None:
+    from healjournal.storage.paths import default_journal_path
+
+    journal = default_journal_path()  # in this test's own home (conftest)
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    copy = journal.with_name("journal_conflict-20261203-101010.json")
+    copy.write_text("{}")
+    line = copies_line(journal, conflicted_copies(journal))
+    assert f"Merge it with `healjournal merge '{copy}'`" in line
 
 
 def test_a_command_says_so_in_one_line_and_goes_on(journal, journal_path, capsys):

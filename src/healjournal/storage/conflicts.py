@@ -73,9 +73,14 @@ def copies_line(journal: Path, copies: list[ConflictedCopy]) -> str:
         f"({', '.join(sorted({c.tool for c in copies}))}), e.g. {first.path.name}"
     )
     each = " (each in turn)" if len(copies) > 1 else ""
+    from healjournal.storage.paths import default_journal_path
+
+    # The command names this journal unless it is the one found by default.
+    db = "" if journal == default_journal_path() else f" --db '{journal}'"
     return (
         f"found {what}, beside {journal.name}: pages written there may be "
-        f"missing here. Merge it{each} with `healjournal merge '{first.path}'` "
+        f"missing here. Merge it{each} with `healjournal{db} merge "
+        f"'{first.path}'` "
         "(nothing either side wrote is lost; --dry-run shows what it brings), "
         "and the copy is then kept in merged/"
     )
