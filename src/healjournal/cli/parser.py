@@ -34,6 +34,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "export": ("export", "run"),
     "import": ("importing", "run"),
     "merge": ("merge", "run"),
+    "merge-driver": ("merge_driver", "run"),
     "delete": ("delete", "run"),
     "path": ("path", "run"),
     "status": ("status", "run"),
@@ -227,6 +228,16 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     ):
         merger.add_argument("other", help="the other copy of the journal")
         merger.add_argument("--dry-run", action="store_true", help="write nothing")
+    # git's merge driver: not in the --help list (no help=), set up once by hand.
+    if driver := command(
+        "merge-driver",
+        description="git's merge driver for the journal: merges THEIRS into OURS "
+        "(written in place) by healjournal merge's rules; exit 2 leaves git's "
+        "conflict. In git config: healjournal merge-driver %O %A %B %P",
+    ):
+        for name, letter in (("base", "O"), ("ours", "A"), ("theirs", "B")):
+            driver.add_argument(name, help=f"{name}: the file git gives as %%{letter}")
+        driver.add_argument("name", nargs="?", help="the journal's path (%%P)")
 
     if stats := command(
         "stats",
