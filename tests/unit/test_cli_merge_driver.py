@@ -214,3 +214,38 @@ def test_the_driver_is_not_in_the_help_list(capsys) -> None:
     assert cli.main(["--help"]) == 0
     out = capsys.readouterr().out
     assert "merge-driver" not in out and "merge another copy" in out
+
+
+def test_with_the_base_a_change_on_one_side_only_is_kept_as_made(
+    tmp_path, clock
+) -> None:
+    """Words taken out of a page, and a tick taken back, on one machine are
+    not brought back by the other's unchanged copy, whichever side is ours;
+    the other's new page comes over."""
+    base = Journal.open(tmp_path / "base.json", clock=clock)
+    page = base.add_entry("Monday\nthe start\na line I took out")
+    goal = base.add_goal("Walk", Theme.BODY)
+    day = clock.today()
+    base.tick_goal(goal.id, day)
+    base.close()
+    laptop, desktop = tmp_path / "laptop.json", tmp_path / "desktop.json"
+    shutil.copy(base.path, laptop)
+    shutil.copy(base.path, desktop)
+    clock.set(clock.now() + timedelta(hours=1))
+    edited = Journal.open(laptop, clock=clock)
+    edited.update_entry(page.id, text="Monday\nthe start")
+    edited.untick_goal(goal.id, day)
+    edited.close()
+    other = Journal.open(desktop, clock=clock)
+    other.add_entry("a new page on the desktop")
+    other.close()
+    results = []
+    for ours, theirs in ((laptop, desktop), (desktop, laptop)):
+        result = tmp_path / f"into-{ours.name}"
+        shutil.copy(ours, result)
+        args = ["merge-driver", str(base.path), str(result), str(theirs)]
+        assert cli.main(args) == 0
+        assert pages(result) == {"the start", "a new page on the desktop"}
+        assert ticks(result) == set()
+        results.append(result)
+    assert pages(results[0]) == pages(results[1])

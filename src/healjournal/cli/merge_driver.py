@@ -3,7 +3,10 @@
 git calls it as `%O %A %B %P` when both sides changed the journal: the
 common ancestor, ours (which gets the result) and theirs, as temporary
 files, and the journal's path in the repository (for what is said). THEIRS
-is merged into OURS by `healjournal merge`'s rules (storage/merging.py), and
+is merged into OURS by `healjournal merge`'s rules (storage/merging.py),
+with one more that BASE allows: a record changed on one side only since
+BASE is taken as that side has it (words taken out of a page on one
+machine are not brought back by the other's older copy of it), and
 OURS is replaced at once, in the journal's layout (one record a line), so
 the next commit's diff stays small. Exit 0: merged; exit 2 (one line on
 stderr): git reports a conflict and keeps the three files as they were.
@@ -43,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     passphrase = _passphrase(name, [ours, theirs, Path(args.base)])
     their_copy = _copy(theirs, passphrase, name, "theirs")
     _copy(ours, passphrase, name, "ours")  # said as ours, before anything is made
+    base = _base(Path(args.base), passphrase)
     # The merge runs on a copy of OURS in a private folder, so its lock file
     # and any backup of an upgrade stay out of the repository.
     with tempfile.TemporaryDirectory(prefix="healjournal-merge-") as folder:
@@ -50,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         work.write_bytes(ours.read_bytes())
         journal = Journal.open(work, clock=get_clock(), passphrase=passphrase)
         try:
-            report = journal.merge_copy(their_copy)
+            report = journal.merge_copy(their_copy, base=base)
         except JournalError as error:
             raise InputError(f"cannot merge {name}: {error}") from None
         finally:
@@ -94,6 +98,19 @@ def _copy(path: Path, passphrase: str | None, name: str, side: str) -> Copy:
             f"cannot merge {name}: {side} cannot be read as a healjournal journal "
             f"({why}); git leaves the conflict for you to merge by hand"
         ) from None
+
+
+def _base(path: Path, passphrase: str | None) -> Copy | None:
+    """The common ancestor, when git has one that can be read (an empty file:
+    the journal was new on both sides); without it, the merge is two-way."""
+    from healjournal.storage.journal import Journal
+
+    try:
+        if path.stat().st_size == 0:
+            return None
+        return Journal.open(path, passphrase=passphrase, read_only=True).as_copy()
+    except (JournalError, OSError):
+        return None
 
 
 def _replace(path: Path, data: bytes) -> None:
