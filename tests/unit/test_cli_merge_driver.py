@@ -29,6 +29,9 @@ from healjournal.storage.journal import Journal
 PASSPHRASE = "lemon cake on a Sunday"
 
 DRIVER = f"{sys.executable} -m healjournal merge-driver %O %A %B %P"
+#: What the README says to keep out of git: the lock, a save's temp files,
+#: the daily backups and those kept before an upgrade.
+GITIGNORE = "journal.json.lock\n.journal.json.*.tmp\njournal.json.*.bak\n"
 
 
 def git(folder: Path, *words: str) -> subprocess.CompletedProcess[str]:
@@ -55,7 +58,7 @@ def clones(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
     laptop, desktop = tmp_path / "laptop", tmp_path / "desktop"
     git(tmp_path, "clone", "-q", "remote.git", str(laptop))
     (laptop / ".gitattributes").write_text("journal.json merge=healjournal\n")
-    (laptop / ".gitignore").write_text("*.lock\n.*.tmp\n")
+    (laptop / ".gitignore").write_text(GITIGNORE)
     return laptop, desktop
 
 
