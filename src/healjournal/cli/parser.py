@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from healjournal import __version__
 from healjournal.cli.prompts import PASSPHRASE_FILE_ENV
+from healjournal.cli.values import entry_id, limit, mood
 from healjournal.domain.person import WHO
 
 # typing is for the type checker only: importing it cost every command 2 ms.
@@ -33,6 +34,7 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "export": ("export", "run"),
     "import": ("importing", "run"),
     "merge": ("merge", "run"),
+    "merge-driver": ("merge_driver", "run"),
     "delete": ("delete", "run"),
     "path": ("path", "run"),
     "status": ("status", "run"),
@@ -141,7 +143,7 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
             "--day", help=f"the day it belongs to ({DAY_HELP}); default today"
         )
         add.add_argument(
-            "--mood", type=_mood, help="how you feel, 1 (awful) to 5 (great)"
+            "--mood", type=mood, help="how you feel, 1 (awful) to 5 (great)"
         )
         add.add_argument(
             "--kind",
@@ -196,7 +198,7 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
         searcher.add_argument("query", nargs="+", help=SEARCH_HELP)
         searcher.add_argument(
             "--limit",
-            type=_limit,
+            type=limit,
             default=20,
             metavar="N",
             help="show the newest N matches (default 20; 0 shows all)",
@@ -226,6 +228,16 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
     ):
         merger.add_argument("other", help="the other copy of the journal")
         merger.add_argument("--dry-run", action="store_true", help="write nothing")
+    # git's merge driver: not in the --help list (no help=), set up once by hand.
+    if driver := command(
+        "merge-driver",
+        description="git's merge driver for the journal: merges THEIRS into OURS "
+        "(written in place) by healjournal merge's rules; exit 2 leaves git's "
+        "conflict. In git config: healjournal merge-driver %O %A %B %P",
+    ):
+        for name, letter in (("base", "O"), ("ours", "A"), ("theirs", "B")):
+            driver.add_argument(name, help=f"{name}: the file git gives as %%{letter}")
+        driver.add_argument("name", nargs="?", help="the journal's path (%%P)")
 
     if stats := command(
         "stats",
@@ -248,7 +260,7 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
         which = deleter.add_mutually_exclusive_group(required=True)
         which.add_argument("--day", help=f"the page's day ({DAY_HELP})")
         which.add_argument(
-            "--id", type=_entry_id, help="the page's id (healjournal search --json)"
+            "--id", type=entry_id, help="the page's id (healjournal search --json)"
         )
         deleter.add_argument("--kind", help="reflection, letter or urge")
         deleter.add_argument(
@@ -367,33 +379,3 @@ def search_words_last(argv: Sequence[str]) -> list[str]:
             if value is not None:
                 options.append(value)
     return [*argv[: at + 1], *options, *(["--", *words] if words else [])]
-
-
-def _mood(text: str) -> int:
-    try:
-        mood = int(text)
-    except ValueError:
-        mood = 0
-    if not 1 <= mood <= 5:
-        raise argparse.ArgumentTypeError(f"mood must be 1 to 5, not {text!r}")
-    return mood
-
-
-def _limit(text: str) -> int:
-    try:
-        limit = int(text)
-    except ValueError:
-        limit = -1
-    if limit < 0:
-        raise argparse.ArgumentTypeError(
-            f"--limit takes a whole number, 0 for all, not {text!r}"
-        )
-    return limit
-
-
-def _entry_id(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(
-            f"an id is a whole number as healjournal search --json shows, not {text!r}"
-        )
-    return int(text)

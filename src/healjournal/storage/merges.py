@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from healjournal.storage.merging import Copy, Report, copy_of, merge
+from healjournal.storage.merging import Copy, Report, copy_of, merge, settle_by_base
 from healjournal.storage.records import setting_record
 from healjournal.storage.tables import (
     DELETED,
@@ -38,17 +38,31 @@ class MergeMixin(TableStore):
         with self._mutex:
             return copy_of(self._storage.read() or {})
 
-    def merge_copy(self, theirs: Copy, *, dry_run: bool = False) -> Report:
+    def merge_copy(
+        self, theirs: Copy, *, dry_run: bool = False, base: Copy | None = None
+    ) -> Report:
         """Merge `theirs` into this journal, saved at once; `dry_run`: only
-        say what it would do. Returns what was (or would be) done."""
+        say what it would do; `base`: the copy both came from, if known (a
+        record changed on one side only is then that side's: see
+        merging.settle_by_base). Returns what was (or would be) done."""
         if dry_run:
-            return merge(self.as_copy(), theirs)[1]
+            return self._merged(self.as_copy(), theirs, base)[1]
         with self.transaction():
             tables = self._storage.read() or {}
-            merged, report = merge(copy_of(tables), theirs)
+            merged, report = self._merged(copy_of(tables), theirs, base)
             if not report.nothing:
                 self._save_merged(tables, merged)
         return report
+
+    @staticmethod
+    def _merged(ours: Copy, theirs: Copy, base: Copy | None) -> tuple[Copy, Report]:
+        if base is None:
+            return merge(ours, theirs)
+        ours, theirs, taken = settle_by_base(base, ours, theirs)
+        merged, report = merge(ours, theirs)
+        for kind, n in taken.items():
+            report.changed[kind] += n
+        return merged, report
 
     def _save_merged(self, tables: dict[str, dict[str, Record]], merged: Copy) -> None:
         for kind, name in _TABLES.items():

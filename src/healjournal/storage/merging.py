@@ -36,7 +36,7 @@ changed), and merge(a, merge(a, b)) equals merge(a, b).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 import orjson
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     Record = dict[str, Any]
     Tables = dict[str, dict[str, Record]]
 
-__all__ = ["KINDS", "Copy", "Report", "copy_of", "merge"]
+__all__ = ["KINDS", "Copy", "Report", "copy_of", "merge", "settle_by_base"]
 
 #: The kinds of record merged by uid, as the report names them.
 KINDS = ("entries", "goals", "slips", "urges")
@@ -301,3 +301,27 @@ def _later_start(a: Record | None, b: Record | None) -> Record | None:
     if a is None or b is None:
         return a or b
     return max(a, b, key=lambda r: (r["day"], r["uid"]))
+
+
+def settle_by_base(
+    base: Copy, ours: Copy, theirs: Copy
+) -> tuple[Copy, Copy, dict[str, int]]:
+    """With the copy both came from (git's merge base): a record changed on
+    one side only since `base` becomes that side's on both, so merging keeps
+    it as it is (words taken out, a tick taken back, stay so); a record both
+    sides changed is left to merge's rules. Returns ours and theirs so
+    settled, and how many of ours were taken from theirs, by kind."""
+    mine = {kind: dict(ours.records(kind)) for kind in KINDS}
+    other = {kind: dict(theirs.records(kind)) for kind in KINDS}
+    taken = dict.fromkeys(KINDS, 0)
+    for kind in KINDS:
+        for key, was in base.records(kind).items():
+            a, b = mine[kind].get(key), other[kind].get(key)
+            if a is None or b is None or a == b:
+                continue  # a deletion is the tombstones' to settle
+            if a == was:
+                mine[kind][key] = b
+                taken[kind] += 1
+            elif b == was:
+                other[kind][key] = a
+    return replace(ours, **mine), replace(theirs, **other), taken
