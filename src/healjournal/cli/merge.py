@@ -37,9 +37,9 @@ def run(args: argparse.Namespace) -> int:
     ours = Journal.open(here, clock=get_clock(), passphrase=passphrase)
     report = ours.merge_copy(copy, dry_run=args.dry_run)
     if args.dry_run:
-        print(f"Merging {other.name} would bring: {report.words()}. Nothing written.")
+        print(f"{report.would_bring(other.name)}. Nothing written.")
         return EXIT_OK
-    print(f"Merged {other.name}: {report.words()}.")
+    print(f"{report.merged(other.name)}.")
     moved = put_away(other, here)
     if moved is not None:
         print(f"The copy is kept in {moved}.")

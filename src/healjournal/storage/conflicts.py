@@ -27,6 +27,7 @@ __all__ = [
     "ConflictedCopy",
     "conflicted_copies",
     "copies_line",
+    "left_line",
     "put_away",
 ]
 
@@ -111,3 +112,9 @@ def put_away(other: Path, journal: Path) -> Path | None:
         target = folder / f"{other.stem}.{n}{other.suffix}"
     other.rename(target)
     return target
+
+
+def left_line(copy: ConflictedCopy, why: str) -> str:
+    """One line for a conflicted copy that could not be read, so not merged:
+    which it is, that it was left where it is, and `why`."""
+    return f"{copy.path.name} ({copy.tool}) was left where it is, not merged: {why}"
