@@ -12,6 +12,8 @@ import pytest
 from helpers import TODAY, settle
 
 from healjournal.domain.models import Theme
+from healjournal.storage import crypto
+from healjournal.storage.crypto import KdfCost
 from healjournal.storage.journal import Journal
 from healjournal.tui.app import HealJournalApp
 from healjournal.tui.dialogs.merge_copies import MergeCopiesDialog
@@ -20,6 +22,7 @@ from healjournal.tui.screens.main import MainScreen
 WIDE = (120, 40)
 SYNCTHING = "journal.sync-conflict-20261203-101010-ABCDEFG.json"
 DROPBOX = "journal (conflicted copy 2026-12-03).json"
+PASSPHRASE = "bread and roses"
 
 
 def notices(app) -> list[str]:
@@ -138,3 +141,45 @@ async def test_a_copy_that_cannot_be_read_is_left_where_it_is(welcomed, clock):
         assert said.startswith(f"{DROPBOX} (Dropbox) was left where it is, not merged")
         assert "\n" not in said
     assert damaged.read_bytes() == b"{ not a journal"
+
+
+async def test_an_encrypted_copy_is_merged_with_the_journals_key(
+    welcomed, clock, monkeypatch
+):
+    monkeypatch.setattr(crypto, "DEFAULT_COST", KdfCost(log2_n=10, r=8, p=1))
+    path = welcomed.path
+    welcomed.encrypt(PASSPHRASE)
+    copy = path.with_name(SYNCTHING)
+    shutil.copy(path, copy)
+    laptop = Journal.open(copy, clock=clock, passphrase=PASSPHRASE)
+    laptop.add_entry("SECRET written on the laptop", day=TODAY)
+    app = HealJournalApp(path, clock=clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*PASSPHRASE, "enter")
+        dialog = await offered(pilot)
+        assert "would bring: 1 page added." in dialog_text(dialog)
+        await pilot.press("m")
+        await settle(pilot)
+    assert (path.parent / "merged" / SYNCTHING).is_file()
+    again = Journal.open(path, clock=clock, passphrase=PASSPHRASE, read_only=True)
+    assert [e.text for e in again.entries()] == ["SECRET written on the laptop"]
+    assert b"SECRET" not in path.read_bytes()
+
+
+async def test_a_copy_under_another_passphrase_is_left_with_the_command(
+    welcomed, clock, monkeypatch
+):
+    monkeypatch.setattr(crypto, "DEFAULT_COST", KdfCost(log2_n=10, r=8, p=1))
+    path = welcomed.path
+    copy = path.with_name(DROPBOX)
+    shutil.copy(path, copy)
+    Journal.open(copy, clock=clock).encrypt("another passphrase")
+    before = copy.read_bytes()
+    app = HealJournalApp(path, clock=clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        (said,) = [n for n in notices(app) if DROPBOX in n]
+        assert said.startswith(f"{DROPBOX} (Dropbox) was left where it is")
+        assert f"`healjournal --db '{path}' merge '{copy}'` asks for it" in said
+    assert copy.read_bytes() == before

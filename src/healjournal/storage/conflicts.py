@@ -28,6 +28,7 @@ __all__ = [
     "conflicted_copies",
     "copies_line",
     "left_line",
+    "merge_command",
     "put_away",
 ]
 
@@ -84,14 +85,9 @@ def copies_line(journal: Path, copies: list[ConflictedCopy]) -> str:
         f"({', '.join(sorted({c.tool for c in copies}))}), e.g. {first.path.name}"
     )
     each = " (each in turn)" if len(copies) > 1 else ""
-    from healjournal.storage.paths import default_journal_path
-
-    # The command names this journal unless it is the one found by default.
-    db = "" if journal == default_journal_path() else f" --db '{journal}'"
     return (
         f"found {what}, beside {journal.name}: pages written there may be "
-        f"missing here. Merge it{each} with `healjournal{db} merge "
-        f"'{first.path}'` "
+        f"missing here. Merge it{each} with {merge_command(journal, first.path)} "
         "(nothing either side wrote is lost; --dry-run shows what it brings), "
         "and the copy is then kept in merged/"
     )
@@ -118,3 +114,13 @@ def left_line(copy: ConflictedCopy, why: str) -> str:
     """One line for a conflicted copy that could not be read, so not merged:
     which it is, that it was left where it is, and `why`."""
     return f"{copy.path.name} ({copy.tool}) was left where it is, not merged: {why}"
+
+
+def merge_command(journal: Path, other: Path) -> str:
+    """The `healjournal merge` command that brings `other` into `journal`,
+    as it can be typed: it names the journal (--db) unless it is the one
+    found by default."""
+    from healjournal.storage.paths import default_journal_path
+
+    db = "" if journal == default_journal_path() else f" --db '{journal}'"
+    return f"`healjournal{db} merge '{other}'`"

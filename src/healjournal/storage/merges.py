@@ -50,9 +50,11 @@ class MergeMixin(TableStore):
         header = file_header(path)
         key = self._storage.key
         if header is not None and (key is None or not key.fits(header)):
+            from healjournal.storage.conflicts import merge_command
+
             raise JournalLocked(
                 f"{path.name} is locked with another passphrase than this "
-                f"journal's: `healjournal merge '{path}'` asks for it"
+                f"journal's: {merge_command(self.path, path)} asks for it"
             )
         # Read only: never a write to the copy, nor its lock.
         other = type(self)(  # type: ignore[call-arg]
