@@ -6,6 +6,7 @@ look at the new SVGs before committing them.
 
 from __future__ import annotations
 
+import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from healjournal.domain.person import PERSON_SETTING
 from healjournal.storage.journal import Journal
 from healjournal.tui.app import HealJournalApp
 from healjournal.tui.dialogs.goal_form import GoalForm
+from healjournal.tui.dialogs.merge_copies import MergeCopiesDialog
 from healjournal.tui.screens.help import HelpScreen
 from healjournal.tui.screens.main import MainScreen
 from healjournal.tui.screens.review import ReviewScreen
@@ -218,3 +220,20 @@ async def test_quiet_leaves_no_cursor_blinking(demo_path, clock):
         assert not [field for field in fields if field.cursor_blink]
         title = app.screen.query_one("#title", Input)
         assert title.has_focus and title._cursor_visible
+
+
+def test_merge_copies_offer(snap_compare, demo_path, clock):
+    """The offer to merge a Syncthing copy with two pages written on the laptop."""
+    copy = demo_path.with_name("demo.sync-conflict-20261203-101010-ABCDEFG.json")
+    shutil.copy(demo_path, copy)
+    laptop = Journal.open(copy, clock=clock)
+    laptop.add_entry("Written on the laptop, on the train.")
+    laptop.add_entry("And again, at night.", day=clock.today() - timedelta(days=1))
+
+    async def offer(pilot):
+        await quiet(pilot)
+        await opened(pilot, MergeCopiesDialog)
+        await quiet(pilot)
+
+    app = HealJournalApp(demo_path, clock=clock)
+    assert snap_compare(app, terminal_size=SIZES["80x24"], run_before=offer)

@@ -18,14 +18,12 @@ TYPE_CHECKING = False  # typing is for the type checker only (see cli/__init__.p
 if TYPE_CHECKING:
     import argparse
 
-#: Beside the journal: the conflicted copies already merged.
-MERGED_FOLDER = "merged"
-
 
 def run(args: argparse.Namespace) -> int:
     """Merge OTHER into the journal (or, with --dry-run, say what it would do)."""
     from healjournal.cli.prompts import ask_passphrase
     from healjournal.clock import get_clock
+    from healjournal.storage.conflicts import put_away
     from healjournal.storage.journal import Journal
 
     here = opening.journal_file(args)
@@ -39,10 +37,10 @@ def run(args: argparse.Namespace) -> int:
     ours = Journal.open(here, clock=get_clock(), passphrase=passphrase)
     report = ours.merge_copy(copy, dry_run=args.dry_run)
     if args.dry_run:
-        print(f"Merging {other.name} would bring: {report.words()}. Nothing written.")
+        print(f"{report.would_bring(other.name)}. Nothing written.")
         return EXIT_OK
-    print(f"Merged {other.name}: {report.words()}.")
-    moved = _put_away(other, here)
+    print(f"{report.merged(other.name)}.")
+    moved = put_away(other, here)
     if moved is not None:
         print(f"The copy is kept in {moved}.")
     return EXIT_OK
@@ -57,21 +55,3 @@ def _other_file(other: Path, here: Path) -> Path:
     if here.exists() and other.samefile(here):
         raise InputError(f"{other} is this journal: give another copy of it")
     return other
-
-
-def _put_away(other: Path, here: Path) -> Path | None:
-    """Move a conflicted copy of the journal, now merged, into `merged/`
-    beside it (made private); where it went, or None for another file."""
-    from healjournal.storage.conflicts import conflicted_copies
-
-    if other.resolve() not in {c.path.resolve() for c in conflicted_copies(here)}:
-        return None
-    folder = here.parent / MERGED_FOLDER
-    folder.mkdir(mode=0o700, exist_ok=True)
-    folder.chmod(0o700)
-    target, n = folder / other.name, 1
-    while target.exists():  # never over an earlier one of the same name
-        n += 1
-        target = folder / f"{other.stem}.{n}{other.suffix}"
-    other.rename(target)
-    return target

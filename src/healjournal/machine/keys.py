@@ -42,6 +42,10 @@ PLACES: dict[str, dict[str, str]] = {
         "confirm.no": "n",
         "confirm.cancel": "escape",
     },
+    "MergeCopiesDialog": {
+        "copies.merge": "m",
+        "copies.later": "escape",
+    },
     "LeaveDemoDialog": {
         "demo.stay": "escape",
     },

@@ -10,9 +10,10 @@ beside the journal.
     Nextcloud   journal (conflicted copy 2026-12-03 101010).json
     ownCloud    journal_conflict-20261203-101010.json
 
-Nothing here reads or changes them: it only finds them, so the person can be
-told, and nothing either side wrote is forgotten in a file they never see;
-`healjournal merge` (cli/merge.py) brings them in.
+Nothing here reads them: it finds them, so the person can be told, and
+nothing either side wrote is forgotten in a file they never see; a merge
+(`healjournal merge`, or the app's offer) brings them in, and then puts the
+copy away in `merged/` beside the journal, never deleted (put_away).
 """
 
 from __future__ import annotations
@@ -21,7 +22,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ConflictedCopy", "conflicted_copies", "copies_line"]
+__all__ = [
+    "MERGED_FOLDER",
+    "ConflictedCopy",
+    "conflicted_copies",
+    "copies_line",
+    "left_line",
+    "merge_command",
+    "put_away",
+]
+
+#: Beside the journal: the conflicted copies already merged.
+MERGED_FOLDER = "merged"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,14 +85,42 @@ def copies_line(journal: Path, copies: list[ConflictedCopy]) -> str:
         f"({', '.join(sorted({c.tool for c in copies}))}), e.g. {first.path.name}"
     )
     each = " (each in turn)" if len(copies) > 1 else ""
-    from healjournal.storage.paths import default_journal_path
-
-    # The command names this journal unless it is the one found by default.
-    db = "" if journal == default_journal_path() else f" --db '{journal}'"
     return (
         f"found {what}, beside {journal.name}: pages written there may be "
-        f"missing here. Merge it{each} with `healjournal{db} merge "
-        f"'{first.path}'` "
+        f"missing here. Merge it{each} with {merge_command(journal, first.path)} "
         "(nothing either side wrote is lost; --dry-run shows what it brings), "
         "and the copy is then kept in merged/"
     )
+
+
+def put_away(other: Path, journal: Path) -> Path | None:
+    """Move `other`, a conflicted copy of `journal` now merged, into `merged/`
+    beside it (made private); where it went, or None for any other file,
+    which stays where it is."""
+    if other.resolve() not in {c.path.resolve() for c in conflicted_copies(journal)}:
+        return None
+    folder = journal.parent / MERGED_FOLDER
+    folder.mkdir(mode=0o700, exist_ok=True)
+    folder.chmod(0o700)
+    target, n = folder / other.name, 1
+    while target.exists():  # never over an earlier one of the same name
+        n += 1
+        target = folder / f"{other.stem}.{n}{other.suffix}"
+    other.rename(target)
+    return target
+
+
+def left_line(copy: ConflictedCopy, why: str) -> str:
+    """One line for a conflicted copy that could not be read, so not merged:
+    which it is, that it was left where it is, and `why`."""
+    return f"{copy.path.name} ({copy.tool}) was left where it is, not merged: {why}"
+
+
+def merge_command(journal: Path, other: Path) -> str:
+    """The `healjournal merge` command that brings `other` into `journal`,
+    as it can be typed: it names the journal (--db) unless it is the one
+    found by default."""
+    from healjournal.storage.paths import default_journal_path
+
+    db = "" if journal == default_journal_path() else f" --db '{journal}'"
+    return f"`healjournal{db} merge '{other}'`"

@@ -8,8 +8,11 @@ never reused) and keeps its uid.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from healjournal.errors import JournalLocked
+from healjournal.storage.crypto import file_header
 from healjournal.storage.merging import Copy, Report, copy_of, merge, settle_by_base
 from healjournal.storage.records import setting_record
 from healjournal.storage.tables import (
@@ -37,6 +40,28 @@ class MergeMixin(TableStore):
         self._check_tables()
         with self._mutex:
             return copy_of(self._storage.read() or {})
+
+    def read_copy(self, path: Path) -> Copy:
+        """Another copy of this journal at `path` (a conflicted copy a sync
+        tool left, say), read as a merge sees it; encrypted, it is read with
+        this journal's key. Writes nothing. Raises JournalLocked when that key
+        does not open it (another passphrase, or this journal is plain), and
+        JournalUnreadable for a damaged file or one that is no journal."""
+        header = file_header(path)
+        key = self._storage.key
+        if header is not None and (key is None or not key.fits(header)):
+            from healjournal.storage.conflicts import merge_command
+
+            raise JournalLocked(
+                f"{path.name} is locked with another passphrase than this "
+                f"journal's: {merge_command(self.path, path)} asks for it"
+            )
+        # Read only: never a write to the copy, nor its lock.
+        other = type(self)(  # type: ignore[call-arg]
+            path, clock=self._clock, key=key if header else None, read_only=True
+        )
+        other.check()
+        return other.as_copy()
 
     def merge_copy(
         self, theirs: Copy, *, dry_run: bool = False, base: Copy | None = None

@@ -137,6 +137,14 @@ class Report:
             return f"nothing new ({_count(deletions, 'deletion')} honoured)"
         return "nothing new: the copies agree"
 
+    def would_bring(self, name: str) -> str:
+        """What merging the copy `name` would do, said before it is done."""
+        return f"Merging {name} would bring: {self.words()}"
+
+    def merged(self, name: str) -> str:
+        """What merging the copy `name` did, said once it is done."""
+        return f"Merged {name}: {self.words()}"
+
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -21,6 +21,7 @@ from textual.screen import Screen
 
 from healjournal.domain.models import Entry, Theme
 from healjournal.tui.save_queue import SaveQueue
+from healjournal.tui.screens.main_copies import CopiesOffer
 from healjournal.tui.screens.main_delete import PageDeletion
 from healjournal.tui.screens.main_editor import OutsideEditing
 from healjournal.tui.screens.main_goals import GoalHandlers
@@ -64,6 +65,7 @@ PANES = ("days", "tips", "goals")
 class MainScreen(
     SpokenKeys,
     JournalWork,
+    CopiesOffer,
     PageSaves,
     PageLoading,
     GoalHandlers,

@@ -178,24 +178,6 @@ class JournalWork:
             return
         self.post_message(self.Refreshed(overview))
 
-    @work(thread=True, group="conflicts", description="look for conflicted copies")
-    def look_for_conflicted_copies(self) -> None:
-        """A sync tool's conflicted copies beside the journal: say so, once,
-        and how to bring their pages over."""
-        from healjournal.storage.conflicts import conflicted_copies, copies_line
-
-        path = self.journal.path
-        copies = conflicted_copies(path)
-        if copies:
-            self.app.call_from_thread(
-                self.notify,
-                copies_line(path, copies),
-                title="A copy of your journal from a sync tool",
-                severity="warning",
-                timeout=30,
-                markup=False,
-            )
-
     # Every worker taking data is named: unless told, Textual describes a
     # worker by the repr() of its arguments, on the UI thread, which for
     # 100,000 entries took 1.6 s.
