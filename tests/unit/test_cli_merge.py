@@ -228,3 +228,26 @@ def test_a_goals_own_change_is_dated_and_a_tick_keeps_that_date(
     journal.tick_goal(goal.id)
     saved = orjson.loads(journal.path.read_bytes())["goals"][str(goal.id)]
     assert saved["updated"] == stamp
+
+
+def test_a_setting_changed_on_both_keeps_the_later_either_way_round(
+    journal: Journal, clock: FrozenClock, capsys
+):
+    journal.set_setting("person", "they")
+    other = journal.path.with_name("other.json")
+    shutil.copy(journal.path, other)
+    clock.set(clock.now() + timedelta(hours=1))
+    journal.set_setting("person", "she")  # here, later
+    theirs = Journal.open(other, clock=clock)
+    clock.set(clock.now() - timedelta(minutes=30))
+    theirs.set_setting("person", "he")  # there, earlier
+    theirs.set_setting("urge_minutes", 5)
+    theirs.close()
+    journal.close()
+    mirror = journal.path.with_name("mirror.json")
+    shutil.copy(other, mirror)
+    assert cli.main(["merge", str(other)]) == 0
+    assert cli.main(["--db", str(mirror), "merge", str(journal.path)]) == 0
+    for path in (journal.path, mirror):
+        settings = Journal.open(path, read_only=True).settings()
+        assert (settings["person"], settings["urge_minutes"]) == ("she", 5)

@@ -96,12 +96,29 @@ def test_the_later_no_contact_start_is_kept() -> None:
     assert merge(Copy(start=late), Copy(start=early))[0].start == late
 
 
-def test_settings_only_they_have_are_added_and_ours_win_a_clash() -> None:
-    merged, _ = merge(
-        Copy(settings={"person": "she"}),
-        Copy(settings={"person": "he", "person_name": "Sam"}),
+def test_settings_are_the_union_and_a_clash_goes_to_the_later_change() -> None:
+    laptop = Copy(
+        settings={"person": "they", "urge_minutes": 5},
+        settings_set={"person": "2026-11-20T10:00:00+00:00", "urge_minutes": ""},
     )
-    assert merged.settings == {"person": "she", "person_name": "Sam"}
+    desktop = Copy(
+        settings={"person": "she", "person_name": "Sam"},
+        settings_set={"person": "2026-11-22T09:00:00+00:00", "person_name": ""},
+    )
+    for ours, theirs in ((laptop, desktop), (desktop, laptop)):
+        merged, report = merge(ours, theirs)
+        assert merged.settings == {
+            "person": "she",  # set later, on the desktop
+            "person_name": "Sam",
+            "urge_minutes": 5,
+        }
+        assert merged.settings_set["person"] == "2026-11-22T09:00:00+00:00"
+    assert merge(laptop, desktop)[1].settings == 2  # person changed, name added
+
+
+def test_two_settings_without_a_time_agree_either_way_round() -> None:
+    a, b = Copy(settings={"person": "she"}), Copy(settings={"person": "he"})
+    assert merge(a, b)[0].settings == merge(b, a)[0].settings
 
 
 def test_a_page_deleted_on_one_side_and_untouched_on_the_other_stays_deleted():

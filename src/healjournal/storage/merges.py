@@ -106,10 +106,18 @@ class MergeMixin(TableStore):
                 elif tables[name][str(doc_id)] != record:
                     self._put(name, record, doc_id)
         self._save_start(tables, merged.start)
-        known = {r.get("key") for r in tables.get(SETTINGS, {}).values() if "key" in r}
+        known = {
+            r["key"]: int(i) for i, r in tables.get(SETTINGS, {}).items() if "key" in r
+        }
         for key, value in merged.settings.items():
-            if key not in known:
-                self._put(SETTINGS, setting_record(key, value))
+            record = setting_record(key, value)
+            if merged.settings_set.get(key):  # the time as stored, kept as it is
+                record["updated"] = merged.settings_set[key]
+            doc_id = known.get(key)
+            if doc_id is None:
+                self._put(SETTINGS, record)
+            elif tables[SETTINGS][str(doc_id)] != record:
+                self._put(SETTINGS, record, doc_id)
         stones = {r["uid"]: int(i) for i, r in tables.get(DELETED, {}).items()}
         for key, doc_id in stones.items():
             if key not in merged.deleted:

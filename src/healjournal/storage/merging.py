@@ -23,15 +23,16 @@ merge record by record:
   day is kept: starting again is how the app records a new beginning, and
   the slips, kept from both sides, tell every contact there was.
 - Settings: a key only one side has is kept; a key both have with different
-  values keeps ours (settings carry no time of change yet, so the newer
-  cannot be told: the one limit to "whichever side merges into which").
+  values keeps the one set later (`updated`; a setting saved before settings
+  kept the time counts as the oldest; a tie goes to the value that sorts
+  later as JSON, so either way round gives the same).
 - Deletions: a tombstone (the uid and when it was deleted) on one side
   removes the record from the other unless the record was changed after the
   deletion: then the edit wins and the tombstone is dropped. The tombstones
   are the union of both sides'.
 
-merge(a, b) equals merge(b, a) record by record (but for settings both
-changed), and merge(a, merge(a, b)) equals merge(a, b).
+merge(a, b) equals merge(b, a) record by record, and merge(a, merge(a, b))
+equals merge(a, b).
 """
 
 from __future__ import annotations
@@ -70,6 +71,9 @@ class Copy:
     urges: dict[str, Record] = field(default_factory=dict)
     start: Record | None = None
     settings: dict[str, Any] = field(default_factory=dict)
+    #: When each setting was set, as stored ("" for one set before settings
+    #: kept the time).
+    settings_set: dict[str, str] = field(default_factory=dict)
     deleted: dict[str, str] = field(default_factory=dict)
 
     def records(self, kind: str) -> dict[str, Record]:
@@ -130,7 +134,7 @@ class Report:
         if self.start:
             parts.append("the no-contact start moved")
         if self.settings:
-            parts.append(_count(self.settings, "setting") + " added")
+            parts.append(_count(self.settings, "setting") + " from the other copy")
         if parts:
             return ", ".join(parts)
         if deletions:
@@ -152,6 +156,11 @@ def _count(n: int, noun: str) -> str:
 
 def copy_of(tables: Tables) -> Copy:
     """A journal's tables (read and checked, at the current schema) as a Copy."""
+    settings = {
+        r["key"]: r
+        for _, r in sorted(tables.get("settings", {}).items(), key=_by_id)
+        if "key" in r
+    }
     slips, start = {}, None
     for record in tables.get("nocontact", {}).values():
         if record.get("type") == "slip":
@@ -164,11 +173,8 @@ def copy_of(tables: Tables) -> Copy:
         slips=slips,
         urges=_by_uid(tables.get("urges", {})),
         start=start,
-        settings={
-            r["key"]: r.get("value")
-            for _, r in sorted(tables.get("settings", {}).items(), key=_by_id)
-            if "key" in r
-        },
+        settings={key: r.get("value") for key, r in settings.items()},
+        settings_set={key: r.get("updated") or "" for key, r in settings.items()},
         deleted={r["uid"]: r["deleted"] for r in tables.get("deleted", {}).values()},
     )
 
@@ -210,9 +216,39 @@ def merge(ours: Copy, theirs: Copy) -> tuple[Copy, Report]:
         merged[kind] = kept
     start = _later_start(ours.start, theirs.start)
     report.start = start != ours.start
-    settings = {**theirs.settings, **ours.settings}
-    report.settings = len(settings) - len(ours.settings)
-    return Copy(**merged, start=start, settings=settings, deleted=deleted), report
+    settings, settings_set = _merged_settings(ours, theirs)
+    report.settings = sum(
+        key not in ours.settings or settings[key] != ours.settings[key]
+        for key in settings
+    )
+    return (
+        Copy(
+            **merged,
+            start=start,
+            settings=settings,
+            settings_set=settings_set,
+            deleted=deleted,
+        ),
+        report,
+    )
+
+
+def _merged_settings(ours: Copy, theirs: Copy) -> tuple[dict[str, Any], dict[str, str]]:
+    """Each key from either copy; on both with different values, the one set
+    later (a tie, or two set before settings kept the time, goes to the
+    value that sorts later as JSON, so either way round gives the same)."""
+    settings: dict[str, Any] = {}
+    when: dict[str, str] = {}
+    for key in sorted(ours.settings.keys() | theirs.settings.keys()):
+        sides = [
+            (_moment(copy.settings_set.get(key)), _canonical(copy.settings[key]), copy)
+            for copy in (ours, theirs)
+            if key in copy.settings
+        ]
+        _, _, newer = max(sides, key=lambda side: side[:2])
+        settings[key] = newer.settings[key]
+        when[key] = newer.settings_set.get(key, "")
+    return settings, when
 
 
 def _tell(report: Report, kind: str, ours: Record | None, record: Record) -> None:

@@ -260,6 +260,10 @@ def setting_from_record(record_id: int, record: Record) -> tuple[str, Any] | Non
     raise bad(record, "key", "text")
 
 
-def setting_record(key: str, value: Any) -> Record:
-    """The record a setting is saved as (any JSON value)."""
-    return {"key": key, "value": value}
+def setting_record(key: str, value: Any, updated: Any = MISSING) -> Record:
+    """The record a setting is saved as (any JSON value), with when it was
+    set (`updated`: a merge keeps the newer change of a key)."""
+    record: Record = {"key": key, "value": value}
+    if updated is not MISSING:
+        record["updated"] = stamp(updated)
+    return record

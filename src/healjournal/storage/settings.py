@@ -28,7 +28,7 @@ class SettingsMixin(TableStore):
                 ),
                 None,
             )
-            self._put(SETTINGS, setting_record(key, value), found)
+            self._put(SETTINGS, setting_record(key, value, self._clock.now()), found)
 
     def settings(self) -> dict[str, Any]:
         """Every saved setting."""
