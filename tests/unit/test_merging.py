@@ -106,7 +106,7 @@ def test_settings_are_the_union_and_a_clash_goes_to_the_later_change() -> None:
         settings_set={"person": "2026-11-22T09:00:00+00:00", "person_name": ""},
     )
     for ours, theirs in ((laptop, desktop), (desktop, laptop)):
-        merged, report = merge(ours, theirs)
+        merged, _ = merge(ours, theirs)
         assert merged.settings == {
             "person": "she",  # set later, on the desktop
             "person_name": "Sam",
