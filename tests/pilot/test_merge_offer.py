@@ -58,6 +58,14 @@ def diverged(welcomed: Journal, clock) -> tuple[Path, Path, Path]:
 
 
 async def offered(pilot) -> MergeCopiesDialog:
+    """The offer, as a person finds it: a notification after the first read
+    (never a dialog over the page), then the palette's command."""
+    await settle(pilot)
+    assert not isinstance(pilot.app.screen, MergeCopiesDialog)
+    assert any("Merge the copies" in n.message for n in pilot.app._notifications)
+    await pilot.press("ctrl+p", *"Merge the copies")
+    await settle(pilot)
+    await pilot.press("enter")
     await settle(pilot)
     dialog = pilot.app.screen
     assert isinstance(dialog, MergeCopiesDialog)
@@ -183,3 +191,15 @@ async def test_a_copy_under_another_passphrase_is_left_with_the_command(
         assert said.startswith(f"{DROPBOX} (Dropbox) was left where it is")
         assert f"`healjournal --db '{path}' merge '{copy}'` asks for it" in said
     assert copy.read_bytes() == before
+
+
+async def test_keys_typed_at_once_go_to_the_page_not_to_an_offer(diverged, clock):
+    path, syncthing, _ = diverged
+    before = syncthing.read_bytes()
+    app = HealJournalApp(path, clock=clock)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*"morning walk")  # "m" would have merged, once
+        await settle(pilot)
+        assert not isinstance(app.screen, MergeCopiesDialog)
+        assert app.screen.query_one("#page-text").text.endswith("morning walk")
+    assert syncthing.read_bytes() == before  # not merged, still beside

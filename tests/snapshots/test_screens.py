@@ -232,6 +232,7 @@ def test_merge_copies_offer(snap_compare, demo_path, clock):
 
     async def offer(pilot):
         await quiet(pilot)
+        pilot.app.screen.action_merge_copies()  # Ctrl+P, "Merge the copies"
         await opened(pilot, MergeCopiesDialog)
         await quiet(pilot)
 

@@ -161,6 +161,12 @@ def journal_commands(screen: Screen) -> Iterable[SystemCommand]:
         )
     if not on_main:
         return
+    if getattr(screen, "copy_offers", None):
+        yield SystemCommand(
+            "Merge the copies of your journal…",
+            "What a sync tool kept beside it: see what each brings, keep every word",
+            partial(screen.app.run_action, "screen.merge_copies"),
+        )
     for theme in Theme:
         tips = theme_tips(theme, person)
         yield SystemCommand(

@@ -1,7 +1,10 @@
 """The main screen's offer to merge the conflicted copies a sync tool left.
 
 After the first read, a thread worker finds the copies beside the journal
-and dry-runs each merge; the dialog says what each would bring. Merging
+and dry-runs each merge; a notification says so, and "Merge the copies of
+your journal…" in Ctrl+P opens the dialog that says what each would bring.
+It never opens by itself: the person may be typing, and a key meant for the
+page must not land in a dialog (nor be lost). Merging
 waits for the pages on their way to the disk, then runs in a worker through
 the Journal's own merge (what `healjournal merge` uses), puts each copy away
 in merged/, and the screen shows the journal as it now is.
@@ -32,6 +35,8 @@ class CopiesOffer:
     """Mixed into MainScreen: finding conflicted copies and merging them."""
 
     journal: Journal
+    #: The copies that can be merged, each with what it would bring.
+    copy_offers: tuple[tuple[ConflictedCopy, str], ...] = ()
 
     @dataclass
     class CopiesFound(Message):
@@ -72,20 +77,40 @@ class CopiesOffer:
 
     def on_copies_offer_copies_found(self, message: CopiesFound) -> None:
         """Say which copies were left, and offer to merge the others."""
-        from healjournal.tui.dialogs.merge_copies import MergeCopiesDialog
-
         for line in message.left:
             self._say(line, 15)
+        self.copy_offers = tuple(message.offers)
         if not message.offers:
             return
-        copies = [copy for copy, _ in message.offers]
+        tools = sorted({copy.tool for copy, _ in message.offers})
+        what = (
+            "a copy of your journal"
+            if len(message.offers) == 1
+            else f"{len(message.offers)} copies of your journal"
+        )
+        self._say(
+            f"{' and '.join(tools)} kept {what} beside it, with pages that may "
+            'be missing here. Ctrl+P, "Merge the copies": every word from both '
+            "sides is kept.",
+            30,
+        )
+
+    def action_merge_copies(self) -> None:
+        """Offer to merge the copies found: what each brings, Merge or not."""
+        from healjournal.tui.dialogs.merge_copies import MergeCopiesDialog
+
+        if not self.copy_offers:
+            self.notify("No copy of your journal is waiting to be merged.")
+            return
+        copies = [copy for copy, _ in self.copy_offers]
 
         def answered(merge: bool | None) -> None:
             if merge:
+                self.copy_offers = ()
                 self.query_one(EditorPane).save_now()
                 self._merge_when_saved(copies)
 
-        offers = [(copy.tool, brings) for copy, brings in message.offers]
+        offers = [(copy.tool, brings) for copy, brings in self.copy_offers]
         self.app.push_screen(MergeCopiesDialog(offers), answered)
 
     def _merge_when_saved(self, copies: list[ConflictedCopy]) -> None:
