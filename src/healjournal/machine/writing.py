@@ -187,14 +187,13 @@ def _written(table: Any, binding: str) -> tuple[Any, str, list[tuple[Any, str]]]
 
 
 def _write(target: Path, path: Path, text: str) -> None:
-    from healjournal.storage.atomic import FOLDER_MODE
+    from healjournal.storage.files import make_private_folder
     from healjournal.storage.layout import write_atomically
 
     folder = target.parent
     try:
         if not folder.exists():
-            folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-            folder.chmod(FOLDER_MODE)
+            make_private_folder(folder)
         write_atomically(target, text.encode("utf-8"))
     except OSError as error:
         raise ConfigSaveFailed(

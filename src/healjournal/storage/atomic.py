@@ -31,7 +31,12 @@ from healjournal.errors import (
     WrongPassphrase,
 )
 from healjournal.storage import crypto
-from healjournal.storage.files import SpecialFile, keep_private, read_regular
+from healjournal.storage.files import (
+    SpecialFile,
+    keep_private,
+    make_private_folder,
+    read_regular,
+)
 from healjournal.storage.layout import (
     FILE_MODE,
     dump_journal,
@@ -44,7 +49,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from healjournal.storage.layout import Tables
 
-FOLDER_MODE = 0o700
 BACKUPS_KEPT = 7
 
 
@@ -263,8 +267,7 @@ class AtomicJSONStorage(Storage):
         folder = self.file.parent
         if not folder.exists():
             try:
-                folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-                folder.chmod(FOLDER_MODE)
+                make_private_folder(folder)
             except OSError as error:
                 raise JournalError(
                     f"cannot create the journal folder {folder}: "

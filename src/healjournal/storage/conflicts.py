@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from healjournal.storage.files import make_private_folder
+
 __all__ = [
     "MERGED_FOLDER",
     "ConflictedCopy",
@@ -100,8 +102,7 @@ def put_away(other: Path, journal: Path) -> Path | None:
     if other.resolve() not in {c.path.resolve() for c in conflicted_copies(journal)}:
         return None
     folder = journal.parent / MERGED_FOLDER
-    folder.mkdir(mode=0o700, exist_ok=True)
-    folder.chmod(0o700)
+    make_private_folder(folder)
     target, n = folder / other.name, 1
     while target.exists():  # never over an earlier one of the same name
         n += 1

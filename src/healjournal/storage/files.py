@@ -119,6 +119,18 @@ def write_problem(path: Path) -> str | None:
     return None
 
 
+#: The mode of the folders healjournal makes: the journal's, the config's,
+#: merged/ beside the journal.
+FOLDER_MODE = 0o700
+
+
+def make_private_folder(folder: Path) -> None:
+    """Make `folder` (and any parent missing) readable by its owner alone,
+    whatever the umask says; raises OSError."""
+    folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    folder.chmod(FOLDER_MODE)
+
+
 def keep_private(*paths: Path) -> None:
     """Give our files beside the journal back their 0600 if something widened
     it (a lock file or a backup made by hand, a copy restored with 0644).
