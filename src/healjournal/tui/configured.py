@@ -18,7 +18,6 @@ from textual.app import App
 
 from healjournal.errors import HealJournalError
 from healjournal.machine.config import (
-    DEFAULT_LOCK_MINUTES,
     Setup,
     config_path,
     load_setup,
@@ -45,8 +44,8 @@ class Configured(App[None]):
     setup: Setup
     #: The keymap in force (binding id → keys), as F1's help shows it.
     keymap: dict[str, str]
-    #: Minutes without a key or a click before the journal locks (0: never).
-    lock_after_minutes: float = DEFAULT_LOCK_MINUTES
+    #: Minutes before the journal locks when idle (declared by Locking).
+    lock_after_minutes: float
 
     def _configure(self, setup: Setup | None) -> None:
         """Take the theme, the keys and the lock minutes from `setup` (by

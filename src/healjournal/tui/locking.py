@@ -32,15 +32,11 @@ if TYPE_CHECKING:
 __all__ = [
     "IDLE_CHECK_SECONDS",
     "JOURNAL_ACTIONS",
-    "LOCK_AFTER_MINUTES",
     "LOCK_CHOICES",
     "Locking",
     "starts_encrypted",
 ]
 
-#: After how many idle minutes an encrypted journal locks itself (0: never),
-#: unless the config file's lock_minutes says otherwise.
-LOCK_AFTER_MINUTES = DEFAULT_LOCK_MINUTES
 #: The choices the command palette offers for it.
 LOCK_CHOICES = (5, 10, 30, 60, 0)
 #: How often the idle time is looked at, in seconds.
@@ -56,8 +52,9 @@ class Locking(App[None]):
     demo: bool
     #: Whether the journal is encrypted: it opens behind the lock screen.
     encrypted: bool = False
-    #: Minutes without a key or a click before the journal locks (0: never).
-    lock_after_minutes: float = LOCK_AFTER_MINUTES
+    #: Minutes without a key or a click before the journal locks (0: never):
+    #: the config file's lock_minutes, else the default.
+    lock_after_minutes: float = DEFAULT_LOCK_MINUTES
     _last_input: float = 0.0
 
     if TYPE_CHECKING:
